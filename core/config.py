@@ -1,0 +1,113 @@
+"""TrainConfig: every setting of a training run, validated in one place.
+
+The side panel, the command line and the saved settings all build a TrainConfig, so a
+bad value gets the same one-sentence ConfigError wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from core.data.features import check_features
+from core.data.toy2d import DATASETS, MAX_POINTS, MIN_POINTS
+from core.device import DEVICE_CHOICES
+from core.errors import ConfigError
+from core.nets.mlp import check_activation, check_hidden
+from core.optimizers import check_optimizer
+
+REGULARIZATIONS = ("none", "l1", "l2")
+MAX_LEARNING_RATE = 1000.0
+MAX_BATCH = 100_000
+MAX_SEED = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    dataset: str = "spiral"
+    noise: float = 0.1
+    train_fraction: float = 0.5
+    n_points: int = 500
+    features: tuple[str, ...] = ("x1", "x2")
+    hidden: tuple[int, ...] = (8, 8)
+    activation: str = "tanh"
+    optimizer: str = "adam"
+    learning_rate: float = 0.03
+    batch_size: int = 16
+    regularization: str = "none"
+    regularization_rate: float = 0.0
+    momentum: float = 0.9
+    seed: int = 0
+    device: str = "auto"
+
+    def validated(self) -> "TrainConfig":
+        """Return a normalised copy, or raise ConfigError naming the first bad setting."""
+        if self.dataset not in DATASETS:
+            raise ConfigError(f"Unknown dataset '{self.dataset}'; choose one of: {', '.join(DATASETS)}.")
+        _check_range("The noise level", self.noise, 0.0, 1.0)
+        _check_range("The training share", self.train_fraction, 0.1, 0.9)
+        _check_range("The number of points", self.n_points, MIN_POINTS, MAX_POINTS)
+        _check_positive("The learning rate", self.learning_rate, MAX_LEARNING_RATE)
+        _check_range("The batch size", self.batch_size, 1, MAX_BATCH)
+        if self.regularization not in REGULARIZATIONS:
+            raise ConfigError(f"Unknown regularisation '{self.regularization}'; choose one of: none, l1, l2.")
+        _check_range("The regularisation rate", self.regularization_rate, 0.0, 10.0)
+        _check_range("The momentum", self.momentum, 0.0, 0.999)
+        _check_range("The seed", self.seed, 0, MAX_SEED)
+        if self.device not in DEVICE_CHOICES:
+            raise ConfigError(f"Unknown device '{self.device}'; choose one of: {', '.join(DEVICE_CHOICES)}.")
+        return replace(
+            self,
+            features=check_features(self.features),
+            hidden=check_hidden(self.hidden),
+            activation=check_activation(self.activation),
+            optimizer=check_optimizer(self.optimizer),
+            n_points=int(self.n_points),
+            batch_size=int(self.batch_size),
+            seed=int(self.seed),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["features"] = list(self.features)
+        data["hidden"] = list(self.hidden)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TrainConfig":
+        """Build from a dict (saved settings); unknown keys are ignored, missing ones defaulted."""
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        for key in ("features", "hidden"):
+            if key in values:
+                values[key] = tuple(values[key])
+        return cls(**values).validated()
+
+    def architecture_label(self, n_outputs: int) -> str:
+        """'2-8-8-1', the network's layer widths as a lesson writes them."""
+        return "-".join(str(n) for n in (len(self.features), *self.hidden, n_outputs))
+
+
+def parse_hidden(text: str) -> tuple[int, ...]:
+    """'8,8' → (8, 8); '' → () (no hidden layer). Raise ConfigError on anything else."""
+    text = text.strip()
+    if not text:
+        return ()
+    try:
+        widths = tuple(int(part) for part in text.replace(" ", "").split(","))
+    except ValueError:
+        raise ConfigError(
+            f"Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'."
+        ) from None
+    return check_hidden(widths)
+
+
+def _check_range(what: str, value: float, low: float, high: float) -> None:
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or not low <= value <= high:
+        raise ConfigError(f"{what} must be between {low:g} and {high:g}, not {value}.")
+
+
+def _check_positive(what: str, value: float, high: float) -> None:
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 < value <= high:
+        raise ConfigError(f"{what} must be a positive number up to {high:g}, not {value}.")

@@ -1,0 +1,56 @@
+"""Input features computed from a 2-D point, as in TensorFlow Playground.
+
+Giving the network x1² or sin x1 lets a class see how good features make a small
+network's job easy (a circle is a straight line in x1², x2²).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from core.errors import ConfigError
+
+# Keys used in settings and on the command line, in display order.
+FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
+
+# What a person reads on screen.
+FEATURE_LABELS = {
+    "x1": "x₁",
+    "x2": "x₂",
+    "x1^2": "x₁²",
+    "x2^2": "x₂²",
+    "x1*x2": "x₁·x₂",
+    "sin(x1)": "sin x₁",
+    "sin(x2)": "sin x₂",
+}
+
+_COMPUTE = {
+    "x1": lambda x1, x2: x1,
+    "x2": lambda x1, x2: x2,
+    "x1^2": lambda x1, x2: x1 * x1,
+    "x2^2": lambda x1, x2: x2 * x2,
+    "x1*x2": lambda x1, x2: x1 * x2,
+    "sin(x1)": lambda x1, x2: np.sin(x1),
+    "sin(x2)": lambda x1, x2: np.sin(x2),
+}
+
+
+def check_features(features: Sequence[str]) -> tuple[str, ...]:
+    """Return the features as a tuple in canonical order, or raise ConfigError."""
+    unknown = [name for name in features if name not in _COMPUTE]
+    if unknown:
+        raise ConfigError(f"Unknown input feature '{unknown[0]}'; choose from: {', '.join(FEATURES)}.")
+    if not features:
+        raise ConfigError("Choose at least one input feature (for example x1 and x2).")
+    chosen = set(features)
+    return tuple(name for name in FEATURES if name in chosen)
+
+
+def expand_features(points: np.ndarray, features: Sequence[str]) -> np.ndarray:
+    """Map (N, 2) points to the (N, len(features)) float32 matrix the network reads."""
+    points = np.asarray(points, dtype=np.float64)
+    x1, x2 = points[:, 0], points[:, 1]
+    columns = [_COMPUTE[name](x1, x2) for name in check_features(features)]
+    return np.stack(columns, axis=1).astype(np.float32)

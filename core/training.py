@@ -1,0 +1,188 @@
+"""The Trainer: one network, one dataset, one optimizer, stepped as a generator.
+
+`Trainer.run(should_stop)` yields a StepRecord per optimizer step and returns when
+`should_stop()` says so, which lets the GUI worker, the command line and the tests
+drive the same loop. Everything is seeded, so a seed gives the same losses every run
+(on the CPU; CUDA kernels may differ in the last bits).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+from torch.nn.utils import parameters_to_vector, vector_to_parameters
+
+from core.config import TrainConfig
+from core.data.features import expand_features
+from core.data.toy2d import make_dataset
+from core.device import describe_device, resolve_device
+from core.errors import DivergedError
+from core.nets.mlp import build_mlp
+from core.optimizers import make_optimizer
+
+# A loss this large means the weights have run away even if it is still finite
+# (sigmoid outputs saturate, so BCE rarely reaches inf by itself).
+DIVERGENCE_LOSS = 1e6
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """What one optimizer step did."""
+
+    step: int  # steps completed, this one included
+    epoch: float  # passes over the training set so far
+    loss: float  # the minibatch's data loss, before the update
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Loss and accuracy on the whole train and test sets at one moment."""
+
+    step: int
+    epoch: float
+    train_loss: float
+    test_loss: float
+    train_accuracy: float  # NaN for regression, where accuracy has no meaning
+    test_accuracy: float
+
+
+class Trainer:
+    """Trains an MLP on a generated 2-D dataset, on the configured device."""
+
+    def __init__(self, config: TrainConfig):
+        self.config = config = config.validated()
+        self.device = resolve_device(config.device)
+        self.device_name = describe_device(self.device)
+        self.dataset = make_dataset(config.dataset, config.n_points, config.noise, config.train_fraction, config.seed)
+        self.task = self.dataset.task
+        self._x_train = self._to_device(expand_features(self.dataset.x_train, config.features))
+        self._x_test = self._to_device(expand_features(self.dataset.x_test, config.features))
+        self._y_train = self._to_device(self.dataset.y_train)
+        self._y_test = self._to_device(self.dataset.y_test)
+        self.batch_size = min(config.batch_size, len(self.dataset.y_train))
+        self.reset()
+
+    def _to_device(self, array: np.ndarray) -> torch.Tensor:
+        return torch.from_numpy(np.ascontiguousarray(array)).to(self.device)
+
+    # ----------------------------------------------------------------- state
+    def reset(self) -> None:
+        """Fresh weights (from the seed), a fresh optimizer and batch order, step 0."""
+        config = self.config
+        self.model = build_mlp(
+            len(config.features), config.hidden, self.dataset.n_outputs, config.activation, self.task, config.seed
+        ).to(self.device)
+        self._params = list(self.model.parameters())
+        self._weights = [linear.weight for linear in self.model.linears]
+        self.optimizer = make_optimizer(config.optimizer, self._params, config.learning_rate, config.momentum)
+        self._batch_generator = torch.Generator().manual_seed(config.seed)
+        self._order = torch.empty(0, dtype=torch.long)
+        self._cursor = 0
+        self.step_count = 0
+        self._last_finite = parameters_to_vector(self._params).detach().clone()
+
+    @property
+    def n_train(self) -> int:
+        return len(self.dataset.y_train)
+
+    @property
+    def epoch(self) -> float:
+        return self.step_count * self.batch_size / self.n_train
+
+    @property
+    def architecture(self) -> str:
+        return "-".join(str(size) for size in self.model.sizes)
+
+    # ----------------------------------------------------------------- loss
+    def _data_loss(self, logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+        if self.task == "binary":
+            return F.binary_cross_entropy_with_logits(logits.squeeze(1), targets)
+        if self.task == "multiclass":
+            return F.cross_entropy(logits, targets)
+        return F.mse_loss(logits.squeeze(1), targets)
+
+    def _penalty(self) -> torch.Tensor | float:
+        """L1 (rate·Σ|w|) or L2 (rate·½Σw²) on weights; biases are not penalised."""
+        rate = self.config.regularization_rate
+        if self.config.regularization == "l1" and rate > 0:
+            return rate * sum(weight.abs().sum() for weight in self._weights)
+        if self.config.regularization == "l2" and rate > 0:
+            return rate * 0.5 * sum(weight.pow(2).sum() for weight in self._weights)
+        return 0.0
+
+    # ----------------------------------------------------------------- stepping
+    def _next_batch(self) -> torch.Tensor:
+        if self._cursor >= len(self._order):
+            self._order = torch.randperm(self.n_train, generator=self._batch_generator).to(self.device)
+            self._cursor = 0
+        batch = self._order[self._cursor : self._cursor + self.batch_size]
+        self._cursor += self.batch_size
+        return batch
+
+    def step(self) -> StepRecord:
+        """One optimizer step on the next minibatch. Raises DivergedError after rolling back."""
+        batch = self._next_batch()
+        logits = self.model(self._x_train[batch])
+        data_loss = self._data_loss(logits, self._y_train[batch])
+        loss_value = data_loss.item()
+        if not math.isfinite(loss_value) or loss_value > DIVERGENCE_LOSS:
+            self._roll_back()
+            raise DivergedError(self.step_count + 1, loss_value)
+        # These weights gave a finite loss: remember them before the update moves them.
+        self._last_finite.copy_(parameters_to_vector(self._params).detach())
+        self.optimizer.zero_grad(set_to_none=True)
+        (data_loss + self._penalty()).backward()
+        self.optimizer.step()
+        self.step_count += 1
+        return StepRecord(self.step_count, self.epoch, loss_value)
+
+    def _roll_back(self) -> None:
+        """Put back the last weights with a finite loss; the optimizer's state may hold inf, so renew it."""
+        with torch.no_grad():
+            vector_to_parameters(self._last_finite, self._params)
+        config = self.config
+        self.optimizer = make_optimizer(config.optimizer, self._params, config.learning_rate, config.momentum)
+
+    def run(self, should_stop: Callable[[], bool] = lambda: False, max_steps: int | None = None) -> Iterator[StepRecord]:
+        """Yield a StepRecord per step until `should_stop()` is true or `max_steps` steps are done."""
+        done = 0
+        while (max_steps is None or done < max_steps) and not should_stop():
+            yield self.step()
+            done += 1
+
+    # ----------------------------------------------------------------- reading
+    @torch.no_grad()
+    def evaluate(self) -> Evaluation:
+        """Loss and accuracy over the full train and test sets (no regularisation term)."""
+        train_loss, train_accuracy = self._measure(self._x_train, self._y_train)
+        test_loss, test_accuracy = self._measure(self._x_test, self._y_test)
+        return Evaluation(self.step_count, self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
+
+    def _measure(self, inputs: torch.Tensor, targets: torch.Tensor) -> tuple[float, float]:
+        if len(targets) == 0:
+            return math.nan, math.nan
+        logits = self.model(inputs)
+        loss = self._data_loss(logits, targets)
+        if self.task == "binary":
+            correct = ((logits.squeeze(1) > 0).float() == targets).float().mean()
+        elif self.task == "multiclass":
+            correct = (logits.argmax(dim=1) == targets).float().mean()
+        else:
+            return loss.item(), math.nan
+        values = torch.stack([loss, correct]).cpu().tolist()
+        return values[0], values[1]
+
+    def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Copies of every layer's (weight out×in, bias), safe to hand to another thread."""
+        return [
+            (linear.weight.detach().cpu().numpy().copy(), linear.bias.detach().cpu().numpy().copy())
+            for linear in self.model.linears
+        ]
+
+    def parameters_are_finite(self) -> bool:
+        return bool(torch.isfinite(parameters_to_vector(self._params)).all())
