@@ -29,5 +29,5 @@ class DivergedError(GlassboxError):
         self.value = value
         super().__init__(
             f"Training diverged at step {step}: the loss became {value:.4g}. "
-            "The weights were restored to the last finite state; lower the learning rate and press Play."
+            "The weights were restored to the last finite state; lower the learning rate and train again."
         )

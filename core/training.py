@@ -9,7 +9,7 @@ drive the same loop. Everything is seeded, so a seed gives the same losses every
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Callable, Iterator
 
 import numpy as np
@@ -28,6 +28,9 @@ from core.optimizers import make_optimizer
 # A loss this large means the weights have run away even if it is still finite
 # (sigmoid outputs saturate, so BCE rarely reaches inf by itself).
 DIVERGENCE_LOSS = 1e6
+
+# Settings that can change under a training network without rebuilding it.
+RETUNABLE = frozenset({"optimizer", "learning_rate", "batch_size", "regularization", "regularization_rate", "momentum"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,25 @@ class Trainer:
         self.step_count = 0
         self._last_finite = parameters_to_vector(self._params).detach().clone()
 
+    def can_retune(self, config: TrainConfig) -> bool:
+        """True when `config` differs from ours only in settings `retune` can change in place."""
+        return all(
+            getattr(config, field.name) == getattr(self.config, field.name)
+            for field in fields(TrainConfig)
+            if field.name not in RETUNABLE
+        )
+
+    def retune(self, config: TrainConfig) -> None:
+        """Change optimizer, learning rate, batch size or regularisation, keeping the weights."""
+        config = config.validated()
+        old, self.config = self.config, config
+        self.batch_size = min(config.batch_size, self.n_train)
+        if (config.optimizer, config.momentum) != (old.optimizer, old.momentum):
+            self.optimizer = make_optimizer(config.optimizer, self._params, config.learning_rate, config.momentum)
+        else:
+            for group in self.optimizer.param_groups:
+                group["lr"] = config.learning_rate
+
     @property
     def n_train(self) -> int:
         return len(self.dataset.y_train)
@@ -131,8 +153,9 @@ class Trainer:
         data_loss = self._data_loss(logits, self._y_train[batch])
         loss_value = data_loss.item()
         if not math.isfinite(loss_value) or loss_value > DIVERGENCE_LOSS:
+            diverged_at = self.step_count + 1
             self._roll_back()
-            raise DivergedError(self.step_count + 1, loss_value)
+            raise DivergedError(diverged_at, loss_value)
         # These weights gave a finite loss: remember them before the update moves them.
         self._last_finite.copy_(parameters_to_vector(self._params).detach())
         self.optimizer.zero_grad(set_to_none=True)
@@ -142,9 +165,14 @@ class Trainer:
         return StepRecord(self.step_count, self.epoch, loss_value)
 
     def _roll_back(self) -> None:
-        """Put back the last weights with a finite loss; the optimizer's state may hold inf, so renew it."""
+        """Put back the weights from before the last update, whose loss was finite.
+
+        The step count goes back with them, and the optimizer is renewed because its
+        running averages may hold the runaway values.
+        """
         with torch.no_grad():
             vector_to_parameters(self._last_finite, self._params)
+        self.step_count = max(0, self.step_count - 1)
         config = self.config
         self.optimizer = make_optimizer(config.optimizer, self._params, config.learning_rate, config.momentum)
 

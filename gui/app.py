@@ -1,0 +1,36 @@
+"""Start the Qt application: names for QSettings, a readable base font, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from core import __version__
+from core.config import TrainConfig
+from gui import theme
+
+ORGANIZATION = "Glassbox"
+APPLICATION = "Glassbox"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, created if needed, named so QSettings has a home."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    base = app.font()
+    base.setPointSize(max(base.pointSize(), theme.BASE_POINT_SIZE))
+    app.setFont(base)
+    return app
+
+
+def run_gui(config: TrainConfig | None = None) -> int:
+    """Open the main window; `config` (from the command line) overrides the saved settings."""
+    app = make_application()
+    from gui.main_window import MainWindow  # after QApplication exists: pyqtgraph needs it
+
+    window = MainWindow(config)
+    window.show()
+    return app.exec()

@@ -1,0 +1,348 @@
+"""MainWindow: menus, toolbar, the settings dock, the training view and the status bar.
+
+It owns the TrainingWorker and its thread. Worker signals arrive here, in the GUI
+thread, through @Slot methods (never lambdas, which PySide6 would run in the worker's
+thread). Settings and window geometry persist in QSettings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStyle,
+    QWidget,
+)
+
+from core import __version__
+from core.config import TrainConfig
+from core.device import cuda_available
+from core.errors import GlassboxError
+from core.progress import RunInfo, TrainingProgress
+from gui import theme
+from gui.views.training_view import TrainingView
+from gui.widgets.settings_panel import SettingsPanel
+from gui.worker import TrainingWorker, start_in_thread, stop_thread
+
+# Label → steps per second (None: as fast as the machine goes).
+SPEEDS = (
+    ("Max", None),
+    ("1000 steps/s", 1000.0),
+    ("100 steps/s", 100.0),
+    ("30 steps/s", 30.0),
+    ("10 steps/s", 10.0),
+    ("3 steps/s", 3.0),
+    ("1 step/s", 1.0),
+)
+DEVICE_LABELS = (("auto", "Automatic (CUDA if available)"), ("cpu", "CPU"), ("cuda", "CUDA GPU"))
+
+
+def load_saved_config(settings: QSettings) -> TrainConfig:
+    """The last session's settings, or the defaults if there are none or they no longer validate."""
+    try:
+        return TrainConfig.from_dict(json.loads(str(settings.value("training/config", "{}"))))
+    except (GlassboxError, ValueError, TypeError):
+        return TrainConfig()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.config = (config or load_saved_config(self.settings)).validated()
+        self.setWindowTitle(self.tr("Glassbox — inside a neural network"))
+        self.last_progress: TrainingProgress | None = None
+        self.playing = False
+
+        self.training_view = TrainingView()
+        self.setCentralWidget(self.training_view)
+        self.panel = SettingsPanel(self.config)
+        self._build_dock()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_window()
+
+        self.worker = TrainingWorker(self.config)
+        self.speed_combo.currentIndexChanged.connect(self.on_speed_chosen)
+        self.worker.run_started.connect(self.on_run_started)
+        self.worker.progressed.connect(self.on_progress)
+        self.worker.playing_changed.connect(self.on_playing_changed)
+        self.worker.diverged.connect(self.on_diverged)
+        self.worker.settings_rejected.connect(self.on_settings_rejected)
+        self.panel.config_changed.connect(self.on_config_changed)
+        self.worker.set_speed(self.speed_combo.currentData())
+        self.thread = start_in_thread(self.worker)
+
+    # ------------------------------------------------------------------ building
+    def _build_dock(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        self.dock = QDockWidget(self.tr("Settings"), self)
+        self.dock.setObjectName("settings-dock")
+        self.dock.setWidget(scroll)
+        self.dock.setMinimumWidth(330)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.play_action = self._action(self.tr("Play"), self.toggle_play, Qt.Key.Key_Space, pixmap.SP_MediaPlay,
+                                        self.tr("Train continuously (Space)"))
+        self.step_action = self._action(self.tr("Step"), self.worker_step, Qt.Key.Key_Right, pixmap.SP_MediaSkipForward,
+                                        self.tr("Do one training step (Right arrow)"))
+        self.reset_action = self._action(self.tr("Reset"), self.worker_reset, QKeySequence("Ctrl+R"),
+                                         pixmap.SP_BrowserReload, self.tr("New weights from the seed; step 0 (Ctrl+R)"))
+        self.save_image_action = self._action(self.tr("Save Plot Image…"), self.save_plot_image, QKeySequence.StandardKey.Save)
+        self.export_csv_action = self._action(self.tr("Export Metrics as CSV…"), self.export_metrics, QKeySequence("Ctrl+E"))
+        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.fullscreen_action = self._action(self.tr("Full Screen"), self.toggle_full_screen, QKeySequence("F11"))
+        self.fullscreen_action.setCheckable(True)
+        self.shortcuts_action = self._action(self.tr("Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("F1"))
+        self.about_action = self._action(self.tr("About Glassbox"), self.show_about)
+
+        self.device_group = QActionGroup(self)
+        self.device_actions: dict[str, QAction] = {}
+        for name, label in DEVICE_LABELS:
+            action = QAction(self.tr(label), self, checkable=True)
+            action.setData(name)
+            if name == "cuda" and not cuda_available():
+                action.setEnabled(False)
+                action.setToolTip(self.tr("No CUDA GPU was found on this computer."))
+            action.setChecked(name == self.config.device)
+            action.triggered.connect(self.on_device_chosen)
+            self.device_group.addAction(action)
+            self.device_actions[name] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.save_image_action, self.export_csv_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.dock.toggleViewAction())
+        self.view_menu = view_menu
+        train_menu = bar.addMenu(self.tr("&Train"))
+        train_menu.addActions([self.play_action, self.step_action, self.reset_action])
+        train_menu.addSeparator()
+        device_menu = train_menu.addMenu(self.tr("Device"))
+        device_menu.addActions(list(self.device_actions.values()))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Training"))
+        toolbar.setObjectName("training-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.play_action, self.step_action, self.reset_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Speed ")))
+        self.speed_combo = QComboBox()
+        for label, rate in SPEEDS:
+            self.speed_combo.addItem(self.tr(label), rate)
+        self.speed_combo.setToolTip(self.tr("Slow training down to watch it step by step."))
+        toolbar.addWidget(self.speed_combo)
+        self.view_menu.addAction(toolbar.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.fullscreen_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.device_label = QLabel(self.tr("Device: …"))
+        self.rate_label = QLabel("")
+        self.epoch_label = QLabel("")
+        for label in (self.epoch_label, self.rate_label, self.device_label):
+            label.setFont(theme.font(theme.BASE_POINT_SIZE))
+            label.setContentsMargins(12, 0, 12, 0)
+            bar.addPermanentWidget(label)
+
+    # ------------------------------------------------------------------ settings persistence
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        speed = self.settings.value("training/speed_index", 0)
+        try:
+            index = int(speed)
+        except (TypeError, ValueError):
+            index = 0
+        if 0 <= index < self.speed_combo.count():
+            self.speed_combo.setCurrentIndex(index)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("training/config", json.dumps(self.config.to_dict()))
+        self.settings.setValue("training/speed_index", self.speed_combo.currentIndex())
+        self.settings.sync()
+
+    # ------------------------------------------------------------------ commands
+    @Slot()
+    def toggle_play(self) -> None:
+        if self.playing:
+            self.worker.pause()
+        else:
+            self.training_view.hide_warning()
+            self.worker.play()
+
+    @Slot()
+    def worker_step(self) -> None:
+        self.worker.step()
+
+    @Slot()
+    def worker_reset(self) -> None:
+        self.worker.reset()
+
+    @Slot(object)
+    def on_config_changed(self, config: TrainConfig) -> None:
+        self.worker.apply_settings(config)
+
+    @Slot(int)
+    def on_speed_chosen(self, index: int) -> None:
+        self.worker.set_speed(self.speed_combo.itemData(index))
+
+    @Slot()
+    def on_device_chosen(self) -> None:
+        action = self.device_group.checkedAction()
+        if action is not None:
+            self.panel.set_device(action.data())
+
+    # ------------------------------------------------------------------ worker reports
+    @Slot(object, bool)
+    def on_run_started(self, info: RunInfo, keep_history: bool) -> None:
+        self.config = info.config
+        self.panel.set_config(info.config)
+        self.training_view.on_run_started(info, keep_history)
+        self.device_label.setText(self.tr("Device: {0}").format(info.device_name))
+        self.device_label.setToolTip(self.tr("Where the network's tensors live and train."))
+
+    @Slot(object)
+    def on_progress(self, progress: TrainingProgress) -> None:
+        self.last_progress = progress
+        self.training_view.on_progress(progress)
+        if self.playing:
+            self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
+        self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
+        self.worker.report_consumed()
+
+    @Slot(bool)
+    def on_playing_changed(self, playing: bool) -> None:
+        self.playing = playing
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_action.setIcon(self.style().standardIcon(pixmap))
+        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+        if not playing:
+            self.rate_label.setText(self.tr("paused"))
+
+    @Slot(str)
+    def on_diverged(self, message: str) -> None:
+        self.training_view.show_warning(message)
+        self.statusBar().showMessage(message, 15000)
+
+    @Slot(str)
+    def on_settings_rejected(self, message: str) -> None:
+        """The worker kept the running settings: show them again, with the reason."""
+        self.panel.set_config(self.config)
+        self.panel.show_error(message)
+        self.statusBar().showMessage(message, 15000)
+        self.device_actions[self.config.device].setChecked(True)
+
+    # ------------------------------------------------------------------ file and help
+    @Slot()
+    def save_plot_image(self) -> None:
+        path = self._ask_save_path(self.tr("Save Plot Image"), "training.png", self.tr("PNG images (*.png)"))
+        if path and not self.training_view.grab().save(path, "PNG"):
+            self._warn(self.tr("Could not write {0}; choose a folder you can write to.").format(path))
+
+    @Slot()
+    def export_metrics(self) -> None:
+        path = self._ask_save_path(self.tr("Export Metrics"), "metrics.csv", self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(self.training_view.history.to_csv())
+        except OSError as error:
+            self._warn(self.tr("Could not write {0} ({1}); choose a folder you can write to.").format(
+                path, error.strerror or error))
+
+    def _ask_save_path(self, title: str, default_name: str, filters: str) -> str:
+        folder = str(self.settings.value("files/last_folder", ""))
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{folder}/{default_name}" if folder else default_name, filters)
+        if path:
+            self.settings.setValue("files/last_folder", path.rsplit("/", 1)[0])
+        return path
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Glassbox"), message)
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard Shortcuts"),
+            self.tr(
+                "Space — play or pause training\n"
+                "Right arrow — one training step\n"
+                "Ctrl+R — reset the weights\n"
+                "Ctrl+S — save the plot as a PNG image\n"
+                "Ctrl+E — export the metrics as CSV\n"
+                "F11 — full screen, for the projector\n"
+                "Ctrl+Q — quit"
+            ),
+        )
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Glassbox"),
+            self.tr(
+                "<h3>Glassbox {0}</h3><p>Opens the black box of a neural network for the classroom: "
+                "watch a real PyTorch network train, live.</p><p>PySide6, pyqtgraph, NumPy and PyTorch.</p>"
+            ).format(__version__),
+        )
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.save_settings()
+        self.shutdown_worker()
+        super().closeEvent(event)
+
+    def shutdown_worker(self) -> None:
+        """Stop the training thread: flag, quit, wait. Safe to call twice."""
+        if self.thread is not None:
+            stop_thread(self.worker, self.thread)
+            self.thread = None

@@ -1,0 +1,37 @@
+"""Render views offscreen to PNG, for `main.py snapshot`: the same widgets the window shows."""
+
+from __future__ import annotations
+
+import os
+
+from core.progress import MetricsHistory, RunInfo
+
+
+def ensure_offscreen() -> None:
+    """Use Qt's offscreen platform unless a display platform was chosen explicitly."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def render_training_view(
+    info: RunInfo, history: MetricsHistory, path: str, size: tuple[int, int], warning: str = ""
+) -> bool:
+    """Draw the training view with `history` at `size` and save it to `path`; False if saving failed."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.views.training_view import TrainingView
+
+    view = TrainingView()
+    view.resize(*size)
+    view.on_run_started(info)
+    view.show_history(history)
+    if warning:
+        view.show_warning(warning)
+    view.layout().activate()
+    # Axes widen to fit their tick labels only after a first paint: paint once, then shoot.
+    view.grab()
+    app.processEvents()
+    ok = view.grab().save(path, "PNG")
+    view.close()
+    return ok

@@ -1,0 +1,1 @@
+"""One module per view; each view draws one kind of core result."""

@@ -1,0 +1,172 @@
+"""TrainingView: live train/test loss and accuracy curves of a TrainingProgress stream.
+
+It keeps a MetricsHistory (the model) and redraws only in its handlers. Drawing is
+cheap on purpose: one curve item per line, clipped and downsampled by pyqtgraph, so
+training in the worker thread keeps its speed while the curves move.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.progress import MetricsHistory, RunInfo, TrainingProgress
+from gui import theme
+
+
+def _pen(colour: str, dashed: bool) -> QPen:
+    pen = pg.mkPen(colour, width=theme.LINE_WIDTH)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class PlainAxis(pg.AxisItem):
+    """Tick labels as plain short numbers (0.25, 1200, 3e+05): no SI prefixes, never blank."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        return [f"{value * scale:.4g}" for value in values]
+
+
+class TrainingView(QWidget):
+    """Two plots side by side (loss, accuracy) under a title and a live readout."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.history = MetricsHistory()
+        self.task = "binary"
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("TrainingView { background: white; }")
+
+        self.title = QLabel(self.tr("Press Play to train"))
+        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.readout = QLabel("")
+        self.readout.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.banner = QLabel("")
+        self.banner.setWordWrap(True)
+        self.banner.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.banner.setStyleSheet(
+            f"background: {theme.WARNING_BACKGROUND}; color: black; border-left: 6px solid {theme.VERMILLION};"
+            "padding: 8px;"
+        )
+        self.banner.hide()
+
+        self.loss_plot = self._make_plot(self.tr("Loss"), self.tr("loss"))
+        self.accuracy_plot = self._make_plot(self.tr("Accuracy"), self.tr("accuracy (%)"))
+        self.accuracy_plot.setYRange(0, 100, padding=0.06)
+        self.accuracy_plot.getViewBox().setLimits(yMin=-5, yMax=105)
+        self.no_accuracy = QLabel(self.tr("Accuracy has no meaning for regression:\nwatch the loss (mean squared error)."))
+        self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_accuracy.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.no_accuracy.hide()
+
+        self.curves = {
+            "train_loss": self._add_curve(self.loss_plot, theme.TRAIN_COLOUR, False, self.tr("train")),
+            "test_loss": self._add_curve(self.loss_plot, theme.TEST_COLOUR, True, self.tr("test")),
+            "train_accuracy": self._add_curve(self.accuracy_plot, theme.TRAIN_COLOUR, False, self.tr("train")),
+            "test_accuracy": self._add_curve(self.accuracy_plot, theme.TEST_COLOUR, True, self.tr("test")),
+        }
+
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_plot, 1)
+        plots.addWidget(self.accuracy_plot, 1)
+        plots.addWidget(self.no_accuracy, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.banner)
+        layout.addLayout(plots, 1)
+
+    # ------------------------------------------------------------------ building
+    def _make_plot(self, title: str, y_label: str) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w", axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")})
+        item = plot.getPlotItem()
+        item.setTitle(f"<span style='font-size:{theme.TITLE_POINT_SIZE}pt; color:black'>{title}</span>")
+        label_style = {"color": "black", "font-size": f"{theme.PLOT_LABEL_POINT_SIZE}pt"}
+        item.setLabel("bottom", self.tr("training step"), **label_style)
+        item.setLabel("left", y_label, **label_style)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setTickFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
+            axis.setPen(pg.mkPen("k"))
+            axis.setTextPen(pg.mkPen("k"))
+            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses a class
+        item.showGrid(x=True, y=True, alpha=0.15)
+        legend = item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.PLOT_LABEL_POINT_SIZE}pt", labelTextColor="k")
+        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        plot.setMenuEnabled(True)
+        return plot
+
+    def _add_curve(self, plot: pg.PlotWidget, colour: str, dashed: bool, name: str) -> pg.PlotDataItem:
+        curve = plot.plot([], [], pen=_pen(colour, dashed), name=name)
+        curve.setClipToView(True)
+        curve.setDownsampling(auto=True, method="peak")
+        return curve
+
+    # ------------------------------------------------------------------ handlers
+    @Slot(object, bool)
+    def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
+        """A new or changed run: retitle, and start the curves afresh unless only tuning changed."""
+        self.task = info.task
+        self.title.setText(info.title)
+        self.banner.hide()
+        regression = info.task == "regression"
+        self.accuracy_plot.setVisible(not regression)
+        self.no_accuracy.setVisible(regression)
+        if not keep_history:
+            self.history.clear()
+            self.redraw()
+
+    @Slot(object)
+    def on_progress(self, progress: TrainingProgress) -> None:
+        if progress.evaluations:
+            self.history.extend(progress.evaluations)
+            self.redraw()
+
+    def show_history(self, history: MetricsHistory) -> None:
+        """Show a whole recorded history at once (the command line's snapshot)."""
+        self.history = history
+        self.redraw()
+
+    def show_warning(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+    def hide_warning(self) -> None:
+        self.banner.hide()
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        steps = self.history.column("step")
+        for name, curve in self.curves.items():
+            values = self.history.column(name)
+            if name.endswith("accuracy"):
+                values = values * 100.0
+            curve.setData(steps, values)
+        self._update_readout()
+
+    def _update_readout(self) -> None:
+        last = self.history.last()
+        if last is None:
+            self.readout.setText("")
+            return
+        parts = [
+            self.tr("step {0}").format(int(last["step"])),
+            self.tr("train loss {0}").format(_number(last["train_loss"])),
+            self.tr("test loss {0}").format(_number(last["test_loss"])),
+        ]
+        if self.task != "regression":
+            parts.append(self.tr("test accuracy {0}").format(_percent(last["test_accuracy"])))
+        self.readout.setText("   ·   ".join(parts))
+
+
+def _number(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:.4f}"
+
+
+def _percent(value: float) -> str:
+    return "—" if math.isnan(value) else f"{100 * value:.1f}%"

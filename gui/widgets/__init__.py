@@ -1,0 +1,1 @@
+"""Control panels and small reusable widgets."""

@@ -1,0 +1,235 @@
+"""TrainingWorker: runs the core Trainer in its own QThread and reports throttled copies.
+
+Commands (play, pause, step, reset, apply settings, speed, stop) are plain methods that
+the GUI thread calls; they only put a message on a queue, because a queued Qt slot
+would never be delivered while `run()` is busy training. The loop blocks on that queue
+when paused or throttled, so an idle worker costs no CPU.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import weakref
+
+import torch
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from core.config import TrainConfig
+from core.errors import DivergedError, GlassboxError
+from core.progress import TrainingProgress, run_info
+from core.training import Trainer
+
+REPORTS_PER_SECOND = 30
+WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
+
+# Every QThread started by start_in_thread, so tests can fail one that is left running.
+LIVE_THREADS: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+
+
+class TrainingWorker(QObject):
+    """Owns a Trainer; lives in a worker thread; talks to the GUI only through signals."""
+
+    run_started = Signal(object, bool)  # RunInfo, keep_history (False after start, reset or a rebuild)
+    progressed = Signal(object)  # TrainingProgress, at most REPORTS_PER_SECOND per second
+    playing_changed = Signal(bool)
+    diverged = Signal(str)  # one sentence for the user
+    settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
+    finished = Signal()
+
+    def __init__(self, config: TrainConfig):
+        super().__init__()
+        self._config = config
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._report_in_flight = threading.Event()
+        self._steps_per_second: float | None = None  # None: as fast as possible
+
+    # ------------------------------------------------------------ commands (any thread)
+    def play(self) -> None:
+        self._commands.put(("play", None))
+
+    def pause(self) -> None:
+        self._commands.put(("pause", None))
+
+    def step(self) -> None:
+        self._commands.put(("step", None))
+
+    def reset(self) -> None:
+        self._commands.put(("reset", None))
+
+    def apply_settings(self, config: TrainConfig) -> None:
+        self._commands.put(("apply", config))
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Limit training to this many steps per second; None means as fast as it goes."""
+        self._commands.put(("speed", steps_per_second))
+
+    def stop(self) -> None:
+        """Ask the loop to end; it returns within one training step."""
+        self._stop.set()
+        self._commands.put(("wake", None))
+
+    def report_consumed(self) -> None:
+        """The GUI has drawn the last report; the next one may be sent."""
+        self._report_in_flight.clear()
+
+    # ------------------------------------------------------------ the loop (worker thread)
+    @Slot()
+    def run(self) -> None:
+        torch.set_num_threads(WORKER_TORCH_THREADS)
+        self._playing = False
+        self._pending = []
+        self._trainer = self._build_first_trainer()
+        self._announce_run()
+        while not self._stop.is_set():
+            if self._playing:
+                self._drain_commands()
+                if self._playing and not self._stop.is_set():
+                    self._train_for_a_frame()
+            else:
+                self._handle(*self._commands.get())
+        self.finished.emit()
+
+    def _build_first_trainer(self) -> Trainer:
+        try:
+            return Trainer(self._config)
+        except GlassboxError as error:
+            self.settings_rejected.emit(f"{error} Using the default settings instead.")
+            return Trainer(TrainConfig(device="cpu"))
+
+    def _drain_commands(self) -> None:
+        while True:
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            self._handle(*command)
+
+    def _handle(self, command: str, argument) -> None:
+        if command == "play":
+            self._set_playing(True)
+        elif command == "pause":
+            self._set_playing(False)
+            self._report(force=True)
+        elif command == "step":
+            self._set_playing(False)
+            self._train_steps(1)
+            self._report(force=True)
+        elif command == "reset":
+            self._set_playing(False)
+            self._trainer.reset()
+            self._announce_run()
+        elif command == "apply":
+            self._apply(argument)
+        elif command == "speed":
+            self._steps_per_second = argument
+        # "wake" only unblocks the queue so the loop sees the stop flag.
+
+    def _apply(self, config: TrainConfig) -> None:
+        try:
+            if self._trainer.can_retune(config):
+                self._trainer.retune(config)
+                self._announce_run(keep_history=True)
+                return
+            trainer = Trainer(config)
+        except GlassboxError as error:
+            self.settings_rejected.emit(str(error))
+            return
+        self._set_playing(False)
+        self._trainer = trainer
+        self._announce_run()
+
+    def _set_playing(self, playing: bool) -> None:
+        if playing != self._playing:
+            self._playing = playing
+            self.playing_changed.emit(playing)
+
+    def _announce_run(self, keep_history: bool = False) -> None:
+        self._pending = []
+        self._last_report_time = time.perf_counter()
+        self._last_report_step = self._trainer.step_count
+        self._throttle_origin = (time.perf_counter(), self._trainer.step_count)
+        self.run_started.emit(run_info(self._trainer), keep_history)
+        self._report(force=True)
+
+    def _train_for_a_frame(self) -> None:
+        """Train until the next report is due (or a command or the speed limit interrupts)."""
+        frame_end = time.perf_counter() + 1.0 / REPORTS_PER_SECOND
+        if self._steps_per_second is None:
+            budget = None
+        else:
+            origin_time, origin_step = self._throttle_origin
+            allowed = int((time.perf_counter() - origin_time) * self._steps_per_second) + 1
+            budget = allowed - (self._trainer.step_count - origin_step)
+            if budget <= 0:  # ahead of the requested speed: sleep, but wake for any command
+                try:
+                    self._handle(*self._commands.get(timeout=1.0 / self._steps_per_second))
+                except queue.Empty:
+                    pass
+                return
+        commands = self._commands
+        steps = 0
+        should_stop = lambda: (  # noqa: E731
+            time.perf_counter() >= frame_end or not commands.empty() or (budget is not None and steps >= budget)
+        )
+        try:
+            for _ in self._trainer.run(should_stop):
+                steps += 1
+        except DivergedError as error:
+            self._set_playing(False)
+            self.diverged.emit(str(error))
+            self._report(force=True)
+            return
+        self._report()
+
+    def _train_steps(self, count: int) -> None:
+        try:
+            for _ in self._trainer.run(max_steps=count):
+                pass
+        except DivergedError as error:
+            self.diverged.emit(str(error))
+
+    def _report(self, force: bool = False) -> None:
+        """Evaluate and emit a copy, unless the GUI is still drawing the previous one."""
+        now = time.perf_counter()
+        if not force and (now - self._last_report_time < 1.0 / REPORTS_PER_SECOND or self._report_in_flight.is_set()):
+            return
+        trainer = self._trainer
+        elapsed = now - self._last_report_time
+        steps_done = trainer.step_count - self._last_report_step
+        rate = steps_done / elapsed if elapsed > 0 and steps_done > 0 else 0.0
+        if not self._pending or self._pending[-1].step != trainer.step_count:
+            self._pending.append(trainer.evaluate())
+        progress = TrainingProgress(
+            step=trainer.step_count,
+            epoch=trainer.epoch,
+            steps_per_second=rate,
+            evaluations=tuple(self._pending),
+            weights=tuple(trainer.weights()),
+        )
+        self._pending = []
+        self._last_report_time, self._last_report_step = now, trainer.step_count
+        self._report_in_flight.set()
+        self.progressed.emit(progress)
+
+
+def start_in_thread(worker: TrainingWorker) -> QThread:
+    """Move `worker` to a new QThread and start its loop; stop with `stop_thread`."""
+    thread = QThread()
+    thread.setObjectName("glassbox-training")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.finished.connect(worker.deleteLater)
+    LIVE_THREADS.add(thread)
+    thread.start()
+    return thread
+
+
+def stop_thread(worker: TrainingWorker, thread: QThread, timeout_ms: int = 2000) -> bool:
+    """Set the stop flag, then quit and wait; True when the thread has ended."""
+    worker.stop()
+    thread.quit()
+    return thread.wait(timeout_ms)
