@@ -7,6 +7,7 @@ bad value gets the same one-sentence ConfigError wherever it comes from.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from core.optimizers import check_optimizer
 REGULARIZATIONS = ("none", "l1", "l2")
 MAX_LEARNING_RATE = 1000.0
 MAX_BATCH = 100_000
-MAX_SEED = 2**31 - 1
+MAX_SEED = 2_147_483_647
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,14 @@ class TrainConfig:
             raise ConfigError(f"Unknown dataset '{self.dataset}'; choose one of: {', '.join(DATASETS)}.")
         _check_range("The noise level", self.noise, 0.0, 1.0)
         _check_range("The training share", self.train_fraction, 0.1, 0.9)
-        _check_range("The number of points", self.n_points, MIN_POINTS, MAX_POINTS)
+        _check_range("The number of points", self.n_points, MIN_POINTS, MAX_POINTS, whole=True)
         _check_positive("The learning rate", self.learning_rate, MAX_LEARNING_RATE)
-        _check_range("The batch size", self.batch_size, 1, MAX_BATCH)
+        _check_range("The batch size", self.batch_size, 1, MAX_BATCH, whole=True)
         if self.regularization not in REGULARIZATIONS:
             raise ConfigError(f"Unknown regularisation '{self.regularization}'; choose one of: none, l1, l2.")
         _check_range("The regularisation rate", self.regularization_rate, 0.0, 10.0)
         _check_range("The momentum", self.momentum, 0.0, 0.999)
-        _check_range("The seed", self.seed, 0, MAX_SEED)
+        _check_range("The seed", self.seed, 0, MAX_SEED, whole=True)
         if self.device not in DEVICE_CHOICES:
             raise ConfigError(f"Unknown device '{self.device}'; choose one of: {', '.join(DEVICE_CHOICES)}.")
         return replace(
@@ -79,10 +80,17 @@ class TrainConfig:
         """Build from a dict (saved settings); unknown keys are ignored, missing ones defaulted."""
         known = {f.name for f in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
-        for key in ("features", "hidden"):
-            if key in values:
-                values[key] = tuple(values[key])
-        return cls(**values).validated()
+        try:
+            for key in ("features", "hidden"):
+                if key in values:
+                    if isinstance(values[key], str):
+                        raise TypeError(f"{key} must be a list")
+                    values[key] = tuple(values[key])
+            return cls(**values).validated()
+        except (TypeError, ValueError) as error:
+            if isinstance(error, ConfigError):
+                raise
+            raise ConfigError(f"The saved settings are not valid ({error}); using the defaults is safest.") from None
 
     def architecture_label(self, n_outputs: int) -> str:
         """'2-8-8-1', the network's layer widths as a lesson writes them."""
@@ -103,11 +111,23 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     return check_hidden(widths)
 
 
-def _check_range(what: str, value: float, low: float, high: float) -> None:
-    if not isinstance(value, (int, float)) or not math.isfinite(value) or not low <= value <= high:
-        raise ConfigError(f"{what} must be between {low:g} and {high:g}, not {value}.")
+def _check_range(what: str, value: float, low: float, high: float, whole: bool = False) -> None:
+    if (
+        not isinstance(value, numbers.Real)
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or not low <= value <= high
+        or (whole and value != int(value))
+    ):
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(f"{what} must be {kind} between {_plain(low)} and {_plain(high)}, not {value}.")
+
+
+def _plain(number: float) -> str:
+    """2147483647 rather than 2.14748e+09; 0.1 rather than 0.100000."""
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
 def _check_positive(what: str, value: float, high: float) -> None:
-    if not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 < value <= high:
+    if not isinstance(value, numbers.Real) or not math.isfinite(value) or not 0 < value <= high:
         raise ConfigError(f"{what} must be a positive number up to {high:g}, not {value}.")

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 import numpy as np
 import torch
 from torch.nn import functional as F
-from torch.nn.utils import parameters_to_vector, vector_to_parameters
+from torch.nn.utils import parameters_to_vector
 
 from core.config import TrainConfig
 from core.data.features import expand_features
@@ -87,6 +87,7 @@ class Trainer:
         self._order = torch.empty(0, dtype=torch.long)
         self._cursor = 0
         self.step_count = 0
+        self._rolled_back = False
         self._last_finite = parameters_to_vector(self._params).detach().clone()
 
     def can_retune(self, config: TrainConfig) -> bool:
@@ -161,6 +162,7 @@ class Trainer:
         self.optimizer.zero_grad(set_to_none=True)
         (data_loss + self._penalty()).backward()
         self.optimizer.step()
+        self._rolled_back = False
         self.step_count += 1
         return StepRecord(self.step_count, self.epoch, loss_value)
 
@@ -171,8 +173,14 @@ class Trainer:
         running averages may hold the runaway values.
         """
         with torch.no_grad():
-            vector_to_parameters(self._last_finite, self._params)
-        self.step_count = max(0, self.step_count - 1)
+            offset = 0
+            for param in self._params:  # copy in: vector_to_parameters would alias the backup
+                count = param.numel()
+                param.copy_(self._last_finite[offset : offset + count].view_as(param))
+                offset += count
+        if not self._rolled_back:  # a second rollback in a row restores the same weights
+            self.step_count = max(0, self.step_count - 1)
+        self._rolled_back = True
         config = self.config
         self.optimizer = make_optimizer(config.optimizer, self._params, config.learning_rate, config.momentum)
 

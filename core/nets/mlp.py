@@ -7,6 +7,7 @@ or identity) belongs to the task, so losses can use their numerically stable
 
 from __future__ import annotations
 
+import numbers
 from typing import Sequence
 
 import torch
@@ -41,6 +42,9 @@ def activate(name: str, z: torch.Tensor) -> torch.Tensor:
 
 def check_hidden(hidden: Sequence[int]) -> tuple[int, ...]:
     """Validate hidden-layer widths: any depth up to MAX_DEPTH, any width 1..MAX_WIDTH."""
+    if isinstance(hidden, str) or not all(isinstance(width, numbers.Integral) or
+                                          (isinstance(width, float) and width.is_integer()) for width in hidden):
+        raise ConfigError(f"Hidden layer widths must be whole numbers such as 8,8, not {hidden!r}.")
     hidden = tuple(int(width) for width in hidden)
     if len(hidden) > MAX_DEPTH:
         raise ConfigError(f"At most {MAX_DEPTH} hidden layers are supported, not {len(hidden)}.")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.progress import MetricsHistory, RunInfo, TrainingProgress
 from gui import theme
@@ -96,8 +98,14 @@ class TrainingView(QWidget):
             axis.setTextPen(pg.mkPen("k"))
             axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses a class
         item.showGrid(x=True, y=True, alpha=0.15)
+        for side in ("left", "bottom"):
+            # The grid is drawn by the axes across the plot: cache it as a pixmap, so a moving
+            # curve does not replay it in Python (and hold the GIL) on every frame.
+            item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.getViewBox().disableAutoRange()
         legend = item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.PLOT_LABEL_POINT_SIZE}pt", labelTextColor="k")
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setMenuEnabled(True)
         return plot
 
@@ -147,7 +155,29 @@ class TrainingView(QWidget):
             if name.endswith("accuracy"):
                 values = values * 100.0
             curve.setData(steps, values)
+        self._fit_ranges(steps)
         self._update_readout()
+
+    def _fit_ranges(self, steps) -> None:
+        """Grow the axes in coarse jumps instead of autoscaling every frame.
+
+        A range change redraws the axes and grid, the costliest part of a frame; growing
+        the step axis by half again and the loss axis only to a new maximum keeps
+        that rare, so training keeps its speed while the curves move.
+        """
+        last_step = float(steps[-1]) if len(steps) else 0.0
+        x_high = self.loss_plot.getViewBox().viewRange()[0][1]
+        if last_step > x_high or last_step < x_high / 4 or not len(steps):
+            x_high = max(10.0, last_step * 1.5)
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.setXRange(0, x_high, padding=0.02)
+        losses = np.concatenate([self.history.column("train_loss"), self.history.column("test_loss")])
+        losses = losses[np.isfinite(losses)]
+        if len(losses):
+            top = float(losses.max())
+            low, high = self.loss_plot.getViewBox().viewRange()[1]
+            if top > high or top < high / 3 or low != 0.0 and float(losses.min()) < low:
+                self.loss_plot.setYRange(min(0.0, float(losses.min())), top * 1.1, padding=0)
 
     def _update_readout(self) -> None:
         last = self.history.last()

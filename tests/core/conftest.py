@@ -17,3 +17,14 @@ if str(REPO_ROOT) not in sys.path:
 @pytest.fixture
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _one_torch_thread():
+    """Tiny networks train faster on one thread, and the suite shares 2 cores with others."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)

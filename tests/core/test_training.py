@@ -194,6 +194,60 @@ def test_step_losses_are_the_minibatch_data_loss_before_the_update():
     assert trainer.step().loss == pytest.approx(expected, rel=1e-5)
 
 
+# ---------------------------------------------------------- regularisation
+@pytest.mark.parametrize("regularization, size", [("l2", squared_weights), ("l1", absolute_weights)])
+def test_regularisation_shrinks_the_weights(regularization, size):
+    plain = make_trainer(seed=2)
+    shrunk = make_trainer(seed=2, regularization=regularization, regularization_rate=0.1)
+    assert size(plain) == size(shrunk)  # same start
+    train(plain, 300)
+    train(shrunk, 300)
+    assert size(shrunk) < 0.5 * size(plain)
+
+
+def test_zero_rate_means_no_regularisation():
+    plain = make_trainer(seed=2)
+    zero = make_trainer(seed=2, regularization="l2", regularization_rate=0.0)
+    assert train(plain, 30) == train(zero, 30)
+    assert_same_weights(plain, zero)
+
+
+def test_l2_penalises_weights_but_not_biases():
+    trainer = make_trainer(seed=2, regularization="l2", regularization_rate=1.0, hidden=(4,), n_points=40)
+    expected = 0.5 * sum(float((w.astype(np.float64) ** 2).sum()) for w, _ in trainer.weights())
+    with torch.no_grad():
+        assert float(trainer._penalty()) == pytest.approx(expected, rel=1e-5)
+        for linear in trainer.model.linears:
+            linear.bias.fill_(100.0)
+        assert float(trainer._penalty()) == pytest.approx(expected, rel=1e-5)
+
+
+# ------------------------------------------------------------------ weights()
+def test_weights_are_numpy_copies():
+    trainer = make_trainer(hidden=(3,), n_points=40)
+    weights = trainer.weights()
+    assert [(w.shape, b.shape) for w, b in weights] == [((3, 2), (3,)), ((1, 3), (1,))]
+    assert all(isinstance(w, np.ndarray) and isinstance(b, np.ndarray) for w, b in weights)
+    original = [(w.copy(), b.copy()) for w, b in weights]
+    for w, b in weights:
+        w += 123.0
+        b[:] = -7.0
+    torch.testing.assert_close(trainer.model.linears[0].weight.detach(), torch.from_numpy(original[0][0]))
+    for (w, b), (w0, b0) in zip(trainer.weights(), original, strict=True):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)
+
+
+def test_weights_are_a_snapshot_that_training_does_not_change():
+    trainer = make_trainer(hidden=(3,), n_points=40)
+    snapshot = trainer.weights()
+    kept = [w.copy() for w, _ in snapshot]
+    train(trainer, 5)
+    for (w, _), w0 in zip(snapshot, kept, strict=True):
+        np.testing.assert_array_equal(w, w0)
+    assert not np.array_equal(trainer.weights()[0][0], kept[0])
+
+
 # --------------------------------------------------------------- divergence
 def diverge(trainer: Trainer, limit: int = 50) -> DivergedError:
     for _ in range(limit):
@@ -242,11 +296,13 @@ def test_stepping_on_after_divergence_never_leaves_non_finite_weights():
         assert trainer.parameters_are_finite()
 
 
-def test_trainer_learns_again_after_divergence_and_reset():
-    trainer = make_trainer(dataset="spiral", activation="relu", optimizer="sgd", learning_rate=50)
+def test_reset_after_divergence_starts_afresh():
+    settings = dict(dataset="spiral", activation="relu", optimizer="sgd", learning_rate=50)
+    trainer = make_trainer(**settings)
     diverge(trainer)
     trainer.reset()
     assert trainer.step_count == 0 and trainer.parameters_are_finite()
+    assert_same_weights(trainer, make_trainer(**settings))
 
 
 def test_regression_with_huge_learning_rate_diverges():
@@ -264,12 +320,6 @@ def same_weights(first, second) -> bool:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: Trainer._roll_back uses vector_to_parameters, which makes every parameter "
-    "a view of Trainer._last_finite; the next optimizer step then moves the saved state too, "
-    "so every rollback after the first restores the weights that just diverged",
-)
 def test_every_divergence_rolls_back_not_only_the_first():
     trainer = make_trainer(dataset="spiral", activation="relu", optimizer="sgd", learning_rate=50)
     history = [trainer.weights()]  # the weights after each successful step or rollback
