@@ -52,7 +52,7 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("training")
     S = argparse.SUPPRESS
     group.add_argument("--dataset", default=S, help="circle, xor, gauss, spiral, moons, blobs, reg-plane, reg-bumps")
-    group.add_argument("--noise", type=float, default=S, help="noise level from 0 to 1 (default 0.1)")
+    group.add_argument("--noise", type=float, default=S, help="noise level from 0 to 1 (default 0)")
     group.add_argument("--train-fraction", type=float, default=S, help="share of points for training (0.1-0.9)")
     group.add_argument("--points", type=int, default=S, help="number of points to generate (default 500)")
     group.add_argument("--features", default=S, help="comma-separated inputs: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)")
@@ -119,7 +119,9 @@ def check_output_path(path: str) -> str:
     path = os.path.abspath(os.path.expanduser(path))
     folder = os.path.dirname(path)
     if os.path.isdir(path):
-        raise CommandLineError(f"--out '{path}' is a folder; give a file name such as {path}/figure.png.")
+        raise CommandLineError(f"--out '{path}' is a folder; give a file name inside it.")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise CommandLineError(f"Cannot write '{path}': '{folder}' is a file, not a folder.")
     if not os.path.isdir(folder):
         raise CommandLineError(f"Cannot write '{path}': the folder '{folder}' does not exist.")
     if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):

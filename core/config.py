@@ -27,7 +27,7 @@ MAX_SEED = 2_147_483_647
 @dataclass(frozen=True)
 class TrainConfig:
     dataset: str = "spiral"
-    noise: float = 0.1
+    noise: float = 0.0
     train_fraction: float = 0.5
     n_points: int = 500
     features: tuple[str, ...] = ("x1", "x2")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
@@ -14,8 +15,21 @@ ORGANIZATION = "Glassbox"
 APPLICATION = "Glassbox"
 
 
+# Qt's offscreen platform (used for snapshots and headless runs) reports every window's
+# size hints as unsupported; it is harmless there and would bury real warnings.
+BENIGN_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _message_handler(kind: QtMsgType, context, message: str) -> None:
+    if message in BENIGN_MESSAGES:
+        return
+    print(message, file=sys.stderr)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, created if needed, named so QSettings has a home."""
+    if QApplication.instance() is None:
+        qInstallMessageHandler(_message_handler)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

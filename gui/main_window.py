@@ -90,10 +90,11 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dock = QDockWidget(self.tr("Settings"), self)
         self.dock.setObjectName("settings-dock")
         self.dock.setWidget(scroll)
-        self.dock.setMinimumWidth(330)
+        self.dock.setMinimumWidth(self.panel.sizeHint().width() + 30)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:

@@ -24,8 +24,9 @@ from core.training import Trainer
 REPORTS_PER_SECOND = 30
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
 
-# Every QThread started by start_in_thread, so tests can fail one that is left running.
-LIVE_THREADS: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+# Every QThread started by start_in_thread, with its worker, so tests can fail (and stop)
+# one that is left running.
+LIVE_THREADS: "weakref.WeakKeyDictionary[QThread, TrainingWorker]" = weakref.WeakKeyDictionary()
 
 
 class TrainingWorker(QObject):
@@ -223,7 +224,7 @@ def start_in_thread(worker: TrainingWorker) -> QThread:
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
     worker.finished.connect(worker.deleteLater)
-    LIVE_THREADS.add(thread)
+    LIVE_THREADS[thread] = worker
     thread.start()
     return thread
 

@@ -46,7 +46,9 @@ class TrainingView(QWidget):
 
         self.title = QLabel(self.tr("Press Play to train"))
         self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.title.setWordWrap(True)  # wrap rather than force a wide window or snapshot
         self.readout = QLabel("")
+        self.readout.setWordWrap(True)
         self.readout.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.banner = QLabel("")
         self.banner.setWordWrap(True)
@@ -57,8 +59,9 @@ class TrainingView(QWidget):
         )
         self.banner.hide()
 
-        self.loss_plot = self._make_plot(self.tr("Loss"), self.tr("loss"))
-        self.accuracy_plot = self._make_plot(self.tr("Accuracy"), self.tr("accuracy (%)"))
+        # Legends sit where the curves are not: loss falls (top right is free), accuracy rises.
+        self.loss_plot = self._make_plot(self.tr("Loss"), self.tr("loss"), legend_offset=(-10, 10))
+        self.accuracy_plot = self._make_plot(self.tr("Accuracy"), self.tr("accuracy (%)"), legend_offset=(-10, -10))
         self.accuracy_plot.setYRange(0, 100, padding=0.06)
         self.accuracy_plot.getViewBox().setLimits(yMin=-5, yMax=105)
         self.no_accuracy = QLabel(self.tr("Accuracy has no meaning for regression:\nwatch the loss (mean squared error)."))
@@ -84,7 +87,7 @@ class TrainingView(QWidget):
         layout.addLayout(plots, 1)
 
     # ------------------------------------------------------------------ building
-    def _make_plot(self, title: str, y_label: str) -> pg.PlotWidget:
+    def _make_plot(self, title: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w", axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")})
         item = plot.getPlotItem()
         item.setTitle(f"<span style='font-size:{theme.TITLE_POINT_SIZE}pt; color:black'>{title}</span>")
@@ -103,7 +106,7 @@ class TrainingView(QWidget):
             # curve does not replay it in Python (and hold the GIL) on every frame.
             item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.getViewBox().disableAutoRange()
-        legend = item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.PLOT_LABEL_POINT_SIZE}pt", labelTextColor="k")
+        legend = item.addLegend(offset=legend_offset, labelTextSize=f"{theme.PLOT_LABEL_POINT_SIZE}pt", labelTextColor="k")
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setMenuEnabled(True)

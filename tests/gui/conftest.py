@@ -1,0 +1,53 @@
+"""GUI fixtures: private settings per test, and a guard against leaked training threads."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from core.config import TrainConfig
+from gui.worker import LIVE_THREADS, stop_thread
+
+
+SMALL_DEFAULT = TrainConfig(n_points=200)
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running():
+    """Fail any test that leaves a training QThread running (napari's conftest does the same).
+
+    Autouse fixtures are set up before qtbot, so this check runs after qtbot has closed
+    the test's widgets.
+    """
+    yield
+    leaked = [(thread, worker) for thread, worker in list(LIVE_THREADS.items()) if thread.isRunning()]
+    for thread, worker in leaked:
+        stop_thread(worker, thread)
+    if leaked:
+        pytest.fail(f"{len(leaked)} training thread(s) were left running after the test")
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "glassbox.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Build a MainWindow with private settings; qtbot closes it (and its thread) afterwards."""
+    from gui.main_window import MainWindow
+
+    windows = []  # keep each window alive until closed, as the running app does
+
+    def make(config: TrainConfig | None = SMALL_DEFAULT, window_settings: QSettings | None = None) -> MainWindow:
+        """config=None opens with the saved settings, as the app does."""
+        window = MainWindow(config, window_settings or settings)
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.last_progress is not None, timeout=10_000)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

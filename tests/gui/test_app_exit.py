@@ -1,0 +1,55 @@
+"""Closing the real app while it trains: the process ends within 1 s, status 0, no Qt warnings."""
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtCore import QSettings, QTimer
+    from gui.app import make_application
+    app = make_application()
+    from core.config import TrainConfig
+    from gui.main_window import MainWindow
+    window = MainWindow(TrainConfig(dataset="spiral", hidden=(32, 32, 32), n_points=1000),
+                        QSettings(sys.argv[1], QSettings.Format.IniFormat))
+    window.show()
+
+    def close_while_training():
+        assert window.playing, "training should be running when the window closes"
+        print("steps", window.last_progress.step, flush=True)
+        print("closing", time.time(), flush=True)
+        window.close()
+
+    QTimer.singleShot(300, window.toggle_play)
+    QTimer.singleShot(1500, close_while_training)
+    sys.exit(app.exec())
+    """
+)
+
+
+def test_closing_during_training_exits_fast_and_clean(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "settings.ini")],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    closing_at = None
+    for line in process.stdout:
+        if line.startswith("closing"):
+            closing_at = float(line.split()[1])
+            break
+    assert closing_at is not None, process.stderr.read()
+    process.wait(timeout=30)
+    exited_at = time.time()
+    stderr = process.stderr.read()
+    assert process.returncode == 0, stderr
+    assert exited_at - closing_at < 1.0, f"took {exited_at - closing_at:.2f} s to exit after closing"
+    assert stderr.strip() == "", f"unexpected messages: {stderr}"
+    assert (tmp_path / "settings.ini").exists()  # settings were saved on the way out
