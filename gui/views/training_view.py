@@ -28,10 +28,16 @@ def _pen(colour: str, dashed: bool) -> QPen:
 
 
 class PlainAxis(pg.AxisItem):
-    """Tick labels as plain short numbers (0.25, 1200, 3e+05): no SI prefixes, never blank."""
+    """Tick labels as plain numbers (0.25, 12,000, 3e+08): no SI prefixes, never blank."""
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        return [f"{value * scale:.4g}" for value in values]
+        return [_tick(value * scale) for value in values]
+
+
+def _tick(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1e7:
+        return f"{int(value):,}"
+    return f"{value:.4g}"
 
 
 class TrainingView(QWidget):
@@ -142,6 +148,10 @@ class TrainingView(QWidget):
         """Show a whole recorded history at once (the command line's snapshot)."""
         self.history = history
         self.redraw()
+        steps = history.column("step")
+        last_step = float(steps[-1]) if len(steps) else 1.0
+        for plot in (self.loss_plot, self.accuracy_plot):  # a finished run: no room to grow
+            plot.setXRange(0, max(last_step, 1.0), padding=0.02)
 
     def show_warning(self, message: str) -> None:
         self.banner.setText(message)
