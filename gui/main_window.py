@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.panel.config_changed.connect(self.on_config_changed)
         self.worker.set_speed(self.speed_combo.currentData())
         self.thread = start_in_thread(self.worker)
+        self.statusBar().showMessage(self.tr("Press Play (Space) to train, or Step (Right arrow) for one step."))
 
     # ------------------------------------------------------------------ building
     def _build_dock(self) -> None:

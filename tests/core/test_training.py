@@ -339,3 +339,20 @@ def test_every_divergence_rolls_back_not_only_the_first():
             history.append(trainer.weights())
             last_was_success = True
     assert checked >= 2
+
+
+def test_back_to_back_rollbacks_do_not_rewind_the_count_twice(monkeypatch):
+    import core.training
+
+    trainer = make_trainer(n_points=100)
+    for _ in range(3):
+        trainer.step()
+    after_two = None
+    monkeypatch.setattr(core.training, "DIVERGENCE_LOSS", -1.0)  # every loss now counts as diverged
+    for attempt in range(3):
+        with pytest.raises(DivergedError):
+            trainer.step()
+        if after_two is None:
+            after_two = trainer.weights()
+        assert trainer.step_count == 2  # the weights after step 2, however often we roll back
+        assert same_weights(trainer.weights(), after_two)

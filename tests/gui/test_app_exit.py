@@ -11,7 +11,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = textwrap.dedent(
     """
-    import sys, time
+    import os, sys, time
     from PySide6.QtCore import QSettings, QTimer
     from gui.app import make_application
     app = make_application()
@@ -21,14 +21,20 @@ SCRIPT = textwrap.dedent(
                         QSettings(sys.argv[1], QSettings.Format.IniFormat))
     window.show()
 
-    def close_while_training():
-        assert window.playing, "training should be running when the window closes"
-        print("steps", window.last_progress.step, flush=True)
+    def close_once_training():
+        if not (window.playing and window.last_progress.step > 20):
+            QTimer.singleShot(50, close_once_training)
+            return
         print("closing", time.time(), flush=True)
         window.close()
 
-    QTimer.singleShot(300, window.toggle_play)
-    QTimer.singleShot(1500, close_while_training)
+    def give_up():
+        print("watchdog: training never started", flush=True)
+        os._exit(3)
+
+    QTimer.singleShot(200, window.toggle_play)
+    QTimer.singleShot(300, close_once_training)
+    QTimer.singleShot(30_000, give_up)
     sys.exit(app.exec())
     """
 )
@@ -40,15 +46,11 @@ def test_closing_during_training_exits_fast_and_clean(tmp_path):
         [sys.executable, "-c", SCRIPT, str(tmp_path / "settings.ini")],
         cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    closing_at = None
-    for line in process.stdout:
-        if line.startswith("closing"):
-            closing_at = float(line.split()[1])
-            break
-    assert closing_at is not None, process.stderr.read()
-    process.wait(timeout=30)
+    stdout, stderr = process.communicate(timeout=60)
     exited_at = time.time()
-    stderr = process.stderr.read()
+    closing = [line for line in stdout.splitlines() if line.startswith("closing")]
+    assert closing, stdout + stderr
+    closing_at = float(closing[0].split()[1])
     assert process.returncode == 0, stderr
     assert exited_at - closing_at < 1.0, f"took {exited_at - closing_at:.2f} s to exit after closing"
     assert stderr.strip() == "", f"unexpected messages: {stderr}"

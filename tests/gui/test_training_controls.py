@@ -173,3 +173,33 @@ def test_speed_limit_slows_training(make_window, qtbot, speed_index):
     qtbot.waitUntil(lambda: window.playing and steps_of(window) >= 1, timeout=5_000)
     qtbot.wait(1200)
     assert window.worker._trainer.step_count <= 3
+
+
+def test_reports_are_throttled_to_about_30_per_second(make_window, qtbot, monkeypatch):
+    from gui.main_window import MainWindow
+
+    arrivals = []
+    original = MainWindow.on_progress
+
+    def counting(self, progress):
+        arrivals.append((time.perf_counter(), progress.step))
+        original(self, progress)
+
+    monkeypatch.setattr(MainWindow, "on_progress", counting)
+    window = make_window(SMALL)
+    window.toggle_play()
+    qtbot.waitUntil(lambda: len(arrivals) > 3 and arrivals[-1][1] > 200, timeout=10_000)
+    start = len(arrivals)
+    qtbot.wait(1500)  # measuring a rate needs some wall time
+    window.toggle_play()
+    recent = arrivals[start:]
+    seconds = recent[-1][0] - recent[0][0]
+    steps = recent[-1][1] - recent[0][1]
+    assert len(recent) - 1 <= 36 * seconds, f"{len(recent)} reports in {seconds:.2f} s"
+    assert steps > 5 * len(recent), "training runs many steps per report"
+    # Every report is a copy: changing it cannot touch the network.
+    weights = window.last_progress.weights[0][0]
+    weights[:] = 1e9
+    qtbot.waitUntil(lambda: not window.playing, timeout=5_000)
+    assert window.worker._trainer.parameters_are_finite()
+    assert not (window.worker._trainer.weights()[0][0] == 1e9).any()
