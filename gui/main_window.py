@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,17 +34,22 @@ from gui.views.training_view import TrainingView
 from gui.widgets.settings_panel import SettingsPanel
 from gui.worker import TrainingWorker, start_in_thread, stop_thread
 
-# Label → steps per second (None: as fast as the machine goes).
+# Label → steps per second (None: as fast as the machine goes). QT_TRANSLATE_NOOP marks
+# the labels for translation; they are translated where they are shown.
 SPEEDS = (
-    ("Max", None),
-    ("1000 steps/s", 1000.0),
-    ("100 steps/s", 100.0),
-    ("30 steps/s", 30.0),
-    ("10 steps/s", 10.0),
-    ("3 steps/s", 3.0),
-    ("1 step/s", 1.0),
+    (QT_TRANSLATE_NOOP("MainWindow", "Max"), None),
+    (QT_TRANSLATE_NOOP("MainWindow", "1000 steps/s"), 1000.0),
+    (QT_TRANSLATE_NOOP("MainWindow", "100 steps/s"), 100.0),
+    (QT_TRANSLATE_NOOP("MainWindow", "30 steps/s"), 30.0),
+    (QT_TRANSLATE_NOOP("MainWindow", "10 steps/s"), 10.0),
+    (QT_TRANSLATE_NOOP("MainWindow", "3 steps/s"), 3.0),
+    (QT_TRANSLATE_NOOP("MainWindow", "1 step/s"), 1.0),
 )
-DEVICE_LABELS = (("auto", "Automatic (CUDA if available)"), ("cpu", "CPU"), ("cuda", "CUDA GPU"))
+DEVICE_LABELS = (
+    ("auto", QT_TRANSLATE_NOOP("MainWindow", "Automatic (CUDA if available)")),
+    ("cpu", QT_TRANSLATE_NOOP("MainWindow", "CPU")),
+    ("cuda", QT_TRANSLATE_NOOP("MainWindow", "CUDA GPU")),
+)
 
 
 def load_saved_config(settings: QSettings) -> TrainConfig:
