@@ -83,7 +83,9 @@ def build_parser() -> Parser:
     add_training_options(snapshot)
 
     export = commands.add_parser("export", help="train headless and write numbers")
-    export.add_argument("what", help="metrics: the loss and accuracy curve as CSV")
+    export.add_argument("what", help="metrics: the loss and accuracy curve as CSV; "
+                        "trace: one example's forward, backward and update as JSON")
+    export.add_argument("--example", type=int, default=0, help="trace: index into the training set (default 0)")
     export.add_argument("--steps", type=int, default=300, help="training steps (default 300)")
     export.add_argument("--out", required=True, help="the file to write")
     add_training_options(export)
@@ -139,15 +141,20 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def headless_run(options: argparse.Namespace):
-    """Train as the options say; returns (trainer, history, divergence error or None)."""
+def make_trainer(options: argparse.Namespace):
     from core.config import TrainConfig
-    from core.progress import train_headless
     from core.training import Trainer
 
-    steps = check_steps(options.steps)
-    trainer = Trainer(config_from_options(options, TrainConfig()))
-    history, diverged = train_headless(trainer, steps)
+    check_steps(options.steps)
+    return Trainer(config_from_options(options, TrainConfig()))
+
+
+def headless_run(options: argparse.Namespace, trainer=None):
+    """Train as the options say; returns (trainer, history, divergence error or None)."""
+    from core.progress import train_headless
+
+    trainer = trainer or make_trainer(options)
+    history, diverged = train_headless(trainer, check_steps(options.steps))
     if diverged is not None:
         print(f"note: {diverged}", file=sys.stderr)
     return trainer, history, diverged
@@ -168,18 +175,44 @@ def command_snapshot(options: argparse.Namespace) -> int:
     return 0
 
 
+EXPORTS = ("metrics", "trace")
+
+
 def command_export(options: argparse.Namespace) -> int:
-    if options.what != "metrics":
-        raise CommandLineError(f"Unknown export '{options.what}'; choose one of: metrics.")
+    if options.what not in EXPORTS:
+        raise CommandLineError(f"Unknown export '{options.what}'; choose one of: {', '.join(EXPORTS)}.")
     out = check_output_path(options.out)
-    _, history, _ = headless_run(options)
+    if options.what == "trace":
+        text = export_trace_text(options)
+    else:
+        _, history, _ = headless_run(options)
+        text = history.to_csv()
     try:
         with open(out, "w", encoding="utf-8") as handle:
-            handle.write(history.to_csv())
+            handle.write(text)
     except OSError as error:
         raise CommandLineError(f"Could not write '{out}': {error.strerror or error}.") from None
     print(out)
     return 0
+
+
+def export_trace_text(options: argparse.Namespace) -> str:
+    """Train --steps steps, then record training example --example's pass as glassbox.trace/1 JSON."""
+    import json
+    import re
+
+    from core.recording import record_example
+
+    trainer = make_trainer(options)
+    if not 0 <= options.example < trainer.n_train:
+        raise CommandLineError(
+            f"--example must be between 0 and {trainer.n_train - 1} (the training set's size minus one), "
+            f"not {options.example}."
+        )
+    headless_run(options, trainer)
+    text = json.dumps(record_example(trainer, options.example).to_json_dict(), indent=1)
+    # One line per innermost list (a vector, or one row of a matrix), so it reads like the maths.
+    return re.sub(r"\[\s+([^\[\]]*?)\s+\]", lambda match: "[" + " ".join(match.group(1).split()) + "]", text) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,6 +54,18 @@ class Evaluation:
     test_accuracy: float
 
 
+LOSS_NAMES = {"binary": "bce", "multiclass": "cross_entropy", "regression": "mse"}
+
+
+def regularization_penalty(weights, kind: str, rate: float) -> torch.Tensor | float:
+    """L1 (rate·Σ|w|) or L2 (rate·½Σw²) over the weight matrices; biases are not penalised."""
+    if kind == "l1" and rate > 0:
+        return rate * sum(weight.abs().sum() for weight in weights)
+    if kind == "l2" and rate > 0:
+        return rate * 0.5 * sum(weight.pow(2).sum() for weight in weights)
+    return 0.0
+
+
 class Trainer:
     """Trains an MLP on a generated 2-D dataset, on the configured device."""
 
@@ -114,6 +126,15 @@ class Trainer:
         return len(self.dataset.y_train)
 
     @property
+    def loss_name(self) -> str:
+        """bce, cross_entropy or mse: the loss this task trains with."""
+        return LOSS_NAMES[self.task]
+
+    def training_example(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """Training example `index`: its features (1, n_inputs) and its target, on the device."""
+        return self._x_train[index : index + 1], self._y_train[index]
+
+    @property
     def epoch(self) -> float:
         return self.step_count * self.batch_size / self.n_train
 
@@ -130,13 +151,7 @@ class Trainer:
         return F.mse_loss(logits.squeeze(1), targets)
 
     def _penalty(self) -> torch.Tensor | float:
-        """L1 (rate·Σ|w|) or L2 (rate·½Σw²) on weights; biases are not penalised."""
-        rate = self.config.regularization_rate
-        if self.config.regularization == "l1" and rate > 0:
-            return rate * sum(weight.abs().sum() for weight in self._weights)
-        if self.config.regularization == "l2" and rate > 0:
-            return rate * 0.5 * sum(weight.pow(2).sum() for weight in self._weights)
-        return 0.0
+        return regularization_penalty(self._weights, self.config.regularization, self.config.regularization_rate)
 
     # ----------------------------------------------------------------- stepping
     def _next_batch(self) -> torch.Tensor:

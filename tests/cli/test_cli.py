@@ -234,6 +234,29 @@ def test_export_metrics_differs_for_another_seed(workdir, xor_metrics):
     assert other.read_bytes() != first.read_bytes()
 
 
+def test_export_trace_writes_the_documented_json(tmp_path):
+    import json
+
+    out = tmp_path / "trace.json"
+    args = ["export", "trace", "--dataset", "xor", "--hidden", "4,3", "--activation", "tanh", "--optimizer", "sgd",
+            "--lr", "0.1", "--steps", "20", "--seed", "0", "--example", "5", "--out", str(out)]
+    run = run_main(args, tmp_path / "home")
+    assert run.returncode == 0, run.describe()
+    trace = json.loads(out.read_text(encoding="utf-8"))
+    assert trace["format"] == "glassbox.trace/1"
+    assert (trace["activation"], trace["output_activation"], trace["loss"]) == ("tanh", "sigmoid", "bce")
+    assert (trace["optimizer"], trace["learning_rate"], trace["step"], trace["example"]) == ("sgd", 0.1, 20, 5)
+    assert [np.shape(layer["weight"]) for layer in trace["layers"]] == [(4, 2), (3, 4), (1, 3)]
+    # A student's check with a calculator: z = W·x + b for the first layer, and the SGD update.
+    first = trace["layers"][0]
+    z = np.array(first["weight"]) @ np.array(trace["input"]) + np.array(first["bias"])
+    np.testing.assert_allclose(first["z"], z, rtol=1e-5)
+    np.testing.assert_allclose(first["a"], np.tanh(z), rtol=1e-5)
+    np.testing.assert_allclose(
+        first["weight_after"], np.array(first["weight"]) - 0.1 * np.array(first["grad_weight"]), rtol=1e-5
+    )
+
+
 # ---------------------------------------------------------------- bad input
 
 # Many steps, so a check that only happened after training would show as slow.
@@ -285,6 +308,12 @@ BAD_INPUT = [
     ("export-out-folder-missing",
      ["export", "metrics", "--steps", "100000", "--out", "/nonexistent-dir/x.csv"],
      ["/nonexistent-dir"]),
+    ("trace-example-too-big", ["export", "trace", "--steps", "100000", "--example", "9999", "--out",
+                               "{tmp}/x.json"], ["9999"]),
+    ("trace-example-negative", ["export", "trace", "--steps", "100000", "--example", "-1", "--out",
+                                "{tmp}/x.json"], ["-1"]),
+    ("trace-example-not-a-number", ["export", "trace", "--example", "abc", "--out", "{tmp}/x.json"], ["abc"]),
+    ("trace-bad-activation", ["export", "trace", "--activation", "swish", "--out", "{tmp}/x.json"], ["swish"]),
     # Without a command the window would open: bad options must stop it first.
     ("app-unknown-option", ["--frobnicate"], ["--frobnicate"]),
     ("app-zero-lr", ["--lr", "0"], ["0"]),
@@ -323,4 +352,4 @@ def test_bad_input_prints_one_error_line_and_exits_2(tmp_path, args, fragments):
     for fragment in fragments:
         assert fragment in line, f"{fragment!r} not named in: {line}"
     assert run.seconds < BAD_INPUT_FAST_S, f"took {run.seconds:.1f}s: it trained before failing"
-    assert not (work / "x.png").exists() and not (work / "x.csv").exists()
+    assert not any((work / name).exists() for name in ("x.png", "x.csv", "x.json"))
