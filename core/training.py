@@ -228,6 +228,18 @@ class Trainer:
         values = torch.stack([loss, correct]).cpu().tolist()
         return values[0], values[1]
 
+    def gradient_magnitudes(self) -> np.ndarray:
+        """Mean |∂L/∂w| of each layer's weights on the whole training set, input side first.
+
+        This is what makes vanishing gradients visible: in a deep sigmoid network the
+        first layers' values are orders of magnitude below the last layer's.
+        """
+        self.model.zero_grad(set_to_none=True)
+        self._data_loss(self.model(self._x_train), self._y_train).backward()
+        magnitudes = torch.stack([weight.grad.abs().mean() for weight in self._weights]).cpu().numpy().copy()
+        self.model.zero_grad(set_to_none=True)
+        return magnitudes
+
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of every layer's (weight out×in, bias), safe to hand to another thread."""
         return [

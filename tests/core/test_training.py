@@ -356,3 +356,14 @@ def test_back_to_back_rollbacks_do_not_rewind_the_count_twice(monkeypatch):
             after_two = trainer.weights()
         assert trainer.step_count == 2  # the weights after step 2, however often we roll back
         assert same_weights(trainer.weights(), after_two)
+
+
+def test_deep_sigmoid_network_shows_vanishing_gradients():
+    trainer = make_trainer(dataset="circle", hidden=(8,) * 8, activation="sigmoid", n_points=200)
+    magnitudes = trainer.gradient_magnitudes()
+    assert magnitudes.shape == (9,)
+    assert magnitudes[0] < magnitudes[-1] / 100  # fades by orders of magnitude towards the input
+    shallow = make_trainer(dataset="circle", hidden=(8,), activation="relu", n_points=200).gradient_magnitudes()
+    assert shallow[0] > shallow[-1] / 100
+    # Measuring does not train: the weights are unchanged and no gradient is left behind.
+    assert all(parameter.grad is None for parameter in trainer.model.parameters())
