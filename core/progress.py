@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from core.boundaries import BoundaryMaps
 from core.config import TrainConfig
 from core.errors import DivergedError
 from core.optimizers import OPTIMIZERS
@@ -29,6 +30,8 @@ class TrainingProgress:
     steps_per_second: float
     evaluations: tuple[Evaluation, ...]  # new since the previous report, oldest first
     weights: tuple[tuple[np.ndarray, np.ndarray], ...]  # per layer (weight out×in, bias) copies
+    boundaries: BoundaryMaps | None = None  # every neuron over the input plane, when a view asks
+    gradient_magnitudes: np.ndarray | None = None  # mean |∂L/∂w| per layer, when a view asks
 
 
 @dataclass(frozen=True)

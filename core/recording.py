@@ -46,8 +46,12 @@ def _target_vector(trainer: Trainer, label: torch.Tensor, n_outputs: int) -> tor
     return label.float().reshape(1, 1)
 
 
-def record_example(trainer: Trainer, example_index: int = 0) -> ExampleTrace:
-    """Forward, loss, backward and one optimizer step for training example `example_index`."""
+def record_example(trainer: Trainer, example_index: int = 0, commit: bool = False) -> ExampleTrace:
+    """Forward, loss, backward and one optimizer step for training example `example_index`.
+
+    With `commit`, the trainer takes that step for real (weights, optimizer state and step
+    count), so a step-through is training with a batch of one, in slow motion.
+    """
     if not 0 <= example_index < trainer.n_train:
         raise ConfigError(
             f"The example must be an index from 0 to {trainer.n_train - 1} in the training set, not {example_index}."
@@ -81,6 +85,8 @@ def record_example(trainer: Trainer, example_index: int = 0) -> ExampleTrace:
     gradients = [(_numpy(linear.weight.grad), _numpy(linear.bias.grad)) for linear in model.linears]
     optimizer.step()
 
+    if commit:
+        trainer.adopt_step(model.state_dict(), optimizer.state_dict())
     layers = []
     for index, linear in enumerate(model.linears):
         layers.append(
@@ -100,7 +106,7 @@ def record_example(trainer: Trainer, example_index: int = 0) -> ExampleTrace:
         )
     return ExampleTrace(
         example_index=example_index,
-        step=trainer.step_count,
+        step=trainer.step_count - (1 if commit else 0),
         input_names=config.features,
         input=_numpy(x)[0],
         target=_numpy(target)[0],

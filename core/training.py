@@ -228,6 +228,13 @@ class Trainer:
         values = torch.stack([loss, correct]).cpu().tolist()
         return values[0], values[1]
 
+    def adopt_step(self, model_state: dict, optimizer_state: dict) -> None:
+        """Take over weights and optimizer state from a step made on a copy (see core.recording)."""
+        self.model.load_state_dict(model_state)
+        self.optimizer.load_state_dict(optimizer_state)
+        self._rolled_back = False
+        self.step_count += 1
+
     def gradient_magnitudes(self) -> np.ndarray:
         """Mean |∂L/∂w| of each layer's weights on the whole training set, input side first.
 

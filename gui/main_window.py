@@ -29,6 +29,7 @@ from core.config import TrainConfig
 from core.device import cuda_available
 from core.errors import GlassboxError
 from core.progress import RunInfo, TrainingProgress
+from core.trace import ExampleTrace
 from gui import theme
 from gui.views.training_view import TrainingView
 from gui.widgets.settings_panel import SettingsPanel
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.config = (config or load_saved_config(self.settings)).validated()
         self.setWindowTitle(self.tr("Glassbox — inside a neural network"))
         self.last_progress: TrainingProgress | None = None
+        self.last_trace: ExampleTrace | None = None
         self.playing = False
 
         self.training_view = TrainingView()
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.worker.playing_changed.connect(self.on_playing_changed)
         self.worker.diverged.connect(self.on_diverged)
         self.worker.settings_rejected.connect(self.on_settings_rejected)
+        self.worker.trace_recorded.connect(self.on_trace_recorded)
         self.panel.config_changed.connect(self.on_config_changed)
         self.worker.set_speed(self.speed_combo.currentData())
         self.thread = start_in_thread(self.worker)
@@ -259,6 +262,10 @@ class MainWindow(QMainWindow):
             self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
         self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
         self.worker.report_consumed()
+
+    @Slot(object)
+    def on_trace_recorded(self, trace: ExampleTrace) -> None:
+        self.last_trace = trace
 
     @Slot(bool)
     def on_playing_changed(self, playing: bool) -> None:

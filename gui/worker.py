@@ -16,12 +16,15 @@ import weakref
 import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from core.boundaries import boundary_maps
 from core.config import TrainConfig
 from core.errors import DivergedError, GlassboxError
 from core.progress import TrainingProgress, run_info
+from core.recording import record_example
 from core.training import Trainer
 
 REPORTS_PER_SECOND = 30
+BOUNDARY_INTERVAL_S = 0.1  # neuron heatmaps are costlier: at most 10 a second
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
 
 # Every QThread started by start_in_thread, with its worker, so tests can fail (and stop)
@@ -37,6 +40,7 @@ class TrainingWorker(QObject):
     playing_changed = Signal(bool)
     diverged = Signal(str)  # one sentence for the user
     settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
+    trace_recorded = Signal(object)  # ExampleTrace of a step-through, already applied to the network
     finished = Signal()
 
     def __init__(self, config: TrainConfig):
@@ -67,6 +71,14 @@ class TrainingWorker(QObject):
         """Limit training to this many steps per second; None means as fast as it goes."""
         self._commands.put(("speed", steps_per_second))
 
+    def record_trace(self, example_index: int | None = None) -> None:
+        """Step once on a single training example (the next one if None) and report its trace."""
+        self._commands.put(("trace", example_index))
+
+    def set_extras(self, boundaries: bool, gradients: bool) -> None:
+        """Add neuron heatmaps and per-layer gradient sizes to reports (only while a view shows them)."""
+        self._commands.put(("extras", (boundaries, gradients)))
+
     def stop(self) -> None:
         """Ask the loop to end; it returns within one training step."""
         self._stop.set()
@@ -82,6 +94,9 @@ class TrainingWorker(QObject):
         torch.set_num_threads(WORKER_TORCH_THREADS)
         self._playing = False
         self._pending = []
+        self._want_boundaries = self._want_gradients = False
+        self._last_boundaries_time = 0.0
+        self._next_example = 0
         self._trainer = self._build_first_trainer()
         self._announce_run()
         while not self._stop.is_set():
@@ -126,6 +141,12 @@ class TrainingWorker(QObject):
             self._apply(argument)
         elif command == "speed":
             self._steps_per_second = argument
+        elif command == "extras":
+            self._want_boundaries, self._want_gradients = argument
+            self._report(force=True)
+        elif command == "trace":
+            self._set_playing(False)
+            self._record_trace(argument)
         # "wake" only unblocks the queue so the loop sees the stop flag.
 
     def _apply(self, config: TrainConfig) -> None:
@@ -185,6 +206,17 @@ class TrainingWorker(QObject):
             return
         self._report()
 
+    def _record_trace(self, example_index: int | None) -> None:
+        index = self._next_example if example_index is None else example_index
+        try:
+            trace = record_example(self._trainer, index % self._trainer.n_train, commit=True)
+        except GlassboxError as error:
+            self.settings_rejected.emit(str(error))
+            return
+        self._next_example = (trace.example_index + 1) % self._trainer.n_train
+        self.trace_recorded.emit(trace)
+        self._report(force=True)
+
     def _train_steps(self, count: int) -> None:
         try:
             for _ in self._trainer.run(max_steps=count):
@@ -203,12 +235,18 @@ class TrainingWorker(QObject):
         rate = steps_done / elapsed if elapsed > 0 and steps_done > 0 else 0.0
         if not self._pending or self._pending[-1].step != trainer.step_count:
             self._pending.append(trainer.evaluate())
+        boundaries = None
+        if self._want_boundaries and (force or now - self._last_boundaries_time >= BOUNDARY_INTERVAL_S):
+            boundaries = boundary_maps(trainer.model, trainer.config.features)
+            self._last_boundaries_time = now
         progress = TrainingProgress(
             step=trainer.step_count,
             epoch=trainer.epoch,
             steps_per_second=rate,
             evaluations=tuple(self._pending),
             weights=tuple(trainer.weights()),
+            boundaries=boundaries,
+            gradient_magnitudes=trainer.gradient_magnitudes() if self._want_gradients else None,
         )
         self._pending = []
         self._last_report_time, self._last_report_step = now, trainer.step_count

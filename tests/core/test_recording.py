@@ -166,3 +166,17 @@ def test_json_has_the_documented_keys():
     for layer in data["layers"]:
         assert set(layer) >= {"weight", "bias", "z", "a", "grad_a", "delta", "grad_weight", "grad_bias",
                               "weight_after", "bias_after"}
+
+
+def test_commit_makes_the_recorded_step_real():
+    trainer = Trainer(TrainConfig(dataset="xor", n_points=100, optimizer="adam", device="cpu"))
+    for _ in trainer.run(max_steps=3):
+        pass
+    trace = record_example(trainer, 4, commit=True)
+    assert trace.step == 3 and trainer.step_count == 4
+    for layer, (weight, bias) in zip(trace.layers, trainer.weights()):
+        np.testing.assert_allclose(weight, layer.weight_after, rtol=1e-6)
+        np.testing.assert_allclose(bias, layer.bias_after, rtol=1e-6)
+    # Training goes on from there with the optimizer's state carried along.
+    next(trainer.run(max_steps=1))
+    assert trainer.step_count == 5 and trainer.optimizer.state_dict()["state"][0]["step"].item() == 5

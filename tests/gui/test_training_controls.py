@@ -203,3 +203,27 @@ def test_reports_are_throttled_to_about_30_per_second(make_window, qtbot, monkey
     qtbot.waitUntil(lambda: not window.playing, timeout=5_000)
     assert window.worker._trainer.parameters_are_finite()
     assert not (window.worker._trainer.weights()[0][0] == 1e9).any()
+
+
+def test_a_recorded_trace_is_one_real_step_on_one_example(make_window, qtbot):
+    window = make_window(SMALL)
+    window.worker.record_trace(3)
+    qtbot.waitUntil(lambda: window.last_trace is not None and steps_of(window) == 1, timeout=5_000)
+    trace = window.last_trace
+    assert trace.example_index == 3 and trace.step == 0
+    for layer, (weight, _) in zip(trace.layers, window.last_progress.weights):
+        np.testing.assert_allclose(weight, layer.weight_after, rtol=1e-6)
+    window.worker.record_trace(None)
+    qtbot.waitUntil(lambda: window.last_trace.example_index == 4, timeout=5_000)  # "take the next one"
+    assert window.last_trace.step == 1
+
+
+def test_extras_add_boundaries_and_gradient_sizes(make_window, qtbot):
+    window = make_window(SMALL)
+    window.worker.set_extras(True, True)
+    qtbot.waitUntil(lambda: window.last_progress.boundaries is not None, timeout=5_000)
+    progress = window.last_progress
+    assert [layer.shape[0] for layer in progress.boundaries.layers] == [4, 1]
+    assert progress.gradient_magnitudes.shape == (2,)
+    window.worker.set_extras(False, False)
+    qtbot.waitUntil(lambda: window.last_progress.gradient_magnitudes is None, timeout=5_000)
