@@ -14,6 +14,7 @@ import numpy as np
 
 from core.boundaries import BoundaryMaps
 from core.config import TrainConfig
+from core.data.toy2d import Dataset
 from core.errors import DivergedError
 from core.optimizers import OPTIMIZERS
 from core.training import Evaluation, Trainer
@@ -42,6 +43,8 @@ class RunInfo:
     task: str  # binary, multiclass or regression
     device_name: str  # "CPU" or "CUDA: <GPU name>"
     config: TrainConfig  # the settings the run actually uses
+    dataset: Dataset  # the generated points (never modified after creation)
+    output_activation: str  # sigmoid, softmax or linear
 
 
 def run_info(trainer: Trainer) -> RunInfo:
@@ -55,7 +58,8 @@ def run_info(trainer: Trainer) -> RunInfo:
     ]
     if config.regularization != "none" and config.regularization_rate > 0:
         parts.append(f"{config.regularization.upper()} {config.regularization_rate:g}")
-    return RunInfo(" · ".join(parts), trainer.task, trainer.device_name, config)
+    return RunInfo(" · ".join(parts), trainer.task, trainer.device_name, config, trainer.dataset,
+                   trainer.model.output_activation)
 
 
 class MetricsHistory:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.boundaries import BoundaryMaps
@@ -42,7 +42,9 @@ def to_signed_unit(values: np.ndarray, kind: str) -> np.ndarray:
 
 
 class BoundaryView(QWidget):
-    """A square plot of the output heatmap under the dataset's points."""
+    """A square plot of the output heatmap under the dataset's points; click a training point to pick it."""
+
+    example_clicked = Signal(int)  # index into the training set
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +66,8 @@ class BoundaryView(QWidget):
         self.plot.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(pxMode=True, size=10, pen=pg.mkPen(theme.BLACK, width=1))
         self.test_points = pg.ScatterPlotItem(pxMode=True, size=9, symbol="s", brush=None)
+        self.train_points.sigClicked.connect(self._on_points_clicked)
+        self.train_points.setToolTip(self.tr("Click a training point to step it through the network"))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         self.plot.setRange(xRange=(-DOMAIN, DOMAIN), yRange=(-DOMAIN, DOMAIN), padding=0)
@@ -82,6 +86,10 @@ class BoundaryView(QWidget):
         self.train_points.setData(pos=dataset.x_train, brush=self._brushes(dataset.y_train, output_activation))
         self.test_points.setData(pos=dataset.x_test, pen=[pg.mkPen(brush.color(), width=2) for brush in
                                                           self._brushes(dataset.y_test, output_activation)])
+
+    def _on_points_clicked(self, item, points, event=None) -> None:
+        if len(points):
+            self.example_clicked.emit(int(points[0].index()))
 
     def _brushes(self, targets: np.ndarray, kind: str) -> list:
         if kind == "linear":

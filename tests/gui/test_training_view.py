@@ -3,13 +3,16 @@
 import numpy as np
 
 from core.config import TrainConfig
+from core.data.toy2d import make_dataset
 from core.progress import RunInfo, TrainingProgress
 from core.training import Evaluation
 from gui.views.training_view import TrainingView
 
 
 def info(task="binary"):
-    return RunInfo("circle · 2-4-1", task, "CPU", TrainConfig())
+    config = TrainConfig(n_points=40)
+    dataset = make_dataset(config.dataset, config.n_points)
+    return RunInfo("circle · 2-4-1", task, "CPU", config, dataset, "sigmoid")
 
 
 def progress(*evaluations):
