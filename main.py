@@ -16,7 +16,7 @@ from dataclasses import fields, replace
 
 EXIT_USAGE = 2
 MAX_STEPS = 1_000_000
-VIEWS = ("training",)
+VIEWS = ("training", "network")
 
 
 class CommandLineError(Exception):
@@ -167,9 +167,13 @@ def command_snapshot(options: argparse.Namespace) -> int:
     size = parse_size(options.size)
     trainer, history, diverged = headless_run(options)
     from core.progress import run_info
-    from gui.render import render_training_view
+    from gui.render import render_network_view, render_training_view
 
-    if not render_training_view(run_info(trainer), history, out, size, str(diverged or "")):
+    if options.view == "network":
+        written = render_network_view(trainer, out, size, str(diverged or ""))
+    else:
+        written = render_training_view(run_info(trainer), history, out, size, str(diverged or ""))
+    if not written:
         raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
     print(out)
     return 0

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStyle,
+    QTabWidget,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from core.errors import GlassboxError
 from core.progress import RunInfo, TrainingProgress
 from core.trace import ExampleTrace
 from gui import theme
+from gui.views.network_tab import NetworkTab
 from gui.views.training_view import TrainingView
 from gui.widgets.settings_panel import SettingsPanel
 from gui.worker import TrainingWorker, start_in_thread, stop_thread
@@ -72,7 +74,14 @@ class MainWindow(QMainWindow):
         self.playing = False
 
         self.training_view = TrainingView()
-        self.setCentralWidget(self.training_view)
+        self.network_tab = NetworkTab()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.training_view, self.tr("Training"))
+        self.tabs.addTab(self.network_tab, self.tr("Network"))
+        self.tabs.setTabToolTip(0, self.tr("Loss and accuracy curves, live"))
+        self.tabs.setTabToolTip(1, self.tr("Every neuron and weight; step one example through forward and backward"))
+        self.setCentralWidget(self.tabs)
         self.panel = SettingsPanel(self.config)
         self._build_dock()
         self._build_actions()
@@ -89,9 +98,14 @@ class MainWindow(QMainWindow):
         self.worker.diverged.connect(self.on_diverged)
         self.worker.settings_rejected.connect(self.on_settings_rejected)
         self.worker.trace_recorded.connect(self.on_trace_recorded)
+        self.network_tab.trace_requested.connect(self.on_trace_requested)
+        self.network_tab.preset_requested.connect(self.on_preset_requested)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
         self.panel.config_changed.connect(self.on_config_changed)
         self.worker.set_speed(self.speed_combo.currentData())
         self.thread = start_in_thread(self.worker)
+        self.tabs.setCurrentIndex(self._saved_tab_index())
+        self.on_tab_changed(self.tabs.currentIndex())
         self.statusBar().showMessage(self.tr("Press Play (Space) to train, or Step (Right arrow) for one step."))
 
     # ------------------------------------------------------------------ building
@@ -127,7 +141,7 @@ class MainWindow(QMainWindow):
                                         self.tr("Do one training step (Right arrow)"))
         self.reset_action = self._action(self.tr("Reset"), self.worker_reset, QKeySequence("Ctrl+R"),
                                          pixmap.SP_BrowserReload, self.tr("New weights from the seed; step 0 (Ctrl+R)"))
-        self.save_image_action = self._action(self.tr("Save Plot Image…"), self.save_plot_image, QKeySequence.StandardKey.Save)
+        self.save_image_action = self._action(self.tr("Save View as Image…"), self.save_plot_image, QKeySequence.StandardKey.Save)
         self.export_csv_action = self._action(self.tr("Export Metrics as CSV…"), self.export_metrics, QKeySequence("Ctrl+E"))
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.fullscreen_action = self._action(self.tr("Full Screen"), self.toggle_full_screen, QKeySequence("F11"))
@@ -212,6 +226,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("training/config", json.dumps(self.config.to_dict()))
         self.settings.setValue("training/speed_index", self.speed_combo.currentIndex())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     # ------------------------------------------------------------------ commands
@@ -251,6 +266,7 @@ class MainWindow(QMainWindow):
         self.config = info.config
         self.panel.set_config(info.config)
         self.training_view.on_run_started(info, keep_history)
+        self.network_tab.on_run_started(info, keep_history)
         self.device_label.setText(self.tr("Device: {0}").format(info.device_name))
         self.device_label.setToolTip(self.tr("Where the network's tensors live and train."))
 
@@ -258,6 +274,7 @@ class MainWindow(QMainWindow):
     def on_progress(self, progress: TrainingProgress) -> None:
         self.last_progress = progress
         self.training_view.on_progress(progress)
+        self.network_tab.on_progress(progress)
         if self.playing:
             self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
         self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
@@ -266,6 +283,35 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_trace_recorded(self, trace: ExampleTrace) -> None:
         self.last_trace = trace
+        self.network_tab.on_trace_recorded(trace)
+
+    @Slot(object)
+    def on_trace_requested(self, example_index) -> None:
+        self.worker.record_trace(example_index)
+
+    @Slot(str)
+    def on_preset_requested(self, name: str) -> None:
+        """'8 sigmoid layers': the classic picture of vanishing gradients."""
+        if name == "deep_sigmoid":
+            config = replace(self.config, hidden=(8,) * 8, activation="sigmoid")
+            self.panel.set_config(config)
+            self.worker.apply_settings(config)
+
+    @Slot(int)
+    def on_tab_changed(self, index: int) -> None:
+        """Keys go to what is shown; the worker computes heatmaps only while the graph is visible."""
+        on_network = self.tabs.widget(index) is self.network_tab
+        self.network_tab.set_shortcuts_active(on_network)
+        self.play_action.setShortcut(QKeySequence() if on_network else QKeySequence(Qt.Key.Key_Space))
+        self.step_action.setShortcut(QKeySequence() if on_network else QKeySequence(Qt.Key.Key_Right))
+        self.worker.set_extras(on_network, on_network)
+
+    def _saved_tab_index(self) -> int:
+        try:
+            index = int(self.settings.value("window/tab", 0))
+        except (TypeError, ValueError):
+            return 0
+        return index if 0 <= index < self.tabs.count() else 0
 
     @Slot(bool)
     def on_playing_changed(self, playing: bool) -> None:
@@ -293,7 +339,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_plot_image(self) -> None:
         path = self._ask_save_path(self.tr("Save Plot Image"), "training.png", self.tr("PNG images (*.png)"))
-        if path and not self.training_view.grab().save(path, "PNG"):
+        if path and not self.tabs.currentWidget().grab().save(path, "PNG"):
             self._warn(self.tr("Could not write {0}; choose a folder you can write to.").format(path))
 
     @Slot()
@@ -328,13 +374,19 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Keyboard Shortcuts"),
             self.tr(
-                "Space — play or pause training\n"
-                "Right arrow — one training step\n"
-                "Ctrl+R — reset the weights\n"
-                "Ctrl+S — save the plot as a PNG image\n"
-                "Ctrl+E — export the metrics as CSV\n"
-                "F11 — full screen, for the projector\n"
-                "Ctrl+Q — quit"
+                "Training tab:\n"
+                "  Space — play or pause training\n"
+                "  Right arrow — one training step\n"
+                "Network tab:\n"
+                "  Space — play or pause one example's pass\n"
+                "  Right arrow — animate one layer (a new example when the pass is done)\n"
+                "  Shift+Right — to the end of the phase;  Left — back;  N — next example\n"
+                "Everywhere:\n"
+                "  Ctrl+R — reset the weights\n"
+                "  Ctrl+S — save the current view as a PNG image\n"
+                "  Ctrl+E — export the metrics as CSV\n"
+                "  F11 — full screen, for the projector\n"
+                "  Ctrl+Q — quit"
             ),
         )
 

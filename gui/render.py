@@ -35,3 +35,36 @@ def render_training_view(
     ok = view.grab().save(path, "PNG")
     view.close()
     return ok
+
+
+def render_network_view(trainer, path: str, size: tuple[int, int], warning: str = "") -> bool:
+    """Draw the Network tab (graph, decision boundary, gradient sizes) for `trainer`'s current weights."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from core.boundaries import boundary_maps
+    from core.progress import TrainingProgress, run_info
+    from gui.views.network_tab import NetworkTab
+
+    info = run_info(trainer)
+    tab = NetworkTab()
+    tab.toolbar.hide()  # a figure for slides: no buttons
+    tab.resize(*size)
+    tab.on_run_started(info)
+    tab.on_progress(TrainingProgress(
+        step=trainer.step_count,
+        epoch=trainer.epoch,
+        steps_per_second=0.0,
+        evaluations=(),
+        weights=tuple(trainer.weights()),
+        boundaries=boundary_maps(trainer.model, trainer.config.features),
+        gradient_magnitudes=trainer.gradient_magnitudes(),
+    ))
+    tab.caption.setText(warning or f"{info.title} · step {trainer.step_count}")
+    tab.layout().activate()
+    tab.grab()
+    app.processEvents()
+    ok = tab.grab().save(path, "PNG")
+    tab.close()
+    return ok

@@ -22,7 +22,7 @@ class GradientChart(QWidget):
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
         item.setTitle(f"<span style='font-size:{theme.PLOT_LABEL_POINT_SIZE}pt; color:black'>"
-                      f"{self.tr('Mean |∂L/∂w| per layer (log scale)')}</span>")
+                      f"{self.tr('Gradient size per layer')}</span>")
         item.setLabel("left", "log₁₀ mean |∂L/∂w|", color="black")
         for side in ("left", "bottom"):
             axis = item.getAxis(side)

@@ -234,6 +234,16 @@ def test_export_metrics_differs_for_another_seed(workdir, xor_metrics):
     assert other.read_bytes() != first.read_bytes()
 
 
+def test_snapshot_of_the_network_view(tmp_path):
+    out = tmp_path / "net.png"
+    run = run_main(["snapshot", "--view", "network", "--dataset", "xor", "--hidden", "4,3", "--steps", "200",
+                    "--seed", "0", "--out", str(out)], tmp_path / "home")
+    assert run.returncode == 0, run.describe()
+    assert Image.open(out).size == (1600, 900)
+    assert pixels_near(out, TRAIN_BLUE) > 200 and pixels_near(out, (0xE6, 0x9F, 0x00)) > 200  # edges and heatmap
+    assert distinct_colours(out) > 50
+
+
 def test_export_trace_writes_the_documented_json(tmp_path):
     import json
 

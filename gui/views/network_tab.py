@@ -1,0 +1,250 @@
+"""NetworkTab: the neuron graph with its step-through controls, decision boundary and gradients.
+
+It asks the worker for a trace of one example (which trains on that example for real),
+plays it with a TracePlayer, and shows live weights, boundaries and gradient sizes
+between passes. All drawing is done by the views it holds.
+"""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.nets.mlp import OUTPUT_ACTIVATIONS
+from core.optimizers import OPTIMIZERS
+from core.progress import RunInfo, TrainingProgress
+from core.trace import ExampleTrace
+from gui import theme
+from gui.views.boundary_view import BoundaryView
+from gui.views.gradient_chart import GradientChart
+from gui.views.network_view import NetworkView
+from gui.widgets.trace_player import MAX_SPEED, MIN_SPEED, TracePlayer
+
+LOSS_LABELS = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", "mse": "mean squared error"}
+
+
+class NetworkTab(QWidget):
+    trace_requested = Signal(object)  # example index, or None for the next one
+    preset_requested = Signal(str)  # "deep_sigmoid"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.info: RunInfo | None = None
+        self.trace: ExampleTrace | None = None
+        self._structure_key: tuple | None = None
+        self._waiting_for_trace = False
+        self._play_when_recorded = False
+
+        self.network_view = NetworkView()
+        self.boundary_view = BoundaryView()
+        self.gradient_chart = GradientChart()
+        self.boundary_view.example_clicked.connect(self.request_example)
+        self.player = TracePlayer(self)
+        self.player.frame_changed.connect(self.on_frame)
+        self.player.finished.connect(self.on_pass_finished)
+        self.player.playing_changed.connect(self.on_player_playing_changed)
+
+        self.caption = QLabel(self.tr("Press Right (or “Next example”) to send one training example through the network."))
+        self.caption.setWordWrap(True)
+        self.caption.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.caption.setStyleSheet("background: white; color: black; padding: 6px;")
+
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.boundary_view)
+        side.addWidget(self.gradient_chart)
+        side.setSizes([500, 260])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.network_view)
+        main.addWidget(side)
+        main.setStretchFactor(0, 2)
+        main.setStretchFactor(1, 1)
+        main.setSizes([1000, 520])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = self._build_toolbar()
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.caption)
+        layout.addWidget(main, 1)
+
+    # ------------------------------------------------------------------ controls
+    def _action(self, text: str, slot, shortcut: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{tip} ({shortcut})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar(self.tr("Step-through"))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.play_pass_action = self._action(self.tr("▶ Play pass"), self.toggle_pass, "Space",
+                                             self.tr("Play this example's pass: forward, loss, backward, update"))
+        self.step_layer_action = self._action(self.tr("Step ▸"), self.step_layer, "Right",
+                                              self.tr("Animate one layer of the pass; a new example when it is done"))
+        self.step_phase_action = self._action(self.tr("Phase ▸▸"), self.step_phase, "Shift+Right",
+                                              self.tr("Animate to the end of the current phase"))
+        self.back_action = self._action(self.tr("◂ Back"), self.back, "Left", self.tr("Back one step"))
+        self.next_example_action = self._action(self.tr("Next example"), self.next_example, "N",
+                                                self.tr("Take the next training example and show its pass"))
+        self.shortcut_actions = [self.play_pass_action, self.step_layer_action, self.step_phase_action,
+                                 self.back_action, self.next_example_action]
+        toolbar.addActions(self.shortcut_actions)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Speed ")))
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(-10, 10)  # 10^(v/10): 0.1× … 10×
+        self.speed_slider.setFixedWidth(160)
+        self.speed_slider.setToolTip(self.tr("Animation speed, 0.1× to 10×"))
+        self.speed_slider.valueChanged.connect(self.on_speed_changed)
+        toolbar.addWidget(self.speed_slider)
+        self.speed_label = QLabel("1×")
+        toolbar.addWidget(self.speed_label)
+        toolbar.addSeparator()
+        preset = QAction(self.tr("Preset: 8 sigmoid layers"), self)
+        preset.setToolTip(self.tr("Eight hidden sigmoid layers: watch the gradient fade towards the input"))
+        preset.triggered.connect(lambda: self.preset_requested.emit("deep_sigmoid"))
+        toolbar.addAction(preset)
+        return toolbar
+
+    def set_shortcuts_active(self, active: bool) -> None:
+        """Space, arrows and N drive the step-through only while this tab is shown."""
+        for action in self.shortcut_actions:
+            action.setEnabled(active)
+
+    @Slot(int)
+    def on_speed_changed(self, value: int) -> None:
+        speed = min(MAX_SPEED, max(MIN_SPEED, 10 ** (value / 10)))
+        self.player.set_speed(speed)
+        self.speed_label.setText(f"{speed:.2g}×")
+
+    # ------------------------------------------------------------------ step-through
+    @Slot()
+    def next_example(self, play: bool = True) -> None:
+        if self._waiting_for_trace:
+            return
+        self._waiting_for_trace = True
+        self._play_when_recorded = play
+        self.trace_requested.emit(None)
+
+    @Slot(int)
+    def request_example(self, index: int) -> None:
+        """A clicked data point: show that example's pass."""
+        self._waiting_for_trace = True
+        self._play_when_recorded = True
+        self.trace_requested.emit(index)
+
+    @Slot()
+    def toggle_pass(self) -> None:
+        if self.trace is None or self.player.sequence is None or self.player.sequence.at_end:
+            self.next_example(play=True)
+        else:
+            self.player.toggle()
+
+    @Slot()
+    def step_layer(self) -> None:
+        if self.trace is None or self.player.sequence is None or self.player.sequence.at_end:
+            self.next_example(play=False)
+        else:
+            self.player.step_layer()
+
+    @Slot()
+    def step_phase(self) -> None:
+        if self.trace is None or self.player.sequence is None or self.player.sequence.at_end:
+            self.next_example(play=False)
+        else:
+            self.player.step_phase()
+
+    @Slot()
+    def back(self) -> None:
+        self.player.back()
+
+    @Slot(object)
+    def on_trace_recorded(self, trace: ExampleTrace) -> None:
+        self._waiting_for_trace = False
+        self.trace = trace
+        self.player.load(len(trace.layers))
+        if self._play_when_recorded:
+            self.player.play()
+        else:
+            self.player.step_layer()
+
+    @Slot(str, int, float)
+    def on_frame(self, phase: str, layer: int, fraction: float) -> None:
+        if self.trace is None:
+            return
+        self.network_view.show_trace(self.trace, phase, layer, fraction)
+        self.caption.setText(self.describe(phase, layer))
+
+    @Slot()
+    def on_pass_finished(self) -> None:
+        self.caption.setText(self.describe("update", -1) + "   " + self.tr("Right: next example."))
+
+    @Slot(bool)
+    def on_player_playing_changed(self, playing: bool) -> None:
+        self.play_pass_action.setText(self.tr("❚❚ Pause pass") if playing else self.tr("▶ Play pass"))
+
+    def describe(self, phase: str, layer: int) -> str:
+        """The caption: which phase, which layer, and the formula being shown."""
+        trace = self.trace
+        count = len(trace.layers)
+        if phase == "forward":
+            name = trace.layers[layer].activation
+            return self.tr("1 · Forward, layer {0} of {1}: z = Σ wᵢ·xᵢ + b, then a = {2}(z)").format(
+                layer + 1, count, "softmax" if name == "softmax" else name)
+        if phase == "loss":
+            return self.tr("2 · Loss ({0}): prediction {1} vs target {2} → L = {3}").format(
+                LOSS_LABELS[trace.loss_name], _vector(trace.layers[-1].a), _vector(trace.target),
+                f"{trace.loss_value:.4g}")
+        if phase == "backward":
+            return self.tr("3 · Backward, layer {0} of {1}: δ = ∂L/∂z flows back; ∂L/∂w = δ · input").format(
+                layer + 1, count)
+        return self.tr("4 · Update ({0}, η = {1}): every weight moves by Δw = −η·∂L/∂w").format(
+            OPTIMIZERS[trace.optimizer], f"{trace.learning_rate:g}")
+
+    # ------------------------------------------------------------------ live state
+    @Slot(object, bool)
+    def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
+        self.info = info
+        if not keep_history:
+            self.trace = None
+            self.player.pause()
+            self.player.sequence = None
+            self._structure_key = None
+            self.network_view.clear_trace()
+        self.boundary_view.set_dataset(info.dataset, info.output_activation)
+
+    @Slot(object)
+    def on_progress(self, progress: TrainingProgress) -> None:
+        if self.info is None:
+            return
+        key = tuple(weight.shape for weight, _ in progress.weights)
+        if key != self._structure_key:
+            config = self.info.config
+            sizes = [key[0][1], *(shape[0] for shape in key)]
+            self.network_view.set_structure(sizes, config.features, [config.activation] * (len(sizes) - 2),
+                                            OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
+            self._structure_key = key
+        showing_pass = self.player.sequence is not None and not self.player.sequence.at_end
+        if not showing_pass:
+            self.network_view.set_weights(progress.weights)
+        if progress.boundaries is not None:
+            self.boundary_view.show_maps(progress.boundaries)
+        if progress.gradient_magnitudes is not None:
+            self.gradient_chart.show_magnitudes(progress.gradient_magnitudes)
+
+
+def _vector(values) -> str:
+    numbers = [f"{value:.3g}" for value in list(values)[:6]]
+    return numbers[0] if len(numbers) == 1 else "(" + ", ".join(numbers) + ("…" if len(values) > 6 else "") + ")"

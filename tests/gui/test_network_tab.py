@@ -1,0 +1,78 @@
+"""The Network tab: live graph, step-through of one example, keys, and the deep-sigmoid preset."""
+
+import numpy as np
+
+from core.config import TrainConfig
+
+XOR = TrainConfig(dataset="xor", hidden=(4, 3), n_points=100, activation="tanh", optimizer="sgd",
+                  learning_rate=0.1, device="cpu")
+
+
+def open_network_tab(make_window, qtbot, config=XOR):
+    window = make_window(config)
+    window.tabs.setCurrentWidget(window.network_tab)
+    qtbot.waitUntil(lambda: window.last_progress.gradient_magnitudes is not None, timeout=5_000)
+    return window
+
+
+def test_graph_shows_the_live_network(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    view = window.network_tab.network_view
+    assert view.drawn_edge_count() == 2 * 4 + 4 * 3 + 3 * 1
+    assert window.network_tab.gradient_chart.magnitudes.shape == (3,)
+    assert window.network_tab.boundary_view.image.image is not None
+
+
+def test_step_through_plays_forward_loss_backward_update(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    tab.player.set_speed(10)
+    frames = []
+    tab.player.frame_changed.connect(lambda phase, layer, fraction: frames.append(phase))
+    tab.toggle_pass()  # no trace yet: records the next example and plays it
+    qtbot.waitUntil(lambda: tab.trace is not None, timeout=5_000)
+    with qtbot.waitSignal(tab.player.finished, timeout=10_000):
+        pass
+    assert frames.index("forward") < frames.index("loss") < frames.index("backward") < frames.index("update")
+    assert "Update" in tab.caption.text() and "η = 0.1" in tab.caption.text()
+    # The pass trained the real network on that example: one step, weights = weight_after.
+    qtbot.waitUntil(lambda: window.last_progress.step == 1, timeout=5_000)
+    for layer, (weight, _) in zip(tab.trace.layers, window.last_progress.weights):
+        np.testing.assert_allclose(weight, layer.weight_after, rtol=1e-6)
+
+
+def test_keys_drive_the_step_through_on_the_network_tab(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    assert window.play_action.shortcut().isEmpty()  # Space belongs to the step-through here
+    assert tab.play_pass_action.isEnabled()
+    tab.step_layer_action.trigger()  # Right: a new example, first layer animated
+    qtbot.waitUntil(lambda: tab.trace is not None and not tab.player.playing, timeout=5_000)
+    assert tab.player.sequence.unit.phase == "forward" and tab.player.sequence.unit.layer == 0
+    assert "Forward, layer 1 of 3" in tab.caption.text()
+    tab.step_layer_action.trigger()
+    qtbot.waitUntil(lambda: tab.player.sequence.unit.layer == 1 and not tab.player.playing, timeout=5_000)
+    tab.back_action.trigger()
+    assert (tab.player.sequence.unit.layer, tab.player.sequence.fraction) == (0, 1.0)
+    window.tabs.setCurrentWidget(window.training_view)
+    assert not tab.play_pass_action.isEnabled()
+    assert not window.play_action.shortcut().isEmpty()
+
+
+def test_clicking_a_point_steps_that_example(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    tab.boundary_view.example_clicked.emit(17)
+    qtbot.waitUntil(lambda: tab.trace is not None, timeout=5_000)
+    assert tab.trace.example_index == 17
+    tab.player.pause()
+
+
+def test_deep_sigmoid_preset_shows_vanishing_gradients(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    window.network_tab.preset_requested.emit("deep_sigmoid")
+    qtbot.waitUntil(lambda: window.config.hidden == (8,) * 8, timeout=5_000)
+    qtbot.waitUntil(lambda: len(window.network_tab.gradient_chart.magnitudes) == 9, timeout=5_000)
+    assert window.config.activation == "sigmoid"
+    magnitudes = window.network_tab.gradient_chart.magnitudes
+    assert magnitudes[0] < magnitudes[-1] / 100
