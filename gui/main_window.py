@@ -106,7 +106,6 @@ class MainWindow(QMainWindow):
         self.thread = start_in_thread(self.worker)
         self.tabs.setCurrentIndex(self._saved_tab_index())
         self.on_tab_changed(self.tabs.currentIndex())
-        self.statusBar().showMessage(self.tr("Press Play (Space) to train, or Step (Right arrow) for one step."))
 
     # ------------------------------------------------------------------ building
     def _build_dock(self) -> None:
@@ -305,6 +304,10 @@ class MainWindow(QMainWindow):
         self.play_action.setShortcut(QKeySequence() if on_network else QKeySequence(Qt.Key.Key_Space))
         self.step_action.setShortcut(QKeySequence() if on_network else QKeySequence(Qt.Key.Key_Right))
         self.worker.set_extras(on_network, on_network)
+        self.statusBar().showMessage(
+            self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
+            if on_network else self.tr("Press Play (Space) to train, or Step (Right arrow) for one step.")
+        )
 
     def _saved_tab_index(self) -> int:
         try:

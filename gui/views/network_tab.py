@@ -46,6 +46,7 @@ class NetworkTab(QWidget):
         self._play_when_recorded = False
 
         self.network_view = NetworkView()
+        self.network_view.caption.hide()  # this tab's own caption says the phase and formula
         self.boundary_view = BoundaryView()
         self.gradient_chart = GradientChart()
         self.boundary_view.example_clicked.connect(self.request_example)

@@ -449,11 +449,11 @@ class NetworkView(QWidget):
         n = self.sizes[column]
         if column == 0:
             side = self.net_layout.image_side
-            return self.tr("input · {0}×{0} image").format(side) if side else self.tr("input")
+            return self.tr("input\n{0}×{0} image").format(side) if side else self.tr("input")
         if column == n_columns - 1:
-            text = self.tr("output · {0}").format(self.output_activation)
+            text = self.tr("output\n{0}").format(self.output_activation)
         else:
-            text = self.tr("hidden {0} · {1}").format(column, self.activations[column - 1])
+            text = self.tr("hidden {0}\n{1}").format(column, self.activations[column - 1])
         return text + ("\n" + self.tr("{0} neurons").format(n) if n > geo.LABELLED_LAYER_MAX else "")
 
     def _update_limits(self) -> None:
@@ -463,7 +463,7 @@ class NetworkView(QWidget):
         self._edge_state = [None] * len(self._limits)
         self._pulse_cache.clear()
         notes = [
-            (self.tr("{0} of {1}").format(k, sizes[i]), self._header(i + 1).split(" · ")[0])
+            (self.tr("{0} of {1}").format(k, sizes[i]), self._header(i + 1).split("\n")[0])
             for i, k in enumerate(self._limits) if k is not None
         ]
         if notes:

@@ -74,7 +74,7 @@ def test_structure_has_every_neuron_labels_and_headers(qtbot, xor_trace):
     assert len(view.neuron_item.data) == 2 + 4 + 3 + 1
     assert [label.toPlainText() for label in view.input_labels] == ["x₁", "x₂"]
     assert [header.toPlainText() for header in view.layer_headers] == [
-        "input", "hidden 1 · tanh", "hidden 2 · tanh", "output · sigmoid"]
+        "input", "hidden 1\ntanh", "hidden 2\ntanh", "output\nsigmoid"]
     assert view.input_labels[0].textItem.font().pointSize() >= 13
     assert view.drawn_edge_count() == 2 * 4 + 4 * 3 + 3 * 1
     assert not view.thinning_label.isVisibleTo(view)
@@ -267,7 +267,7 @@ def test_image_inputs_are_drawn_as_an_image(qtbot):
     assert view.input_image is not None
     assert len(view.neuron_item.data) == 16 + 10  # no 784 circles
     assert view.input_labels == []
-    assert view.layer_headers[0].toPlainText() == "input · 28×28 image"
+    assert view.layer_headers[0].toPlainText() == "input\n28×28 image"
     image = view.input_image.image
     assert image.shape == (28, 28)
     pixels = image.ravel()[np.argsort(trace.input)]
