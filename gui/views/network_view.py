@@ -287,6 +287,42 @@ class NetworkView(QWidget):
         return [label.toPlainText() if label.isVisible() else "" for label in self.value_labels.get(column, ())]
 
     @Slot(object)
+    def neuron_tip(self, x=None, y=None, data=None) -> str:
+        """The hover text of a neuron: its formula with the real numbers of the pass on screen."""
+        column, index = data
+        if column == 0:
+            name = self.input_names[index] if index < len(self.input_names) else f"x{index + 1}"
+            label = FEATURE_LABELS.get(name, name)
+            if self.trace is None:
+                return self.tr("Input {0}").format(label)
+            return self.tr("Input {0} = {1}").format(label, _number(self.trace.input[index]))
+        layer = column - 1
+        last = column == len(self.sizes) - 1
+        activation = self.output_activation if last else self.activations[layer]
+        title = (self.tr("Output neuron {0} · {1}") if last else self.tr("Neuron {0} of hidden layer {2} · {1}")).format(
+            index + 1, activation, column)
+        if self.trace is None:
+            if self._weights is None:
+                return title
+            weight, bias = self._weights[layer]
+            return "\n".join([title, "z = Σ wᵢ·xᵢ + b = " + _weighted_sum(weight[index], None, bias[index]),
+                              self.tr("a = {0}(z)").format(activation),
+                              self.tr("Step an example through to see the numbers.")])
+        step = self.trace.layers[layer]
+        inputs = self.trace.input if layer == 0 else self.trace.layers[layer - 1].a
+        lines = [
+            title,
+            "z = Σ wᵢ·xᵢ + b = " + _weighted_sum(step.weight[index], inputs, step.bias[index]),
+            f"   = {_number(step.z[index])}",
+            f"a = {activation}(z) = {_number(step.a[index])}",
+        ]
+        if self.phase in ("backward", "update"):
+            lines.append(f"∂L/∂a = {_number(step.grad_a[index])}")
+            lines.append(f"δ = ∂L/∂z = {_number(step.delta[index])}")
+        if self.phase == "update":
+            lines.append(f"b: {_number(step.bias[index])} → {_number(step.bias_after[index])}")
+        return "\n".join(lines)
+
     def _on_view_changed(self, _view_box=None) -> None:
         """In a window smaller than 1600×900, shrink the circles with the layout so that neighbours do not overlap."""
         if self.net_layout is None:
@@ -357,7 +393,9 @@ class NetworkView(QWidget):
         markers = np.concatenate([np.full(sizes[c], layout.marker_px[c]) for c in self._circle_columns])
         self.neuron_item = pg.ScatterPlotItem(pxMode=True, symbol="o")
         pens = [self._outline if size >= 8 else pg.mkPen(None) for size in markers]
-        self.neuron_item.setData(pos=positions, size=markers, pen=pens, brush=self._brushes[geo.FILL_NEUTRAL])
+        spots = [(column, index) for column in self._circle_columns for index in range(sizes[column])]
+        self.neuron_item.setData(pos=positions, size=markers, pen=pens, brush=self._brushes[geo.FILL_NEUTRAL],
+                                 data=spots, hoverable=True, tip=self.neuron_tip)
         self.neuron_item.setZValue(11)
         self._marker_sizes = markers
         biased = [c for c in self._circle_columns if c > 0]
@@ -714,6 +752,21 @@ class NetworkView(QWidget):
             text += self.tr("   ·   example {0}, step {1}").format(trace.example_index, trace.step)
         if text != self.caption.text():
             self.caption.setText(text)
+
+
+def _number(value: float) -> str:
+    return f"{value:.3g}".replace("-", "−")
+
+
+def _weighted_sum(weights: np.ndarray, inputs: np.ndarray | None, bias: float, limit: int = 6) -> str:
+    """'(0.12·2.3) + (−0.8·1.1) + … + (−0.07)': the terms of z, as a student writes them."""
+    if inputs is None:
+        terms = [f"{_number(w)}·x{index + 1}" for index, w in enumerate(weights[:limit])]
+    else:
+        terms = [f"({_number(w)}·{_number(x)})" for w, x in zip(weights[:limit], inputs[:limit])]
+    if len(weights) > limit:
+        terms.append(f"… {len(weights) - limit} more")
+    return " + ".join([*terms, f"({_number(bias)})"])
 
 
 def _ring(marker):

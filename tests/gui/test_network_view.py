@@ -296,3 +296,19 @@ def test_multiclass_bars_name_the_classes_and_the_top_one(qtbot, blobs):
     view.show_trace(trace, "loss", len(trace.layers) - 1)
     assert f"prediction {top}" in view.loss_text.toPlainText()
     assert "cross-entropy" in view.loss_text.toPlainText()
+
+
+def test_hovering_a_neuron_shows_its_formula_with_the_real_numbers(qtbot, xor_trace):
+    view = make_view(qtbot, xor_trace)
+    view.show_trace(xor_trace, "forward", 0, 1.0)
+    layer = xor_trace.layers[0]
+    tip = view.neuron_tip(data=(1, 2))
+    assert "hidden layer 1" in tip and "tanh" in tip
+    assert "z = Σ wᵢ·xᵢ + b" in tip
+    assert f"{layer.z[2]:.3g}".replace("-", "−") in tip and f"{layer.a[2]:.3g}".replace("-", "−") in tip
+    assert "δ" not in tip  # the backward numbers come with the backward phase
+    view.show_trace(xor_trace, "backward", 0, 1.0)
+    assert f"δ = ∂L/∂z = {layer.delta[2]:.3g}".replace("-", "−") in view.neuron_tip(data=(1, 2))
+    assert view.neuron_tip(data=(0, 1)).startswith("Input x₂ = ")
+    # The scatter item really uses it for its tooltips.
+    assert view.neuron_item.opts["hoverable"] and view.neuron_item.opts["tip"] == view.neuron_tip
