@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import fields, replace
+from dataclasses import replace
 
 EXIT_USAGE = 2
 MAX_STEPS = 1_000_000
@@ -228,8 +228,6 @@ def main(argv: list[str] | None = None) -> int:
             return command_snapshot(options)
         if options.command == "export":
             return command_export(options)
-        from core.config import TrainConfig
-
         from gui.app import make_application, run_gui
 
         make_application()  # QSettings needs the application's names

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QTabWidget,
-    QWidget,
 )
 
 from core import __version__

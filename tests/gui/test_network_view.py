@@ -12,7 +12,8 @@ from core.trace import ExampleTrace, LayerTrace
 from core.training import Trainer
 from gui import theme
 from gui.views import network_layout as geo
-from gui.views.network_view import EdgeBatch, NetworkView, fill_colours
+from gui.views.network_items import EdgeBatch, fill_colours
+from gui.views.network_view import NetworkView
 
 
 @pytest.fixture(scope="module")
