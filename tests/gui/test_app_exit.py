@@ -35,7 +35,8 @@ SCRIPT = textwrap.dedent(
     QTimer.singleShot(200, window.toggle_play)
     QTimer.singleShot(300, close_once_training)
     QTimer.singleShot(30_000, give_up)
-    sys.exit(app.exec())
+    from gui.app import leave
+    leave(app.exec())  # as run_gui does
     """
 )
 
