@@ -237,10 +237,17 @@ class NetworkTab(QWidget):
                                             OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
             self._structure_key = key
         showing_pass = self.player.sequence is not None and not self.player.sequence.at_end
+        if not showing_pass and self.trace is not None and progress.step > self.trace.step + 1:
+            # Training has moved on past the example on screen: back to the live network.
+            self.trace = None
+            self.player.sequence = None
+            self.network_view.clear_trace()
+            self.caption.setText(self.tr("Training. Press Right to step one example through the network."))
         if not showing_pass:
             self.network_view.set_weights(progress.weights)
         if progress.boundaries is not None:
             self.boundary_view.show_maps(progress.boundaries)
+            self.network_view.set_boundaries(progress.boundaries)
         if progress.gradient_magnitudes is not None:
             self.gradient_chart.show_magnitudes(progress.gradient_magnitudes)
 

@@ -24,6 +24,7 @@ from core.optimizers import OPTIMIZERS
 from core.trace import ExampleTrace
 from gui import theme
 from gui.views import network_layout as geo
+from gui.views.boundary_view import diverging_lut
 from gui.views.network_items import EdgeBatch, edge_pens, fill_colours
 
 PHASES = ("forward", "loss", "backward", "update")
@@ -89,6 +90,8 @@ class NetworkView(QWidget):
         self.fraction = 1.0
         self._trace_serial = 0  # tells traces apart in cache keys (an id() can be reused)
         self._weights: list[tuple[np.ndarray, np.ndarray]] | None = None
+        self._boundary_maps = None  # BoundaryMaps of the current structure, once the worker sends them
+        self._thumbs: dict[tuple[int, int], pg.ImageItem] = {}
         self.edge_items: list[EdgeBatch] = []
 
     def _legend_html(self) -> str:
@@ -126,6 +129,7 @@ class NetworkView(QWidget):
         if self._weights is not None and _sizes_of(self._weights) != sizes:
             self._weights = None
         self.trace = self.phase = None
+        self._boundary_maps = None  # they belong to the old structure
         self._build_items()
         self._redraw()
 
@@ -231,6 +235,37 @@ class NetworkView(QWidget):
             lines.append(f"b: {_number(step.bias[index])} → {_number(step.bias_after[index])}")
         return "\n".join(lines)
 
+    def set_boundaries(self, maps) -> None:
+        """Each hidden and output neuron's output over the input plane, drawn on the neuron (as in TF Playground).
+
+        Shown while training; a step-through hides them, because then the neuron's colour is its a or δ.
+        """
+        self._boundary_maps = maps
+        for (column, index), thumb in self._thumbs.items():
+            values = maps.layers[column - 1][index]
+            if self.view_box.yInverted():  # this view draws y downwards; keep x₂ pointing up like the big map
+                values = values[::-1]
+            kind = self.output_activation if column == len(self.sizes) - 1 else self.activations[column - 1]
+            if kind in ("sigmoid", "softmax"):
+                signed = values * 2.0 - 1.0  # probabilities: 0.5 is "unsure"
+            else:
+                signed = values / (float(np.abs(values).max()) or 1.0)
+            thumb.setImage(((np.clip(signed, -1, 1) + 1.0) * 127.5).astype(np.uint8).T, autoLevels=False)
+        self._show_thumbs()
+
+    def _show_thumbs(self) -> None:
+        visible = self.trace is None and self._boundary_maps is not None
+        for thumb in self._thumbs.values():
+            thumb.setVisible(visible)
+
+    def _place_thumbs(self) -> None:
+        """Keep each heatmap square inside its neuron's circle, whatever the zoom."""
+        px, py = self.view_box.viewPixelSize()
+        for (column, index), thumb in self._thumbs.items():
+            side = self.net_layout.marker_px[column] * self._marker_scale * 0.72  # the square inside the circle
+            x, y = self.net_layout.positions[column][index]
+            thumb.setRect(QRectF(x - side * px / 2, y - side * abs(py) / 2, side * px, side * abs(py)))
+
     def _on_view_changed(self, _view_box=None) -> None:
         """In a window smaller than 1600×900, shrink the circles with the layout so that neighbours do not overlap."""
         if self.net_layout is None:
@@ -238,10 +273,12 @@ class NetworkView(QWidget):
         units_per_pixel = self.view_box.viewPixelSize()[0]
         scale = float(np.clip(1.0 / units_per_pixel, 0.4, 1.0)) if units_per_pixel > 0 else 1.0
         if abs(scale - self._marker_scale) < 0.02:
+            self._place_thumbs()
             return
         self._marker_scale = scale
         self.neuron_item.setSize(self._marker_sizes * scale)
         self.bias_item.setSize(self._ring_sizes * scale)
+        self._place_thumbs()
 
     # ------------------------------------------------------------------ building
     def _rebuild_from(self, sizes, input_names, activations, output_activation) -> None:
@@ -323,6 +360,20 @@ class NetworkView(QWidget):
         for scatter in (self.neuron_item, self.bias_item, self.pulse_item):
             self.plot.addItem(scatter)
         self._marker_scale = 1.0
+        self._thumbs = {}
+        lut = diverging_lut(strength=0.8)
+        for column in range(1, len(sizes)):
+            if sizes[column] > geo.LABELLED_LAYER_MAX:
+                continue  # big layers: circles only
+            for index in range(sizes[column]):
+                thumb = pg.ImageItem()
+                thumb.setLookupTable(lut)
+                thumb.setLevels((0, 255))
+                thumb.setZValue(12)
+                thumb.setVisible(False)
+                self.plot.addItem(thumb)
+                self._thumbs[(column, index)] = thumb
+        self._place_thumbs()
         self._build_labels()
 
     def _build_labels(self) -> None:
@@ -428,6 +479,7 @@ class NetworkView(QWidget):
         self._draw_neurons()
         self._draw_pulses()
         self._draw_outputs()
+        self._show_thumbs()
         self._update_caption()
 
     def _edge_source(self, i: int) -> tuple[np.ndarray | None, np.ndarray | None, float]:

@@ -313,3 +313,23 @@ def test_hovering_a_neuron_shows_its_formula_with_the_real_numbers(qtbot, xor_tr
     assert view.neuron_tip(data=(0, 1)).startswith("Input x₂ = ")
     # The scatter item really uses it for its tooltips.
     assert view.neuron_item.opts["hoverable"] and view.neuron_item.opts["tip"] == view.neuron_tip
+
+
+def test_every_small_layer_neuron_carries_its_decision_boundary(qtbot, xor_trace):
+    from core.boundaries import BoundaryMaps
+
+    view = make_view(qtbot, xor_trace)
+    rng = np.random.default_rng(0)
+    layers = (rng.uniform(-1, 1, (4, 8, 8)), rng.uniform(-1, 1, (3, 8, 8)), rng.uniform(0, 1, (1, 8, 8)))
+    maps = BoundaryMaps(6.0, 8, layers, layers[-1][0])
+    view.set_boundaries(maps)
+    assert len(view._thumbs) == 4 + 3 + 1 and all(thumb.isVisible() for thumb in view._thumbs.values())
+    # A sigmoid output p is drawn at (2p − 1) on the diverging table: 0.5, "unsure", in the middle.
+    image = view._thumbs[(3, 0)].image.T
+    expected = (layers[-1][0] * 255).astype(np.uint8)
+    # x₂ points up as on the big map, whichever way this view's y axis runs.
+    np.testing.assert_array_equal(image, expected[::-1] if view.view_box.yInverted() else expected)
+    view.show_trace(xor_trace, "forward", 0, 0.5)  # during a pass the neuron shows a or δ instead
+    assert not any(thumb.isVisible() for thumb in view._thumbs.values())
+    view.clear_trace()
+    assert all(thumb.isVisible() for thumb in view._thumbs.values())
