@@ -61,6 +61,7 @@ class NetworkView(QWidget):
         self.view_box.invertY(True)  # the first neuron of a column at the top
         self.view_box.disableAutoRange()
         self.view_box.sigTransformChanged.connect(self._on_view_changed)
+        self.view_box.sigResized.connect(self._on_view_changed)  # e.g. a tab shown for the first time
         self.legend = QLabel(self._legend_html())
         self.legend.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
         self.legend.setWordWrap(True)
@@ -251,6 +252,7 @@ class NetworkView(QWidget):
             else:
                 signed = values / (float(np.abs(values).max()) or 1.0)
             thumb.setImage(((np.clip(signed, -1, 1) + 1.0) * 127.5).astype(np.uint8).T, autoLevels=False)
+        self._place_thumbs()
         self._show_thumbs()
 
     def _show_thumbs(self) -> None:

@@ -333,3 +333,27 @@ def test_every_small_layer_neuron_carries_its_decision_boundary(qtbot, xor_trace
     assert not any(thumb.isVisible() for thumb in view._thumbs.values())
     view.clear_trace()
     assert all(thumb.isVisible() for thumb in view._thumbs.values())
+
+
+def test_boundary_squares_sit_inside_their_neurons(qtbot, xor_trace):
+    from PySide6.QtWidgets import QApplication
+
+    from core.boundaries import BoundaryMaps
+
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    sizes = (2, 4, 3, 1)
+    view.set_structure(sizes, ("x1", "x2"), ("tanh", "tanh"), "sigmoid")
+    view.set_weights([(layer.weight, layer.bias) for layer in xor_trace.layers])
+    QApplication.processEvents()  # the layout settles before the first maps arrive, as in the app
+    layers = tuple(np.zeros((n, 8, 8)) for n in sizes[1:])
+    view.set_boundaries(BoundaryMaps(6.0, 8, layers, layers[-1][0]))
+    px = view.view_box.viewPixelSize()[0]
+    for (column, index), thumb in view._thumbs.items():
+        rect = thumb.mapRectToParent(thumb.boundingRect())
+        x, y = view.net_layout.positions[column][index]
+        assert abs(rect.center().x() - x) < 1e-6 * max(1.0, abs(x)) + px
+        assert rect.width() / px <= view.net_layout.marker_px[column] + 1  # no wider than the circle, in pixels
