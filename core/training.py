@@ -21,7 +21,7 @@ from core.config import TrainConfig
 from core.data.features import expand_features
 from core.data.toy2d import make_dataset
 from core.device import describe_device, resolve_device
-from core.errors import DivergedError
+from core.errors import ConfigError, DivergedError
 from core.nets.mlp import build_mlp
 from core.optimizers import make_optimizer
 
@@ -234,6 +234,19 @@ class Trainer:
         self.optimizer.load_state_dict(optimizer_state)
         self._rolled_back = False
         self.step_count += 1
+
+    def set_weight(self, layer: int, out: int, inp: int, value: float) -> None:
+        """Type one weight by hand (the graph's click-to-edit); training continues from it."""
+        if not 0 <= layer < len(self._weights):
+            raise ConfigError(f"There is no layer {layer}; the network has {len(self._weights)} weight layers.")
+        weight = self._weights[layer]
+        if not (0 <= out < weight.shape[0] and 0 <= inp < weight.shape[1]):
+            raise ConfigError(f"Layer {layer} has no weight from input {inp} to neuron {out}.")
+        if not math.isfinite(value) or abs(value) > 1e6:
+            raise ConfigError(f"A weight must be a finite number between -1,000,000 and 1,000,000, not {value}.")
+        with torch.no_grad():
+            weight[out, inp] = value
+        self._last_finite.copy_(parameters_to_vector(self._params).detach())
 
     def gradient_magnitudes(self) -> np.ndarray:
         """Mean |∂L/∂w| of each layer's weights on the whole training set, input side first.

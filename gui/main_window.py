@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.worker.trace_recorded.connect(self.on_trace_recorded)
         self.network_tab.trace_requested.connect(self.on_trace_requested)
         self.network_tab.preset_requested.connect(self.on_preset_requested)
+        self.network_tab.weight_edit_requested.connect(self.on_weight_edit_requested)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.panel.config_changed.connect(self.on_config_changed)
         self.worker.set_speed(self.speed_combo.currentData())
@@ -286,6 +287,10 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_trace_requested(self, example_index) -> None:
         self.worker.record_trace(example_index)
+
+    @Slot(int, int, int, float)
+    def on_weight_edit_requested(self, layer: int, out: int, inp: int, value: float) -> None:
+        self.worker.set_weight(layer, out, inp, value)
 
     @Slot(str)
     def on_preset_requested(self, name: str) -> None:

@@ -75,6 +75,10 @@ class TrainingWorker(QObject):
         """Step once on a single training example (the next one if None) and report its trace."""
         self._commands.put(("trace", example_index))
 
+    def set_weight(self, layer: int, out: int, inp: int, value: float) -> None:
+        """Replace one weight; the next steps train on from the edited network."""
+        self._commands.put(("weight", (layer, out, inp, value)))
+
     def set_extras(self, boundaries: bool, gradients: bool) -> None:
         """Add neuron heatmaps and per-layer gradient sizes to reports (only while a view shows them)."""
         self._commands.put(("extras", (boundaries, gradients)))
@@ -143,6 +147,13 @@ class TrainingWorker(QObject):
             self._steps_per_second = argument
         elif command == "extras":
             self._want_boundaries, self._want_gradients = argument
+            self._report(force=True)
+        elif command == "weight":
+            try:
+                self._trainer.set_weight(*argument)
+            except GlassboxError as error:
+                self.settings_rejected.emit(str(error))
+                return
             self._report(force=True)
         elif command == "trace":
             self._set_playing(False)

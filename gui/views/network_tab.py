@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QSlider,
     QSplitter,
@@ -35,6 +36,7 @@ LOSS_LABELS = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", 
 class NetworkTab(QWidget):
     trace_requested = Signal(object)  # example index, or None for the next one
     preset_requested = Signal(str)  # "deep_sigmoid"
+    weight_edit_requested = Signal(int, int, int, float)  # layer, out, in, new value
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,7 +47,8 @@ class NetworkTab(QWidget):
         self._play_when_recorded = False
 
         self.network_view = NetworkView()
-        self.network_view.caption.hide()  # this tab's own caption says the phase and formula
+        self.network_view.caption.hide()
+        self.network_view.edge_clicked.connect(self.on_edge_clicked)  # this tab's own caption says the phase and formula
         self.boundary_view = BoundaryView()
         self.gradient_chart = GradientChart()
         self.boundary_view.example_clicked.connect(self.request_example)
@@ -212,6 +215,17 @@ class NetworkTab(QWidget):
                 layer + 1, count)
         return self.tr("4 · Update ({0}, η = {1}): every weight moves by Δw = −η·∂L/∂w").format(
             OPTIMIZERS[trace.optimizer], f"{trace.learning_rate:g}")
+
+    @Slot(int, int, int)
+    def on_edge_clicked(self, layer: int, out: int, inp: int) -> None:
+        """Ask for a new weight value; the network trains on from the edited weight."""
+        weights = self.network_view._weights
+        current = float(weights[layer][0][out, inp]) if weights is not None else 0.0
+        value, accepted = QInputDialog.getDouble(
+            self, self.tr("Edit weight"), self.network_view.edge_tip(layer, out, inp).split("\n")[0] + "\n"
+            + self.tr("New value of w:"), current, -1e6, 1e6, 4)
+        if accepted:
+            self.weight_edit_requested.emit(layer, out, inp, value)
 
     # ------------------------------------------------------------------ live state
     @Slot(object, bool)

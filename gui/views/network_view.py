@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -33,11 +33,14 @@ BACKWARD_PULSE = theme.PURPLE
 MAX_PULSES = 128
 BAR_LENGTH = 200.0
 VALUE_POINT_SIZE = 14
+HOVER_EDGE_LIMIT = 4096  # thinned layers: too many edges under the mouse to name one
 LOSS_NAMES = {"bce": "BCE", "cross_entropy": "cross-entropy", "mse": "MSE"}
 
 
 class NetworkView(QWidget):
     """Columns of neurons joined by weight-coloured edges. It replays an ExampleTrace one frame at a time."""
+
+    edge_clicked = Signal(int, int, int)  # layer, out, in: the user wants to type a new weight
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,6 +63,8 @@ class NetworkView(QWidget):
         self.view_box.setAspectLocked(True)
         self.view_box.invertY(True)  # the first neuron of a column at the top
         self.view_box.disableAutoRange()
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.view_box.sigTransformChanged.connect(self._on_view_changed)
         self.view_box.sigResized.connect(self._on_view_changed)  # e.g. a tab shown for the first time
         self.legend = QLabel(self._legend_html())
@@ -91,6 +96,7 @@ class NetworkView(QWidget):
         self.fraction = 1.0
         self._trace_serial = 0  # tells traces apart in cache keys (an id() can be reused)
         self._weights: list[tuple[np.ndarray, np.ndarray]] | None = None
+        self._edge_tip_shown = False
         self._boundary_maps = None  # BoundaryMaps of the current structure, once the worker sends them
         self._thumbs: dict[tuple[int, int], pg.ImageItem] = {}
         self.edge_items: list[EdgeBatch] = []
@@ -200,6 +206,62 @@ class NetworkView(QWidget):
         return [label.toPlainText() if label.isVisible() else "" for label in self.value_labels.get(column, ())]
 
     @Slot(object)
+    def edge_at(self, x: float, y: float, tolerance_px: float = 5.0) -> tuple[int, int, int] | None:
+        """(layer, out, in) of the edge under view point (x, y), or None; thinned layers are not searched."""
+        if self.net_layout is None or self._weights is None:
+            return None
+        px = self.view_box.viewPixelSize()[0] or 1.0
+        best, best_distance = None, tolerance_px * px
+        for layer in range(len(self.sizes) - 1):
+            if self.sizes[layer] * self.sizes[layer + 1] > HOVER_EDGE_LIMIT:
+                continue
+            starts = self.net_layout.positions[layer][None, :, :]  # (1, in, 2)
+            ends = self.net_layout.positions[layer + 1][:, None, :]  # (out, 1, 2)
+            if not (min(starts[..., 0].min(), ends[..., 0].min()) <= x <= max(starts[..., 0].max(), ends[..., 0].max())):
+                continue
+            direction = ends - starts
+            point = np.array([x, y])
+            t = np.clip(((point - starts) * direction).sum(-1) / np.maximum((direction ** 2).sum(-1), 1e-12), 0.1, 0.9)
+            distance = np.linalg.norm(starts + t[..., None] * direction - point, axis=-1)  # (out, in)
+            index = np.unravel_index(np.argmin(distance), distance.shape)
+            if distance[index] < best_distance:
+                best, best_distance = (layer, int(index[0]), int(index[1])), float(distance[index])
+        return best
+
+    def edge_tip(self, layer: int, out: int, inp: int) -> str:
+        """w, and during a step-through ∂L/∂w and Δw, of one weight."""
+        source = (FEATURE_LABELS.get(self.input_names[inp], self.input_names[inp]) if layer == 0
+                  and inp < len(self.input_names) else self.tr("neuron {0} of layer {1}").format(inp + 1, layer))
+        target = self.tr("output {0}").format(out + 1) if layer == len(self.sizes) - 2 else \
+            self.tr("neuron {0} of hidden layer {1}").format(out + 1, layer + 1)
+        lines = [self.tr("Weight from {0} to {1}").format(source, target)]
+        if self.trace is not None:
+            step = self.trace.layers[layer]
+            lines.append(f"w = {_number(step.weight[out, inp])}")
+            if self.phase in ("backward", "update"):
+                lines.append(f"∂L/∂w = {_number(step.grad_weight[out, inp])}")
+            if self.phase == "update":
+                change = step.weight_after[out, inp] - step.weight[out, inp]
+                lines.append(f"Δw = {_number(change)}  →  w = {_number(step.weight_after[out, inp])}")
+        else:
+            lines.append(f"w = {_number(self._weights[layer][0][out, inp])}")
+        lines.append(self.tr("Click to type a new value."))
+        return "\n".join(lines)
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        point = self.view_box.mapSceneToView(scene_pos)
+        edge = self.edge_at(point.x(), point.y())
+        tip = self.edge_tip(*edge) if edge is not None else ""
+        if tip or self._edge_tip_shown:
+            self.view_box.setToolTip(tip)
+            self._edge_tip_shown = bool(tip)
+
+    def _on_mouse_clicked(self, event) -> None:
+        point = self.view_box.mapSceneToView(event.scenePos())
+        edge = self.edge_at(point.x(), point.y())
+        if edge is not None:
+            self.edge_clicked.emit(*edge)
+
     def neuron_tip(self, x=None, y=None, data=None) -> str:
         """The hover text of a neuron: its formula with the real numbers of the pass on screen."""
         column, index = data

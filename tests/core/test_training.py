@@ -11,7 +11,7 @@ from torch.nn import functional as F
 
 from core.config import TrainConfig
 from core.data.features import expand_features
-from core.errors import DivergedError
+from core.errors import ConfigError, DivergedError
 from core.optimizers import OPTIMIZERS
 from core.training import DIVERGENCE_LOSS, Trainer
 
@@ -367,3 +367,14 @@ def test_deep_sigmoid_network_shows_vanishing_gradients():
     assert shallow[0] > shallow[-1] / 100
     # Measuring does not train: the weights are unchanged and no gradient is left behind.
     assert all(parameter.grad is None for parameter in trainer.model.parameters())
+
+
+def test_a_typed_weight_is_used_and_training_goes_on_from_it():
+    trainer = make_trainer(dataset="xor", hidden=(3,), n_points=100)
+    trainer.set_weight(0, 2, 1, 1.25)
+    assert trainer.weights()[0][0][2, 1] == np.float32(1.25)
+    next(trainer.run(max_steps=1))
+    assert trainer.step_count == 1 and trainer.parameters_are_finite()
+    for bad in ((5, 0, 0, 1.0), (0, 3, 0, 1.0), (0, 0, 2, 1.0), (0, 0, 0, float("nan")), (0, 0, 0, 1e9)):
+        with pytest.raises(ConfigError):
+            trainer.set_weight(*bad)

@@ -76,3 +76,12 @@ def test_deep_sigmoid_preset_shows_vanishing_gradients(make_window, qtbot):
     assert window.config.activation == "sigmoid"
     magnitudes = window.network_tab.gradient_chart.magnitudes
     assert magnitudes[0] < magnitudes[-1] / 100
+
+
+def test_a_typed_weight_reaches_the_network(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    window.network_tab.weight_edit_requested.emit(0, 3, 1, 2.5)
+    qtbot.waitUntil(lambda: window.last_progress.weights[0][0][3, 1] == np.float32(2.5), timeout=5_000)
+    window.network_tab.weight_edit_requested.emit(0, 9, 1, 2.5)  # no such neuron: explained, nothing changes
+    qtbot.waitUntil(lambda: window.panel.error.isVisible(), timeout=5_000)
+    assert "no weight" in window.panel.error.text()

@@ -357,3 +357,24 @@ def test_boundary_squares_sit_inside_their_neurons(qtbot, xor_trace):
         x, y = view.net_layout.positions[column][index]
         assert abs(rect.center().x() - x) < 1e-6 * max(1.0, abs(x)) + px
         assert rect.width() / px <= view.net_layout.marker_px[column] + 1  # no wider than the circle, in pixels
+
+
+def test_an_edge_under_the_mouse_is_found_and_described(qtbot, xor_trace):
+    view = make_view(qtbot, xor_trace)
+    view.show()
+    qtbot.waitExposed(view)
+    start = view.net_layout.positions[1][2]  # hidden-1 neuron 3 …
+    end = view.net_layout.positions[2][1]  # … to hidden-2 neuron 2
+    middle = start + 0.3 * (end - start)  # off-centre: in a symmetric layout edges cross at their middles
+    assert view.edge_at(*middle) == (1, 1, 2)
+    far = view.net_layout.positions[0][0] + np.array([0.0, 1e4])
+    assert view.edge_at(*far) is None
+    tip = view.edge_tip(1, 1, 2)
+    assert "neuron 3 of layer 1" in tip and "neuron 2 of hidden layer 2" in tip
+    view.show_trace(xor_trace, "update", -1, 1.0)
+    layer = xor_trace.layers[1]
+    tip = view.edge_tip(1, 1, 2)
+    assert f"∂L/∂w = {layer.grad_weight[1, 2]:.3g}".replace("-", "−") in tip and "Δw = " in tip
+    with qtbot.waitSignal(view.edge_clicked) as blocker:
+        view.edge_clicked.emit(*view.edge_at(*middle))
+    assert blocker.args == [1, 1, 2]
