@@ -28,13 +28,7 @@ def render_training_view(
     view.show_history(history)
     if warning:
         view.show_warning(warning)
-    view.layout().activate()
-    # Axes widen to fit their tick labels only after a first paint: paint once, then shoot.
-    view.grab()
-    app.processEvents()
-    ok = view.grab().save(path, "PNG")
-    view.close()
-    return ok
+    return _save_png(app, view, path)
 
 
 def render_network_view(trainer, path: str, size: tuple[int, int], warning: str = "") -> bool:
@@ -62,9 +56,15 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
         gradient_magnitudes=trainer.gradient_magnitudes(),
     ))
     tab.caption.setText(warning or f"{info.title} · step {trainer.step_count}")
-    tab.layout().activate()
-    tab.grab()
+    return _save_png(app, tab, path)
+
+
+def _save_png(app, widget, path: str) -> bool:
+    """Paint `widget` offscreen and save it; False if the file could not be written."""
+    widget.layout().activate()
+    # Axes widen to fit their tick labels only after a first paint: paint once, then shoot.
+    widget.grab()
     app.processEvents()
-    ok = tab.grab().save(path, "PNG")
-    tab.close()
+    ok = widget.grab().save(path, "PNG")
+    widget.close()
     return ok

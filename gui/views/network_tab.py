@@ -148,23 +148,27 @@ class NetworkTab(QWidget):
         self._play_when_recorded = True
         self.trace_requested.emit(index)
 
+    def _needs_new_example(self) -> bool:
+        """No pass on screen, or the last one has been shown to its end."""
+        return self.trace is None or self.player.sequence is None or self.player.sequence.at_end
+
     @Slot()
     def toggle_pass(self) -> None:
-        if self.trace is None or self.player.sequence is None or self.player.sequence.at_end:
+        if self._needs_new_example():
             self.next_example(play=True)
         else:
             self.player.toggle()
 
     @Slot()
     def step_layer(self) -> None:
-        if self.trace is None or self.player.sequence is None or self.player.sequence.at_end:
+        if self._needs_new_example():
             self.next_example(play=False)
         else:
             self.player.step_layer()
 
     @Slot()
     def step_phase(self) -> None:
-        if self.trace is None or self.player.sequence is None or self.player.sequence.at_end:
+        if self._needs_new_example():
             self.next_example(play=False)
         else:
             self.player.step_phase()
