@@ -31,3 +31,15 @@ class DivergedError(GlassboxError):
             f"Training diverged at step {step}: the loss became {value:.4g}. "
             "The weights were restored to the last finite state; lower the learning rate and train again."
         )
+
+
+class ImageLoadError(GlassboxError):
+    """A file or clipboard item cannot be read as an image (not an image, corrupt, or too large)."""
+
+
+class DownloadError(GlassboxError):
+    """A dataset download failed: offline, interrupted, cancelled or corrupt."""
+
+
+class ModelError(GlassboxError):
+    """A model's weights or description cannot be loaded."""
