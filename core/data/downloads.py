@@ -1,0 +1,349 @@
+"""Download MNIST, Fashion-MNIST and CIFAR-10 into a per-user cache, and load them.
+
+`download` is a plain generator (DESIGN.md habit 3): it yields `DownloadProgress`
+records, checks `should_stop()` between chunks, and returns the finished paths as its
+StopIteration value, so the GUI worker, the command line and the tests drive the same
+code. A file is streamed into `<name>.part`, hashed on the way, and renamed to its
+final name only once its checksum matches, so a final name always means a verified
+file; every failure removes the .part and raises `DownloadError` with one sentence.
+
+Layout: <cache>/<dataset>/<file name as on the server>. MNIST and Fashion-MNIST use the
+same file names, hence one folder per dataset.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import http.client
+import os
+import ssl
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Generator, Sequence
+
+import numpy as np
+
+from core.data.cifar import ARCHIVE_NAME, read_cifar10
+from core.data.idx import read_idx
+from core.errors import DatasetError, DownloadError
+
+CHUNK_BYTES = 64 * 1024  # small enough that a cancel lands quickly, large enough to be cheap
+DEFAULT_TIMEOUT = 30.0  # seconds a socket may stay silent, not a limit on the whole download
+USER_AGENT = "Glassbox (teaching app; dataset download)"
+CHECKSUM_ALGORITHMS = ("md5", "sha256")
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """One file of a dataset: where it lives and how to recognise it."""
+
+    name: str  # the file name, identical on every mirror and in the cache
+    url: str
+    checksum: str  # "md5:<hex>" or "sha256:<hex>"
+    size: int | None = None  # bytes, when known: a progress total if the server sends none
+
+    def __post_init__(self) -> None:
+        algorithm, _, digest = self.checksum.partition(":")
+        if algorithm not in CHECKSUM_ALGORITHMS or not digest:
+            raise ValueError(f"checksum must look like 'md5:<hex>' or 'sha256:<hex>', not {self.checksum!r}")
+
+    def new_hash(self):
+        algorithm = self.checksum.partition(":")[0]
+        # MD5 is what the dataset authors publish; here it guards integrity, not secrecy.
+        return hashlib.new(algorithm, usedforsecurity=False)
+
+    def matches(self, hexdigest: str) -> bool:
+        return self.checksum.partition(":")[2].lower() == hexdigest.lower()
+
+
+@dataclass(frozen=True)
+class DatasetSource:
+    name: str  # "mnist", "fashion-mnist", "cifar10"
+    title: str  # what a person reads
+    files: tuple[RemoteFile, ...]
+
+
+@dataclass(frozen=True)
+class DownloadProgress:
+    """Where a download stands; bytes count within the current file."""
+
+    file_name: str
+    bytes_done: int
+    bytes_total: int | None  # None while neither the server nor the registry knows the size
+    files_done: int  # files finished and verified (or found already cached)
+    files_total: int
+
+
+def _idx_files(base: str, checksums: dict[str, tuple[str, int]]) -> tuple[RemoteFile, ...]:
+    return tuple(RemoteFile(name, base + name, "md5:" + md5, size) for name, (md5, size) in checksums.items())
+
+
+# Checksums and sizes are the ones the dataset authors publish (torchvision lists the
+# same MD5s). The original yann.lecun.com MNIST host answers most downloads with HTTP
+# 403 nowadays, so MNIST comes from PyTorch's mirror.
+DATASET_SOURCES: dict[str, DatasetSource] = {
+    "mnist": DatasetSource("mnist", "MNIST handwritten digits", _idx_files(
+        "https://ossci-datasets.s3.amazonaws.com/mnist/", {
+            "train-images-idx3-ubyte.gz": ("f68b3c2dcbeaaa9fbdd348bbdeb94873", 9_912_422),
+            "train-labels-idx1-ubyte.gz": ("d53e105ee54ea40749a09fcbcd1e9432", 28_881),
+            "t10k-images-idx3-ubyte.gz": ("9fb629c4189551a2d022fa330f9573f3", 1_648_877),
+            "t10k-labels-idx1-ubyte.gz": ("ec29112dd5afa0611ce80d1b7f02629c", 4_542),
+        })),
+    "fashion-mnist": DatasetSource("fashion-mnist", "Fashion-MNIST clothing", _idx_files(
+        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/", {
+            "train-images-idx3-ubyte.gz": ("8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26_421_880),
+            "train-labels-idx1-ubyte.gz": ("25c81989df183df01b3e8a0aad5dffbe", 29_515),
+            "t10k-images-idx3-ubyte.gz": ("bef4ecab320f06d8554ea6380940ec79", 4_422_102),
+            "t10k-labels-idx1-ubyte.gz": ("bb300cfdad3c16e7a12a480ee83cd310", 5_148),
+        })),
+    "cifar10": DatasetSource("cifar10", "CIFAR-10 small photos", (
+        RemoteFile(ARCHIVE_NAME, "https://www.cs.toronto.edu/~kriz/" + ARCHIVE_NAME,
+                   "md5:c32a1d4ab5d03f1284b67883e8d87530", 170_052_171),
+    )),
+}
+
+IDX_SPLITS = (  # (images, labels) file names of the train and the test split
+    ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+    ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
+)
+CLASS_NAMES = {
+    "mnist": tuple(str(digit) for digit in range(10)),
+    "fashion-mnist": ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                      "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+}
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder: $GLASSBOX_CACHE_DIR, else the platform's cache place."""
+    override = os.environ.get("GLASSBOX_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return (Path(local) if local else Path.home() / "AppData" / "Local") / "Glassbox" / "cache"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG spec says to ignore a relative path
+        return Path(xdg) / "glassbox"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "Glassbox"
+    return Path.home() / ".cache" / "glassbox"
+
+
+def dataset_source(name: str) -> DatasetSource:
+    try:
+        return DATASET_SOURCES[name]
+    except KeyError:
+        raise DatasetError(f"Glassbox knows no dataset called {name!r}; "
+                           f"choose one of {', '.join(DATASET_SOURCES)}.") from None
+
+
+def dataset_dir(name: str, cache_dir: str | os.PathLike | None = None) -> Path:
+    """Where `name`'s files live (whether or not they are there yet)."""
+    return Path(cache_dir if cache_dir is not None else default_cache_dir()) / dataset_source(name).name
+
+
+def is_downloaded(name: str, cache_dir: str | os.PathLike | None = None) -> bool:
+    """Whether every file is in the cache; a final name is only ever given to a verified file."""
+    folder = dataset_dir(name, cache_dir)
+    return all((folder / remote.name).is_file() for remote in dataset_source(name).files)
+
+
+def download(
+    name: str,
+    cache_dir: str | os.PathLike | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+    base_url: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    files: Sequence[RemoteFile] | None = None,
+) -> Generator[DownloadProgress, None, list[Path]]:
+    """Fetch `name`'s files into the cache, yielding progress; return their paths.
+
+    `base_url` replaces the host and folder of every URL (file names stay the same);
+    `files` replaces the registry's file list, checksums included. Both exist so the
+    tests can run this very code against a loopback server and files they make.
+    """
+    source = dataset_source(name)
+    remotes = tuple(files) if files is not None else source.files
+    folder = dataset_dir(name, cache_dir)
+    with _writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+    finished: list[Path] = []
+    for index, remote in enumerate(remotes):
+        target = folder / remote.name
+        if _verified(target, remote):  # already here from an earlier run: no request at all
+            size = target.stat().st_size
+            yield DownloadProgress(remote.name, size, size, index + 1, len(remotes))
+        elif should_stop():  # between files: no need to open another connection
+            raise _cancelled(source.title, None)
+        else:
+            url = remote.url if base_url is None else base_url.rstrip("/") + "/" + remote.name
+            yield from _fetch(remote, url, target, should_stop, timeout, source.title, index, len(remotes))
+        finished.append(target)
+    return finished
+
+
+def _fetch(remote, url, target, should_stop, timeout, title, index, count):
+    """Stream one file into target.part, verify it, then give it its final name."""
+    host = urllib.parse.urlsplit(url).netloc or url
+    part = target.with_name(target.name + ".part")
+    done = 0
+    try:
+        with _open(url, host, remote.name, timeout, target.parent, title) as response, _writing(target.parent):
+            total = _content_length(response) or remote.size
+            digest = remote.new_hash()
+            with open(part, "wb") as out:
+                yield DownloadProgress(remote.name, 0, total, index, count)
+                while True:
+                    if should_stop():
+                        raise _cancelled(title, remote.name)
+                    chunk = _read(response, host, remote.name, done, total)
+                    if not chunk:
+                        break
+                    out.write(chunk)
+                    digest.update(chunk)
+                    done += len(chunk)
+                    if remote.size is not None and done > remote.size:  # don't stream a wrong file to the end
+                        raise _corrupt(remote.name)
+                    yield DownloadProgress(remote.name, done, total, index, count)
+            if total is not None and done < total:
+                raise _dropped(host, remote.name, done, total)
+            if not remote.matches(digest.hexdigest()):
+                raise _corrupt(remote.name)
+            os.replace(part, target)  # atomic: the final name never points at a partial file
+    except BaseException:  # GeneratorExit too, when the caller abandons the generator mid-file
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise
+    yield DownloadProgress(remote.name, done, done, index + 1, count)  # the size is known for sure now
+
+
+@contextlib.contextmanager
+def _writing(folder: Path):
+    """Turn a file-system error into the one sentence about the cache folder.
+
+    Network errors are already DownloadErrors by the time they get here, so any OSError
+    left comes from mkdir, open, write or rename.
+    """
+    try:
+        yield
+    except OSError as error:
+        raise DownloadError(
+            f"Glassbox cannot write to the download folder {folder} ({error.strerror or error}); "
+            "free some disk space or set GLASSBOX_CACHE_DIR to a folder you can write to."
+        ) from None
+
+
+def _open(url, host, file_name, timeout, folder, title):
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        response = urllib.request.urlopen(request, timeout=timeout)
+    except urllib.error.HTTPError as error:  # before URLError: it is a subclass
+        error.close()
+        raise DownloadError(f"{host} answered HTTP {error.code} ({error.reason}) for {file_name}; "
+                            "the file may have moved, so try again later or update Glassbox.") from None
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, ssl.SSLError):
+            raise DownloadError(f"Glassbox could not make a secure connection to {host} ({error.reason}); "
+                                "check the computer's clock and network, then try again.") from None
+        # DNS failure, connection refused, unreachable network, connect timeout.
+        raise DownloadError(f"Glassbox could not reach {host}: the computer seems to be offline. Connect to "
+                            f"the internet and try again, or copy the {title} files into {folder}.") from None
+    except TimeoutError:  # connected, then no answer: urllib does not wrap this one
+        raise _stalled(host, file_name) from None
+    except (http.client.HTTPException, OSError) as error:  # e.g. closed before any answer
+        raise DownloadError(f"{host} closed the connection before sending {file_name} ({error}); "
+                            "try again.") from None
+    if response.status != 200:
+        response.close()
+        raise DownloadError(f"{host} answered HTTP {response.status} for {file_name} instead of the file; "
+                            "try again later.")
+    return response
+
+
+def _read(response, host, file_name, done, total):
+    try:
+        return response.read(CHUNK_BYTES)
+    except TimeoutError:
+        raise _stalled(host, file_name) from None
+    except (http.client.HTTPException, OSError):  # IncompleteRead, reset connection...
+        raise _dropped(host, file_name, done, total) from None
+
+
+def _content_length(response) -> int | None:
+    value = response.headers.get("Content-Length", "").strip()
+    return int(value) if value.isascii() and value.isdigit() else None  # absent, or nonsense: no total
+
+
+def _verified(path: Path, remote: RemoteFile) -> bool:
+    """Whether a cached file is there and intact; a damaged one is removed, to be fetched again."""
+    if not path.is_file():
+        return False
+    digest = remote.new_hash()
+    with _writing(path.parent), open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1024 * 1024), b""):
+            digest.update(block)
+        if remote.matches(digest.hexdigest()):
+            return True
+    with _writing(path.parent):
+        path.unlink()
+    return False
+
+
+def _cancelled(title: str, file_name: str | None) -> DownloadError:
+    removed = f"; the unfinished {file_name} was removed" if file_name else ""
+    return DownloadError(f"The download of {title} was cancelled{removed}, "
+                         "and the files finished so far were kept.")
+
+
+def _corrupt(file_name: str) -> DownloadError:
+    return DownloadError(f"{file_name} was corrupted in transit (checksum mismatch); it was deleted, try again.")
+
+
+def _dropped(host: str, file_name: str, done: int, total: int | None) -> DownloadError:
+    of = f" of {total:,}" if total is not None else ""
+    return DownloadError(f"The connection to {host} dropped after {done:,}{of} bytes of {file_name}; "
+                         "nothing was kept, try again.")
+
+
+def _stalled(host: str, file_name: str) -> DownloadError:
+    return DownloadError(f"{host} stopped answering while sending {file_name}; "
+                         "check the internet connection and try again.")
+
+
+def load_dataset(
+    name: str, cache_dir: str | os.PathLike | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]]:
+    """(train_x, train_y, test_x, test_y, class_names) from the cached files.
+
+    Images are uint8: N×28×28 for MNIST and Fashion-MNIST, N×3×32×32 (channels first,
+    RGB) for CIFAR-10. Labels are int64 class indices, what torch's losses expect.
+    """
+    source = dataset_source(name)
+    folder = dataset_dir(name, cache_dir)
+    missing = [remote.name for remote in source.files if not (folder / remote.name).is_file()]
+    if missing:
+        raise DatasetError(f"The {source.title} files are not in {folder} yet; download the dataset first.")
+    if name == "cifar10":
+        data = read_cifar10(folder / ARCHIVE_NAME)
+        return (data.train_images, data.train_labels.astype(np.int64),
+                data.test_images, data.test_labels.astype(np.int64), data.class_names)
+    class_names = CLASS_NAMES[name]
+    splits = []
+    for images_name, labels_name in IDX_SPLITS:
+        images, labels = read_idx(folder / images_name), read_idx(folder / labels_name)
+        if (images.ndim != 3 or images.dtype != np.uint8 or labels.dtype != np.uint8
+                or labels.ndim != 1 or len(images) != len(labels)):
+            raise DatasetError(
+                f"{images_name} and {labels_name} do not hold matching uint8 images and labels "
+                f"(shapes {images.shape} and {labels.shape}); download the dataset again."
+            )
+        if len(labels) and int(labels.max()) >= len(class_names):
+            raise DatasetError(f"{labels_name} has label {int(labels.max())}, beyond the "
+                               f"{len(class_names)} classes; download the dataset again.")
+        splits += [images, labels.astype(np.int64)]
+    return (*splits, class_names)
