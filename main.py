@@ -57,7 +57,7 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--points", type=int, default=S, help="number of points to generate (default 500)")
     group.add_argument("--features", default=S, help="comma-separated inputs: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)")
     group.add_argument("--hidden", default=S, help="comma-separated hidden-layer widths, e.g. 8,8")
-    group.add_argument("--activation", default=S, help="relu, tanh, sigmoid, linear or leaky_relu")
+    group.add_argument("--activation", default=S, help="relu, tanh, sigmoid, linear or leaky_relu; or one per hidden layer, e.g. relu,tanh")
     group.add_argument("--optimizer", default=S, help="sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw")
     group.add_argument("--lr", type=float, default=S, help="learning rate (default 0.03)")
     group.add_argument("--batch", type=int, default=S, help="batch size (default 16)")
@@ -94,7 +94,7 @@ def build_parser() -> Parser:
 
 def config_from_options(options: argparse.Namespace, base):
     """Apply the training options that were given on top of `base` (a TrainConfig), validated."""
-    from core.config import parse_hidden
+    from core.config import parse_activations, parse_hidden
 
     values = {}
     for option, field in OPTION_FIELDS.items():
@@ -104,7 +104,10 @@ def config_from_options(options: argparse.Namespace, base):
                 value = parse_hidden(value)
             elif option == "features":
                 value = tuple(part.strip() for part in value.split(",") if part.strip())
-            elif option in ("dataset", "activation", "optimizer", "regularization", "device"):
+            elif option == "activation":
+                values["activation"], values["layer_activations"] = parse_activations(value)
+                continue
+            elif option in ("dataset", "optimizer", "regularization", "device"):
                 value = value.strip().lower()
             values[field] = value
     return replace(base, **values).validated()

@@ -33,6 +33,9 @@ class TrainConfig:
     features: tuple[str, ...] = ("x1", "x2")
     hidden: tuple[int, ...] = (8, 8)
     activation: str = "tanh"
+    # One activation per hidden layer, when they differ (the graph's per-layer menu); () means
+    # every hidden layer uses `activation`.
+    layer_activations: tuple[str, ...] = ()
     optimizer: str = "adam"
     learning_rate: float = 0.03
     batch_size: int = 16
@@ -58,11 +61,15 @@ class TrainConfig:
         _check_range("The seed", self.seed, 0, MAX_SEED, whole=True)
         if self.device not in DEVICE_CHOICES:
             raise ConfigError(f"Unknown device '{self.device}'; choose one of: {', '.join(DEVICE_CHOICES)}.")
+        hidden = check_hidden(self.hidden)
+        activation, layer_activations = _check_layer_activations(
+            check_activation(self.activation), self.layer_activations, len(hidden))
         return replace(
             self,
             features=check_features(self.features),
-            hidden=check_hidden(self.hidden),
-            activation=check_activation(self.activation),
+            hidden=hidden,
+            activation=activation,
+            layer_activations=layer_activations,
             optimizer=check_optimizer(self.optimizer),
             n_points=int(self.n_points),
             batch_size=int(self.batch_size),
@@ -73,6 +80,7 @@ class TrainConfig:
         data = asdict(self)
         data["features"] = list(self.features)
         data["hidden"] = list(self.hidden)
+        data["layer_activations"] = list(self.layer_activations)
         return data
 
     @classmethod
@@ -81,7 +89,7 @@ class TrainConfig:
         known = {f.name for f in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
         try:
-            for key in ("features", "hidden"):
+            for key in ("features", "hidden", "layer_activations"):
                 if key in values:
                     if isinstance(values[key], str):
                         raise TypeError(f"{key} must be a list")
@@ -91,6 +99,14 @@ class TrainConfig:
             if isinstance(error, ConfigError):
                 raise
             raise ConfigError(f"The saved settings are not valid ({error}); using the defaults is safest.") from None
+
+    def hidden_activations(self) -> tuple[str, ...]:
+        """The activation of each hidden layer, input side first."""
+        return self.layer_activations or (self.activation,) * len(self.hidden)
+
+    def activation_label(self) -> str:
+        """'tanh', or 'relu,tanh' when the layers differ: as the command line takes it."""
+        return ",".join(self.layer_activations) if self.layer_activations else self.activation
 
     def architecture_label(self, n_outputs: int) -> str:
         """'2-8-8-1', the network's layer widths as a lesson writes them."""
@@ -109,6 +125,32 @@ def parse_hidden(text: str) -> tuple[int, ...]:
             f"Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'."
         ) from None
     return check_hidden(widths)
+
+
+def parse_activations(text: str) -> tuple[str, tuple[str, ...]]:
+    """'tanh' → ('tanh', ()); 'relu,tanh' → ('relu', ('relu', 'tanh')): one name, or one per hidden layer."""
+    names = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    if not names:
+        raise ConfigError("Give an activation such as tanh, or one per hidden layer such as relu,tanh.")
+    for name in names:
+        check_activation(name)
+    return names[0], (names if len(names) > 1 else ())
+
+
+def _check_layer_activations(default: str, names, n_hidden: int) -> tuple[str, tuple[str, ...]]:
+    """Validate per-layer activations; when they all agree they fold into the single `activation`."""
+    if isinstance(names, str) or not all(isinstance(name, str) for name in names):
+        raise ConfigError(f"Per-layer activations must be a list of names such as relu,tanh, not {names!r}.")
+    names = tuple(check_activation(name) for name in names)
+    if not names:
+        return default, ()
+    if len(names) != n_hidden:
+        raise ConfigError(
+            f"Give one activation per hidden layer ({n_hidden}) or a single one for all, not {len(names)}."
+        )
+    if len(set(names)) == 1:
+        return names[0], ()
+    return names[0], names
 
 
 def _check_range(what: str, value: float, low: float, high: float, whole: bool = False) -> None:

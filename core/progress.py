@@ -52,7 +52,7 @@ def run_info(trainer: Trainer) -> RunInfo:
     parts = [
         config.dataset,
         trainer.architecture,
-        config.activation,
+        config.activation_label(),
         f"{OPTIMIZERS[config.optimizer]} η={config.learning_rate:g}",
         f"batch {trainer.batch_size}",
     ]

@@ -56,7 +56,11 @@ class ExampleTrace:
 
     @property
     def hidden_activation(self) -> str:
-        return self.layers[0].activation if len(self.layers) > 1 else "linear"
+        """The hidden layers' activation; 'relu,tanh' (one per layer) when they differ."""
+        names = [layer.activation for layer in self.layers[:-1]]
+        if not names:
+            return "linear"
+        return names[0] if len(set(names)) == 1 else ",".join(names)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The documented `glassbox.trace/1` layout: plain lists and floats."""

@@ -22,7 +22,7 @@ from core.data.features import expand_features
 from core.data.toy2d import make_dataset
 from core.device import describe_device, resolve_device
 from core.errors import ConfigError, DivergedError
-from core.nets.mlp import build_mlp
+from core.nets.mlp import build_mlp, transplant_weights
 from core.optimizers import make_optimizer
 
 # A loss this large means the weights have run away even if it is still finite
@@ -31,6 +31,8 @@ DIVERGENCE_LOSS = 1e6
 
 # Settings that can change under a training network without rebuilding it.
 RETUNABLE = frozenset({"optimizer", "learning_rate", "batch_size", "regularization", "regularization_rate", "momentum"})
+# Settings that change the network's shape: an edit of these can carry the learned weights over.
+ARCHITECTURE = frozenset({"hidden", "activation", "layer_activations"})
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ class Trainer:
         """Fresh weights (from the seed), a fresh optimizer and batch order, step 0."""
         config = self.config
         self.model = build_mlp(
-            len(config.features), config.hidden, self.dataset.n_outputs, config.activation, self.task, config.seed
+            len(config.features), config.hidden, self.dataset.n_outputs, config.hidden_activations(), self.task,
+            config.seed,
         ).to(self.device)
         self._params = list(self.model.parameters())
         self._weights = [linear.weight for linear in self.model.linears]
@@ -109,6 +112,19 @@ class Trainer:
             for field in fields(TrainConfig)
             if field.name not in RETUNABLE
         )
+
+    def differs_only_in_architecture(self, config: TrainConfig) -> bool:
+        """True when `config` changes the hidden layers or activations but keeps the data and inputs."""
+        return all(
+            getattr(config, field.name) == getattr(self.config, field.name)
+            for field in fields(TrainConfig)
+            if field.name not in ARCHITECTURE | RETUNABLE
+        )
+
+    def inherit_weights(self, other: "Trainer") -> None:
+        """Start from `other`'s weights where the shapes still fit (an edited network trains on)."""
+        transplant_weights(other.model, self.model)
+        self._last_finite = parameters_to_vector(self._params).detach().clone()
 
     def retune(self, config: TrainConfig) -> None:
         """Change optimizer, learning rate, batch size or regularisation, keeping the weights."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core import __version__
 from core.config import TrainConfig
 from core.device import cuda_available
-from core.errors import GlassboxError
+from core.errors import ConfigError, GlassboxError
 from core.progress import RunInfo, TrainingProgress
 from core.trace import ExampleTrace
 from gui import theme
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.worker.trace_recorded.connect(self.on_trace_recorded)
         self.network_tab.trace_requested.connect(self.on_trace_requested)
         self.network_tab.preset_requested.connect(self.on_preset_requested)
+        self.network_tab.architecture_requested.connect(self.on_architecture_requested)
         self.network_tab.weight_edit_requested.connect(self.on_weight_edit_requested)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.panel.config_changed.connect(self.on_config_changed)
@@ -292,11 +293,23 @@ class MainWindow(QMainWindow):
     def on_weight_edit_requested(self, layer: int, out: int, inp: int, value: float) -> None:
         self.worker.set_weight(layer, out, inp, value)
 
+    @Slot(object, object)
+    def on_architecture_requested(self, hidden: tuple, activations: tuple) -> None:
+        """± neurons or layers, or a layer's activation, changed on the graph: train on from the edited network."""
+        try:
+            config = replace(self.config, hidden=tuple(hidden), activation=activations[0] if activations
+                             else self.config.activation, layer_activations=tuple(activations)).validated()
+        except ConfigError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return
+        self.panel.set_config(config)
+        self.worker.apply_settings(config, keep_weights=True)
+
     @Slot(str)
     def on_preset_requested(self, name: str) -> None:
         """'8 sigmoid layers': the classic picture of vanishing gradients."""
         if name == "deep_sigmoid":
-            config = replace(self.config, hidden=(8,) * 8, activation="sigmoid")
+            config = replace(self.config, hidden=(8,) * 8, activation="sigmoid", layer_activations=())
             self.panel.set_config(config)
             self.worker.apply_settings(config)
 

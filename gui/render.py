@@ -44,6 +44,7 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
     info = run_info(trainer)
     tab = NetworkTab()
     tab.toolbar.hide()  # a figure for slides: no buttons
+    tab.network_view.set_editable(False)
     tab.resize(*size)
     tab.on_run_started(info)
     tab.on_progress(TrainingProgress(

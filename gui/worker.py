@@ -64,8 +64,9 @@ class TrainingWorker(QObject):
     def reset(self) -> None:
         self._commands.put(("reset", None))
 
-    def apply_settings(self, config: TrainConfig) -> None:
-        self._commands.put(("apply", config))
+    def apply_settings(self, config: TrainConfig, keep_weights: bool = False) -> None:
+        """Use new settings. With `keep_weights`, an edit of the layers carries the learned weights over."""
+        self._commands.put(("apply", (config, keep_weights)))
 
     def set_speed(self, steps_per_second: float | None) -> None:
         """Limit training to this many steps per second; None means as fast as it goes."""
@@ -142,7 +143,7 @@ class TrainingWorker(QObject):
             self._trainer.reset()
             self._announce_run()
         elif command == "apply":
-            self._apply(argument)
+            self._apply(*argument)
         elif command == "speed":
             self._steps_per_second = argument
         elif command == "extras":
@@ -160,13 +161,15 @@ class TrainingWorker(QObject):
             self._record_trace(argument)
         # "wake" only unblocks the queue so the loop sees the stop flag.
 
-    def _apply(self, config: TrainConfig) -> None:
+    def _apply(self, config: TrainConfig, keep_weights: bool) -> None:
         try:
             if self._trainer.can_retune(config):
                 self._trainer.retune(config)
                 self._announce_run(keep_history=True)
                 return
             trainer = Trainer(config)
+            if keep_weights and self._trainer.differs_only_in_architecture(config):
+                trainer.inherit_weights(self._trainer)
         except GlassboxError as error:
             self.settings_rejected.emit(str(error))
             return

@@ -114,3 +114,20 @@ def build_mlp(
     model = MLP((n_inputs, *hidden, n_outputs), activations, OUTPUT_ACTIVATIONS[task])
     model.reset_parameters(torch.Generator().manual_seed(seed))
     return model
+
+
+@torch.no_grad()
+def transplant_weights(source: MLP, target: MLP) -> None:
+    """Copy what still fits from `source` into `target` after the user adds or removes neurons or layers.
+
+    Hidden layers are matched from the input side and the output layer to the output
+    layer; each copies the block of weights both shapes share. A neuron that was kept
+    keeps its incoming weights and bias; new neurons and layers keep their fresh
+    initialisation, so training continues from the edited network.
+    """
+    pairs = list(zip(source.linears[:-1], target.linears[:-1])) + [(source.linears[-1], target.linears[-1])]
+    for old, new in pairs:
+        rows = min(old.out_features, new.out_features)
+        columns = min(old.in_features, new.in_features)
+        new.weight[:rows, :columns] = old.weight[:rows, :columns].to(new.weight.device)
+        new.bias[:rows] = old.bias[:rows].to(new.bias.device)

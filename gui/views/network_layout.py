@@ -27,10 +27,10 @@ AUTO_EDGE_LIMIT = 8  # ...to its strongest this many incoming edges per neuron
 LABELLED_LAYER_MAX = 16  # layers up to this size get a number beside each neuron
 
 NET_WIDTH = 1150.0  # from the input column to the output column
-MAX_GAP = 380.0
+MAX_GAP = 280.0
 NET_HEIGHT = 640.0  # the tallest column
 MAX_SPACING = 150.0
-MAX_MARKER = 56.0
+MAX_MARKER = 84.0
 MIN_MARKER = 4.0
 IMAGE_SIDE = 320.0
 

@@ -37,6 +37,7 @@ class NetworkTab(QWidget):
     trace_requested = Signal(object)  # example index, or None for the next one
     preset_requested = Signal(str)  # "deep_sigmoid"
     weight_edit_requested = Signal(int, int, int, float)  # layer, out, in, new value
+    architecture_requested = Signal(object, object)  # hidden widths, hidden activations: edited on the graph
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,6 +50,7 @@ class NetworkTab(QWidget):
         self.network_view = NetworkView()
         self.network_view.caption.hide()
         self.network_view.edge_clicked.connect(self.on_edge_clicked)  # this tab's own caption says the phase and formula
+        self.network_view.architecture_edited.connect(self.architecture_requested)
         self.boundary_view = BoundaryView()
         self.gradient_chart = GradientChart()
         self.boundary_view.example_clicked.connect(self.request_example)
@@ -223,7 +225,7 @@ class NetworkTab(QWidget):
     @Slot(int, int, int)
     def on_edge_clicked(self, layer: int, out: int, inp: int) -> None:
         """Ask for a new weight value; the network trains on from the edited weight."""
-        weights = self.network_view._weights
+        weights = self.network_view.weights
         current = float(weights[layer][0][out, inp]) if weights is not None else 0.0
         value, accepted = QInputDialog.getDouble(
             self, self.tr("Edit weight"), self.network_view.edge_tip(layer, out, inp).split("\n")[0] + "\n"
@@ -251,7 +253,7 @@ class NetworkTab(QWidget):
         if key != self._structure_key:
             config = self.info.config
             sizes = [key[0][1], *(shape[0] for shape in key)]
-            self.network_view.set_structure(sizes, config.features, [config.activation] * (len(sizes) - 2),
+            self.network_view.set_structure(sizes, config.features, list(config.hidden_activations()),
                                             OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
             self._structure_key = key
         showing_pass = self.player.sequence is not None and not self.player.sequence.at_end

@@ -10,6 +10,7 @@ layer. Neurons are one ScatterPlotItem whose brushes come from 17 cached colours
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Sequence
 
 import numpy as np
@@ -17,15 +18,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from core.data.features import FEATURE_LABELS
+from core.nets.mlp import ACTIVATIONS
 from core.optimizers import OPTIMIZERS
 from core.trace import ExampleTrace
 from gui import theme
 from gui.views import network_layout as geo
-from gui.views.boundary_view import diverging_lut
+from gui.views import network_tips as tips
+from gui.views.network_editing import BUTTON_CLEARANCE, Edit, GraphButton, apply_edit, build_edit_buttons
 from gui.views.network_items import EdgeBatch, edge_pens, fill_colours
+from gui.views.network_thumbs import NeuronThumbnails
 
 PHASES = ("forward", "loss", "backward", "update")
 FORWARD_PULSE = theme.GREEN  # neither edge colour, so a moving dot stands out
@@ -41,6 +45,8 @@ class NetworkView(QWidget):
     """Columns of neurons joined by weight-coloured edges. It replays an ExampleTrace one frame at a time."""
 
     edge_clicked = Signal(int, int, int)  # layer, out, in: the user wants to type a new weight
+    neuron_clicked = Signal(int, int)  # column, index of a hidden or output neuron: open its inspector
+    architecture_edited = Signal(object, object)  # hidden widths, hidden activations (tuples)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,8 +104,10 @@ class NetworkView(QWidget):
         self._weights: list[tuple[np.ndarray, np.ndarray]] | None = None
         self._edge_tip_shown = False
         self._boundary_maps = None  # BoundaryMaps of the current structure, once the worker sends them
-        self._thumbs: dict[tuple[int, int], pg.ImageItem] = {}
+        self.thumbs: NeuronThumbnails | None = None
         self.edge_items: list[EdgeBatch] = []
+        self.edit_buttons: list[GraphButton] = []
+        self.editable = True  # ± buttons and activation menus on the graph (off for exported pictures)
 
     def _legend_html(self) -> str:
         return "&nbsp;&nbsp;&nbsp;".join([
@@ -228,75 +236,105 @@ class NetworkView(QWidget):
                 best, best_distance = (layer, int(index[0]), int(index[1])), float(distance[index])
         return best
 
+    @property
+    def weights(self) -> list[tuple[np.ndarray, np.ndarray]] | None:
+        """The live weights drawn when no pass is on screen (copies from the worker)."""
+        return self._weights
+
     def edge_tip(self, layer: int, out: int, inp: int) -> str:
-        """w, and during a step-through ∂L/∂w and Δw, of one weight."""
-        source = (FEATURE_LABELS.get(self.input_names[inp], self.input_names[inp]) if layer == 0
-                  and inp < len(self.input_names) else self.tr("neuron {0} of layer {1}").format(inp + 1, layer))
-        target = self.tr("output {0}").format(out + 1) if layer == len(self.sizes) - 2 else \
-            self.tr("neuron {0} of hidden layer {1}").format(out + 1, layer + 1)
-        lines = [self.tr("Weight from {0} to {1}").format(source, target)]
-        if self.trace is not None:
-            step = self.trace.layers[layer]
-            lines.append(f"w = {_number(step.weight[out, inp])}")
-            if self.phase in ("backward", "update"):
-                lines.append(f"∂L/∂w = {_number(step.grad_weight[out, inp])}")
-            if self.phase == "update":
-                change = step.weight_after[out, inp] - step.weight[out, inp]
-                lines.append(f"Δw = {_number(change)}  →  w = {_number(step.weight_after[out, inp])}")
-        else:
-            lines.append(f"w = {_number(self._weights[layer][0][out, inp])}")
-        lines.append(self.tr("Click to type a new value."))
-        return "\n".join(lines)
+        return tips.edge_tip(self, layer, out, inp)
+
+    def neuron_tip(self, x=None, y=None, data=None) -> str:
+        """pyqtgraph's hover callback; `data` is (column, index)."""
+        return tips.neuron_tip(self, *data)
+
+    def neuron_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(column, index) of the circle under view point (x, y), or None."""
+        if self.net_layout is None:
+            return None
+        px = self.view_box.viewPixelSize()[0] or 1.0
+        for column in self._circle_columns:
+            positions = self.net_layout.positions[column]
+            radius = max(self.net_layout.marker_px[column] * self._marker_scale / 2, 4.0) * px
+            distance = np.hypot(positions[:, 0] - x, positions[:, 1] - y)
+            index = int(np.argmin(distance))
+            if distance[index] <= radius:
+                return column, index
+        return None
+
+    def _control_at(self, scene_pos):
+        """The ± button, or the hidden layer whose header (an activation menu), under a scene point."""
+        for button in self.edit_buttons:
+            if button.contains_scene_point(scene_pos):
+                return button
+        if self.editable:
+            for column, header in enumerate(self.layer_headers[1:-1], start=1):
+                if header.sceneBoundingRect().contains(scene_pos):
+                    return column - 1
+        return None
 
     def _on_mouse_moved(self, scene_pos) -> None:
-        point = self.view_box.mapSceneToView(scene_pos)
-        edge = self.edge_at(point.x(), point.y())
-        tip = self.edge_tip(*edge) if edge is not None else ""
+        control = self._control_at(scene_pos)
+        if isinstance(control, GraphButton):
+            tip = control.tip
+        elif control is not None:
+            tip = self.tr("Click to change the activation of hidden layer {0}").format(control + 1)
+        else:
+            point = self.view_box.mapSceneToView(scene_pos)
+            edge = self.edge_at(point.x(), point.y())
+            tip = self.edge_tip(*edge) if edge is not None else ""
         if tip or self._edge_tip_shown:
             self.view_box.setToolTip(tip)
             self._edge_tip_shown = bool(tip)
 
     def _on_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        control = self._control_at(event.scenePos())
+        if isinstance(control, GraphButton):
+            self.request_edit(control.edit)
+            return
+        if control is not None:
+            self.activation_menu(control).exec(event.screenPos().toPoint())
+            return
         point = self.view_box.mapSceneToView(event.scenePos())
+        neuron = self.neuron_at(point.x(), point.y())
+        if neuron is not None:
+            if neuron[0] > 0:
+                self.neuron_clicked.emit(*neuron)
+            return
         edge = self.edge_at(point.x(), point.y())
         if edge is not None:
             self.edge_clicked.emit(*edge)
 
-    def neuron_tip(self, x=None, y=None, data=None) -> str:
-        """The hover text of a neuron: its formula with the real numbers of the pass on screen."""
-        column, index = data
-        if column == 0:
-            name = self.input_names[index] if index < len(self.input_names) else f"x{index + 1}"
-            label = FEATURE_LABELS.get(name, name)
-            if self.trace is None:
-                return self.tr("Input {0}").format(label)
-            return self.tr("Input {0} = {1}").format(label, _number(self.trace.input[index]))
-        layer = column - 1
-        last = column == len(self.sizes) - 1
-        activation = self.output_activation if last else self.activations[layer]
-        title = (self.tr("Output neuron {0} · {1}") if last else self.tr("Neuron {0} of hidden layer {2} · {1}")).format(
-            index + 1, activation, column)
-        if self.trace is None:
-            if self._weights is None:
-                return title
-            weight, bias = self._weights[layer]
-            return "\n".join([title, "z = Σ wᵢ·xᵢ + b = " + _weighted_sum(weight[index], None, bias[index]),
-                              self.tr("a = {0}(z)").format(activation),
-                              self.tr("Step an example through to see the numbers.")])
-        step = self.trace.layers[layer]
-        inputs = self.trace.input if layer == 0 else self.trace.layers[layer - 1].a
-        lines = [
-            title,
-            "z = Σ wᵢ·xᵢ + b = " + _weighted_sum(step.weight[index], inputs, step.bias[index]),
-            f"   = {_number(step.z[index])}",
-            f"a = {activation}(z) = {_number(step.a[index])}",
-        ]
-        if self.phase in ("backward", "update"):
-            lines.append(f"∂L/∂a = {_number(step.grad_a[index])}")
-            lines.append(f"δ = ∂L/∂z = {_number(step.delta[index])}")
-        if self.phase == "update":
-            lines.append(f"b: {_number(step.bias[index])} → {_number(step.bias_after[index])}")
-        return "\n".join(lines)
+    # ------------------------------------------------------------------ editing
+    def request_edit(self, edit: Edit) -> bool:
+        """Ask for an edited architecture (architecture_edited); False when the edit breaks a limit."""
+        result = apply_edit(self.sizes[1:-1], self.activations, edit)
+        if result is None:
+            return False
+        self.architecture_edited.emit(*result)
+        return True
+
+    def activation_menu(self, layer: int) -> QMenu:
+        """The menu a hidden layer's header opens: its activation, the current one checked."""
+        menu = QMenu(self)
+        menu.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        menu.setToolTipsVisible(True)
+        for name in ACTIVATIONS:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == self.activations[layer])
+            action.triggered.connect(partial(self.request_edit, Edit("activation", layer=layer, activation=name)))
+        return menu
+
+    def set_editable(self, editable: bool) -> None:
+        """Show or hide the graph's own editing controls (hidden in exported pictures)."""
+        if editable != self.editable:
+            self.editable = editable
+            if self.net_layout is not None:
+                self.set_structure(self.sizes, self.input_names, self.activations, self.output_activation,
+                                   self.class_names)
 
     def set_boundaries(self, maps) -> None:
         """Each hidden and output neuron's output over the input plane, drawn on the neuron (as in TF Playground).
@@ -304,31 +342,16 @@ class NetworkView(QWidget):
         Shown while training; a step-through hides them, because then the neuron's colour is its a or δ.
         """
         self._boundary_maps = maps
-        for (column, index), thumb in self._thumbs.items():
-            values = maps.layers[column - 1][index]
-            if self.view_box.yInverted():  # this view draws y downwards; keep x₂ pointing up like the big map
-                values = values[::-1]
-            kind = self.output_activation if column == len(self.sizes) - 1 else self.activations[column - 1]
-            if kind in ("sigmoid", "softmax"):
-                signed = values * 2.0 - 1.0  # probabilities: 0.5 is "unsure"
-            else:
-                signed = values / (float(np.abs(values).max()) or 1.0)
-            thumb.setImage(((np.clip(signed, -1, 1) + 1.0) * 127.5).astype(np.uint8).T, autoLevels=False)
+        kinds = [None, *self.activations, self.output_activation]
+        self.thumbs.set_maps(maps, kinds, flip_y=self.view_box.yInverted())
         self._place_thumbs()
         self._show_thumbs()
 
     def _show_thumbs(self) -> None:
-        visible = self.trace is None and self._boundary_maps is not None
-        for thumb in self._thumbs.values():
-            thumb.setVisible(visible)
+        self.thumbs.set_visible(self.trace is None and self._boundary_maps is not None)
 
     def _place_thumbs(self) -> None:
-        """Keep each heatmap square inside its neuron's circle, whatever the zoom."""
-        px, py = self.view_box.viewPixelSize()
-        for (column, index), thumb in self._thumbs.items():
-            side = self.net_layout.marker_px[column] * self._marker_scale * 0.72  # the square inside the circle
-            x, y = self.net_layout.positions[column][index]
-            thumb.setRect(QRectF(x - side * px / 2, y - side * abs(py) / 2, side * px, side * abs(py)))
+        self.thumbs.place(self.view_box.viewPixelSize(), self._marker_scale)
 
     def _on_view_changed(self, _view_box=None) -> None:
         """In a window smaller than 1600×900, shrink the circles with the layout so that neighbours do not overlap."""
@@ -424,19 +447,7 @@ class NetworkView(QWidget):
         for scatter in (self.neuron_item, self.bias_item, self.pulse_item):
             self.plot.addItem(scatter)
         self._marker_scale = 1.0
-        self._thumbs = {}
-        lut = diverging_lut(strength=0.8)
-        for column in range(1, len(sizes)):
-            if sizes[column] > geo.LABELLED_LAYER_MAX:
-                continue  # big layers: circles only
-            for index in range(sizes[column]):
-                thumb = pg.ImageItem()
-                thumb.setLookupTable(lut)
-                thumb.setLevels((0, 255))
-                thumb.setZValue(12)
-                thumb.setVisible(False)
-                self.plot.addItem(thumb)
-                self._thumbs[(column, index)] = thumb
+        self.thumbs = NeuronThumbnails(self.plot, layout)
         self._place_thumbs()
         self._build_labels()
 
@@ -503,7 +514,10 @@ class NetworkView(QWidget):
             right = self._bar_x + BAR_LENGTH + 200
             top = min(top, out_top - 140)
         left = layout.image_rect[0] - 20 if layout.image_side else layout.xs[0] - layout.marker_px[0] / 2 - 170
-        self.view_box.setRange(xRange=(left, right), yRange=(top - 40, bottom + 70), padding=0.01)
+        top = min([top, *(layout.column_extent(c)[0] - BUTTON_CLEARANCE - 20 for c in range(1, len(sizes) - 1))])
+        self.edit_buttons = build_edit_buttons(self.plot, layout, bottom + 135) if self.editable else []
+        self.view_box.setRange(xRange=(left, right), yRange=(top - 20, bottom + (170 if self.editable else 70)),
+                               padding=0.01)
 
     def _header(self, column: int) -> str:
         n_columns = len(self.sizes)
@@ -515,6 +529,7 @@ class NetworkView(QWidget):
             text = self.tr("output\n{0}").format(self.output_activation)
         else:
             text = self.tr("hidden {0}\n{1}").format(column, self.activations[column - 1])
+            text += " ▾" if self.editable else ""  # a menu: click to change this layer's activation
         return text + ("\n" + self.tr("{0} neurons").format(n) if n > geo.LABELLED_LAYER_MAX else "")
 
     def _update_limits(self) -> None:
@@ -776,21 +791,6 @@ class NetworkView(QWidget):
             text += self.tr("   ·   example {0}, step {1}").format(trace.example_index, trace.step)
         if text != self.caption.text():
             self.caption.setText(text)
-
-
-def _number(value: float) -> str:
-    return f"{value:.3g}".replace("-", "−")
-
-
-def _weighted_sum(weights: np.ndarray, inputs: np.ndarray | None, bias: float, limit: int = 6) -> str:
-    """'(0.12·2.3) + (−0.8·1.1) + … + (−0.07)': the terms of z, as a student writes them."""
-    if inputs is None:
-        terms = [f"{_number(w)}·x{index + 1}" for index, w in enumerate(weights[:limit])]
-    else:
-        terms = [f"({_number(w)}·{_number(x)})" for w, x in zip(weights[:limit], inputs[:limit])]
-    if len(weights) > limit:
-        terms.append(f"… {len(weights) - limit} more")
-    return " + ".join([*terms, f"({_number(bias)})"])
 
 
 def _ring(marker):

@@ -31,6 +31,7 @@ from gui import theme
 
 LEARNING_RATES = ("0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10", "50")
 REGULARIZATION_RATES = ("0", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
+PER_LAYER = "per-layer"  # the activation combo's data when the hidden layers have different activations
 ACTIVATION_LABELS = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "sigmoid", "linear": "linear", "leaky_relu": "leaky ReLU"}
 
 
@@ -94,7 +95,9 @@ class SettingsPanel(QWidget):
         self.activation = QComboBox()
         for name in ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[name], name)
-        self.activation.setToolTip(self.tr("a = σ(z), applied after every hidden layer's weighted sum."))
+        self.activation.setToolTip(self.tr("a = σ(z), applied after every hidden layer's weighted sum. "
+                                           "Click a layer's name on the network graph to set it per layer."))
+        self._layer_activations: tuple[str, ...] = ()
         form.addRow(self.tr("Activation"), self.activation)
         return group
 
@@ -148,7 +151,7 @@ class SettingsPanel(QWidget):
         for name, box in self.feature_boxes.items():
             box.setChecked(name in config.features)
         self.hidden.setText(",".join(str(width) for width in config.hidden))
-        self.activation.setCurrentIndex(self.activation.findData(config.activation))
+        self._show_activations(config)
         self.optimizer.setCurrentIndex(self.optimizer.findData(config.optimizer))
         self.learning_rate.setCurrentText(f"{config.learning_rate:g}")
         self.batch.setValue(config.batch_size)
@@ -171,7 +174,7 @@ class SettingsPanel(QWidget):
             n_points=self.points.value(),
             features=tuple(name for name, box in self.feature_boxes.items() if box.isChecked()),
             hidden=parse_hidden(self.hidden.text()),
-            activation=self.activation.currentData(),
+            **self._activation_fields(len(parse_hidden(self.hidden.text()))),
             optimizer=self.optimizer.currentData(),
             learning_rate=_parse_number(self.learning_rate.currentText(), self.tr("learning rate")),
             batch_size=self.batch.value(),
@@ -180,6 +183,29 @@ class SettingsPanel(QWidget):
             seed=self.seed.value(),
             device=self._device,
         ).validated()
+
+    def _show_activations(self, config: TrainConfig) -> None:
+        """One activation, or a "per layer" entry when the graph has given layers different ones."""
+        self._layer_activations = config.layer_activations
+        index = self.activation.findData(PER_LAYER)
+        if config.layer_activations:
+            if index < 0:
+                self.activation.addItem("", PER_LAYER)
+                index = self.activation.count() - 1
+            self.activation.setItemText(index, self.tr("per layer: {0}").format(", ".join(config.layer_activations)))
+            self.activation.setCurrentIndex(index)
+            return
+        if index >= 0:
+            self.activation.removeItem(index)
+        self.activation.setCurrentIndex(self.activation.findData(config.activation))
+
+    def _activation_fields(self, n_hidden: int) -> dict:
+        """TrainConfig fields for the activation combo; per-layer names follow a changed layer count."""
+        if self.activation.currentData() != PER_LAYER or not self._layer_activations:
+            return {"activation": self.activation.currentData(), "layer_activations": ()}
+        names = list(self._layer_activations[:n_hidden])
+        names += [names[-1] if names else self._layer_activations[-1]] * (n_hidden - len(names))
+        return {"activation": self._layer_activations[0], "layer_activations": tuple(names)}
 
     def show_error(self, message: str) -> None:
         self.error.setText("⚠ " + message)

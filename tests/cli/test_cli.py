@@ -267,6 +267,22 @@ def test_export_trace_writes_the_documented_json(tmp_path):
     )
 
 
+def test_export_trace_with_one_activation_per_layer(tmp_path):
+    import json
+
+    out = tmp_path / "trace.json"
+    args = ["export", "trace", "--dataset", "xor", "--hidden", "4,3", "--activation", "relu,sigmoid", "--steps", "5",
+            "--out", str(out)]
+    run = run_main(args, tmp_path / "home")
+    assert run.returncode == 0, run.describe()
+    trace = json.loads(out.read_text(encoding="utf-8"))
+    assert trace["activation"] == "relu,sigmoid"
+    assert [layer["activation"] for layer in trace["layers"]] == ["relu", "sigmoid", "sigmoid"]
+    second = trace["layers"][1]
+    z = np.array(second["weight"]) @ np.array(trace["layers"][0]["a"]) + np.array(second["bias"])
+    np.testing.assert_allclose(second["a"], 1 / (1 + np.exp(-z)), rtol=1e-5)
+
+
 # ---------------------------------------------------------------- bad input
 
 # Many steps, so a check that only happened after training would show as slow.
@@ -289,6 +305,8 @@ BAD_INPUT = [
     ("too-many-steps", ["snapshot", "--steps", "99999999", "--out", "{tmp}/x.png"], ["99999999"]),
     ("steps-not-a-number", ["snapshot", "--steps", "abc", "--out", "{tmp}/x.png"], ["abc"]),
     ("unknown-activation", [*SNAP, "--activation", "swish"], ["swish"]),
+    ("activations-per-layer-miscounted", [*SNAP, "--hidden", "4,3", "--activation", "relu,tanh,relu"],
+     ["one activation per hidden layer (2)"]),
     ("unknown-optimizer", [*SNAP, "--optimizer", "lbfgs"], ["lbfgs"]),
     ("unknown-device", [*SNAP, "--device", "tpu"], ["tpu"]),
     ("noise-too-high", [*SNAP, "--noise", "3"], ["3"]),

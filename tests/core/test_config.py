@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 
-from core.config import MAX_LEARNING_RATE, TrainConfig, parse_hidden
+from core.config import MAX_LEARNING_RATE, TrainConfig, parse_activations, parse_hidden
 from core.errors import ConfigError, GlassboxError
 
 
@@ -138,3 +139,47 @@ def test_bad_hidden_layers_are_rejected():
         TrainConfig(hidden=(8, 0)).validated()
     with pytest.raises(ConfigError):
         TrainConfig(features=()).validated()
+
+
+def test_per_layer_activations_are_kept_and_listed_per_hidden_layer():
+    config = TrainConfig(hidden=(4, 3), layer_activations=("relu", "tanh")).validated()
+    assert config.hidden_activations() == ("relu", "tanh")
+    assert config.activation == "relu"
+    assert config.activation_label() == "relu,tanh"
+
+
+def test_identical_per_layer_activations_fold_into_one():
+    config = TrainConfig(hidden=(4, 3), activation="tanh", layer_activations=("sigmoid", "sigmoid")).validated()
+    assert config.layer_activations == ()
+    assert config.activation == "sigmoid"
+    assert config.hidden_activations() == ("sigmoid", "sigmoid")
+
+
+@pytest.mark.parametrize("names, words", [
+    (("relu",), "one activation per hidden layer (2)"),
+    (("relu", "swish"), "Unknown activation 'swish'"),
+    ("relu,tanh", "must be a list"),
+])
+def test_bad_per_layer_activations_are_rejected(names, words):
+    with pytest.raises(ConfigError, match=re.escape(words)):
+        TrainConfig(hidden=(4, 3), layer_activations=names).validated()
+
+
+def test_per_layer_activations_round_trip_through_a_dict():
+    config = TrainConfig(hidden=(4, 3, 2), layer_activations=("relu", "tanh", "relu")).validated()
+    data = json.loads(json.dumps(config.to_dict()))
+    assert TrainConfig.from_dict(data) == config
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tanh", ("tanh", ())),
+    (" ReLU , tanh ", ("relu", ("relu", "tanh"))),
+])
+def test_parse_activations(text, expected):
+    assert parse_activations(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "relu,,swish", "softmax"])
+def test_parse_activations_rejects(text):
+    with pytest.raises(ConfigError):
+        parse_activations(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -378,3 +379,41 @@ def test_a_typed_weight_is_used_and_training_goes_on_from_it():
     for bad in ((5, 0, 0, 1.0), (0, 3, 0, 1.0), (0, 0, 2, 1.0), (0, 0, 0, float("nan")), (0, 0, 0, 1e9)):
         with pytest.raises(ConfigError):
             trainer.set_weight(*bad)
+
+
+def test_per_layer_activations_reach_the_model():
+    trainer = make_trainer(dataset="xor", hidden=(4, 3), layer_activations=("relu", "sigmoid"), n_points=100)
+    assert trainer.model.activations == ["relu", "sigmoid"]
+
+
+def test_adding_a_neuron_keeps_every_learned_weight():
+    old = make_trainer(dataset="xor", hidden=(3, 2), n_points=100)
+    for _ in old.run(max_steps=30):
+        pass
+    grown = Trainer(replace(old.config, hidden=(4, 2)))
+    assert old.differs_only_in_architecture(grown.config)
+    grown.inherit_weights(old)
+    before, after = old.weights(), grown.weights()
+    np.testing.assert_array_equal(after[0][0][:3], before[0][0])  # the three old neurons' incoming weights
+    np.testing.assert_array_equal(after[0][1][:3], before[0][1])
+    np.testing.assert_array_equal(after[1][0][:, :3], before[1][0])  # and what they feed forward
+    assert not np.array_equal(after[1][0][:, 3], np.zeros(2))  # the new neuron is initialised, not dead
+
+
+def test_removing_a_layer_keeps_the_first_layers_and_the_output():
+    old = make_trainer(dataset="xor", hidden=(3, 2), n_points=100)
+    for _ in old.run(max_steps=30):
+        pass
+    shrunk = Trainer(replace(old.config, hidden=(3,)))
+    shrunk.inherit_weights(old)
+    before, after = old.weights(), shrunk.weights()
+    np.testing.assert_array_equal(after[0][0], before[0][0])
+    np.testing.assert_array_equal(after[1][0][:, :2], before[2][0][:, :2])  # output block that still fits
+    next(shrunk.run(max_steps=1))
+    assert shrunk.parameters_are_finite()
+
+
+def test_a_new_dataset_is_not_an_architecture_edit():
+    trainer = make_trainer(dataset="xor", hidden=(3,), n_points=100)
+    assert not trainer.differs_only_in_architecture(replace(trainer.config, dataset="circle"))
+    assert trainer.differs_only_in_architecture(replace(trainer.config, activation="relu", learning_rate=0.1))

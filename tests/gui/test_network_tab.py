@@ -85,3 +85,29 @@ def test_a_typed_weight_reaches_the_network(make_window, qtbot):
     window.network_tab.weight_edit_requested.emit(0, 9, 1, 2.5)  # no such neuron: explained, nothing changes
     qtbot.waitUntil(lambda: window.panel.error.isVisible(), timeout=5_000)
     assert "no weight" in window.panel.error.text()
+
+
+def test_a_neuron_added_on_the_graph_keeps_the_learned_weights(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    window.worker_step()
+    qtbot.waitUntil(lambda: window.last_progress.step == 1, timeout=5_000)
+    before = window.last_progress.weights
+    view = window.network_tab.network_view
+    view.request_edit(view.edit_buttons[1].edit)  # + on hidden layer 1
+    qtbot.waitUntil(lambda: window.config.hidden == (5, 3), timeout=5_000)
+    qtbot.waitUntil(lambda: window.last_progress.weights[0][0].shape == (5, 2), timeout=5_000)
+    after = window.last_progress.weights
+    np.testing.assert_array_equal(after[0][0][:4], before[0][0])
+    np.testing.assert_array_equal(after[1][0][:, :4], before[1][0])
+    assert window.panel.hidden.text() == "5,3"
+    assert view.sizes == (2, 5, 3, 1)
+
+
+def test_a_layer_activation_chosen_on_the_graph_is_trained_with(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    view = window.network_tab.network_view
+    view.activation_menu(0).actions()[0].trigger()  # relu for hidden layer 1
+    qtbot.waitUntil(lambda: window.config.layer_activations == ("relu", "tanh"), timeout=5_000)
+    qtbot.waitUntil(lambda: view.activations == ("relu", "tanh"), timeout=5_000)
+    assert "per layer" in window.panel.activation.currentText()
+    assert "relu,tanh" in window.training_view.title.text()

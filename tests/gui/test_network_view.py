@@ -4,14 +4,17 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from core.config import TrainConfig
+from core.nets.mlp import ACTIVATIONS
 from core.recording import record_example
 from core.trace import ExampleTrace, LayerTrace
 from core.training import Trainer
 from gui import theme
 from gui.views import network_layout as geo
+from gui.views.network_editing import Edit, apply_edit
 from gui.views.network_items import EdgeBatch, fill_colours
 from gui.views.network_view import NetworkView
 
@@ -75,7 +78,7 @@ def test_structure_has_every_neuron_labels_and_headers(qtbot, xor_trace):
     assert len(view.neuron_item.data) == 2 + 4 + 3 + 1
     assert [label.toPlainText() for label in view.input_labels] == ["x₁", "x₂"]
     assert [header.toPlainText() for header in view.layer_headers] == [
-        "input", "hidden 1\ntanh", "hidden 2\ntanh", "output\nsigmoid"]
+        "input", "hidden 1\ntanh ▾", "hidden 2\ntanh ▾", "output\nsigmoid"]
     assert view.input_labels[0].textItem.font().pointSize() >= 13
     assert view.drawn_edge_count() == 2 * 4 + 4 * 3 + 3 * 1
     assert not view.thinning_label.isVisibleTo(view)
@@ -90,7 +93,7 @@ def test_edges_are_drawn_in_a_few_batched_items(qtbot):
     assert view.drawn_edge_count() == 64 * 64 * 2 + 64 * 10
     scene_items = view.plot.scene().items()
     assert sum(isinstance(item, EdgeBatch) for item in scene_items) == 3
-    assert len(scene_items) < 100  # 8,832 edges, yet well under a hundred items in all
+    assert len(scene_items) < 110  # 8,832 edges, yet about a hundred items in all (labels and ± buttons included)
     view.set_edge_limit(2)
     assert view.drawn_edge_count() == 2 * (64 + 64 + 10)
     assert len(view.plot.scene().items()) == len(scene_items)
@@ -323,16 +326,16 @@ def test_every_small_layer_neuron_carries_its_decision_boundary(qtbot, xor_trace
     layers = (rng.uniform(-1, 1, (4, 8, 8)), rng.uniform(-1, 1, (3, 8, 8)), rng.uniform(0, 1, (1, 8, 8)))
     maps = BoundaryMaps(6.0, 8, layers, layers[-1][0])
     view.set_boundaries(maps)
-    assert len(view._thumbs) == 4 + 3 + 1 and all(thumb.isVisible() for thumb in view._thumbs.values())
+    assert len(view.thumbs.items) == 4 + 3 + 1 and all(thumb.isVisible() for thumb in view.thumbs.items.values())
     # A sigmoid output p is drawn at (2p − 1) on the diverging table: 0.5, "unsure", in the middle.
-    image = view._thumbs[(3, 0)].image.T
+    image = view.thumbs.items[(3, 0)].image.T
     expected = (layers[-1][0] * 255).astype(np.uint8)
     # x₂ points up as on the big map, whichever way this view's y axis runs.
     np.testing.assert_array_equal(image, expected[::-1] if view.view_box.yInverted() else expected)
     view.show_trace(xor_trace, "forward", 0, 0.5)  # during a pass the neuron shows a or δ instead
-    assert not any(thumb.isVisible() for thumb in view._thumbs.values())
+    assert not any(thumb.isVisible() for thumb in view.thumbs.items.values())
     view.clear_trace()
-    assert all(thumb.isVisible() for thumb in view._thumbs.values())
+    assert all(thumb.isVisible() for thumb in view.thumbs.items.values())
 
 
 def test_boundary_squares_sit_inside_their_neurons(qtbot, xor_trace):
@@ -352,7 +355,7 @@ def test_boundary_squares_sit_inside_their_neurons(qtbot, xor_trace):
     layers = tuple(np.zeros((n, 8, 8)) for n in sizes[1:])
     view.set_boundaries(BoundaryMaps(6.0, 8, layers, layers[-1][0]))
     px = view.view_box.viewPixelSize()[0]
-    for (column, index), thumb in view._thumbs.items():
+    for (column, index), thumb in view.thumbs.items.items():
         rect = thumb.mapRectToParent(thumb.boundingRect())
         x, y = view.net_layout.positions[column][index]
         assert abs(rect.center().x() - x) < 1e-6 * max(1.0, abs(x)) + px
@@ -378,3 +381,73 @@ def test_an_edge_under_the_mouse_is_found_and_described(qtbot, xor_trace):
     with qtbot.waitSignal(view.edge_clicked) as blocker:
         view.edge_clicked.emit(*view.edge_at(*middle))
     assert blocker.args == [1, 1, 2]
+
+
+# ---------------------------------------------------------------------- editing on the graph
+@pytest.mark.parametrize("hidden, activations, edit, expected", [
+    ((4, 3), ("tanh", "tanh"), Edit("neurons", layer=0, change=+1), ((5, 3), ("tanh", "tanh"))),
+    ((4, 3), ("tanh", "tanh"), Edit("neurons", layer=1, change=-1), ((4, 2), ("tanh", "tanh"))),
+    ((4, 1), ("tanh", "tanh"), Edit("neurons", layer=1, change=-1), None),  # a layer keeps one neuron
+    ((4, 3), ("relu", "tanh"), Edit("layers", change=+1), ((4, 3, 3), ("relu", "tanh", "tanh"))),
+    ((4, 3), ("relu", "tanh"), Edit("layers", change=-1), ((4,), ("relu",))),
+    ((), (), Edit("layers", change=-1), None),
+    ((), (), Edit("layers", change=+1), ((4,), ("tanh",))),
+    ((4, 3), ("tanh", "tanh"), Edit("activation", layer=1, activation="relu"), ((4, 3), ("tanh", "relu"))),
+    ((4,), ("tanh",), Edit("activation", layer=0, activation="swish"), None),
+])
+def test_apply_edit(hidden, activations, edit, expected):
+    assert apply_edit(hidden, activations, edit) == expected
+
+
+def test_graph_has_plus_and_minus_buttons_that_ask_for_an_edited_network(qtbot, xor_trace):
+    view = make_view(qtbot, xor_trace)
+    kinds = [(button.edit.kind, button.edit.layer, button.edit.change) for button in view.edit_buttons]
+    assert kinds == [("neurons", 0, -1), ("neurons", 0, 1), ("neurons", 1, -1), ("neurons", 1, 1),
+                     ("layers", -1, -1), ("layers", -1, 1)]
+    assert all(button.isVisible() for button in view.edit_buttons)
+    with qtbot.waitSignal(view.architecture_edited) as signal:
+        view._on_mouse_clicked(FakeClick(view.edit_buttons[1].sceneBoundingRect().center()))
+    assert signal.args == [(5, 3), ("tanh", "tanh")]
+    menu = view.activation_menu(1)
+    assert [action.text() for action in menu.actions()] == list(ACTIVATIONS)
+    assert [action.isChecked() for action in menu.actions()] == [name == "tanh" for name in ACTIVATIONS]
+    with qtbot.waitSignal(view.architecture_edited) as signal:
+        menu.actions()[0].trigger()  # relu for hidden layer 2
+    assert signal.args == [(4, 3), ("tanh", "relu")]
+
+
+def test_a_one_neuron_layer_has_no_minus_and_pictures_have_no_buttons(qtbot):
+    view = make_view(qtbot)
+    view.set_structure((2, 1, 1), ["x1", "x2"], ["tanh"], "sigmoid")
+    assert [button.isVisible() for button in view.edit_buttons] == [False, True, True, True]
+    view.set_editable(False)
+    assert view.edit_buttons == [] and "▾" not in view.layer_headers[1].toPlainText()
+
+
+def test_clicking_a_neuron_asks_for_its_inspector(qtbot, xor_trace):
+    view = make_view(qtbot, xor_trace)
+    view.show()
+    qtbot.waitExposed(view)
+    x, y = view.net_layout.positions[2][1]  # hidden layer 2, neuron 2
+    assert view.neuron_at(x, y) == (2, 1)
+    assert view.neuron_at(x + 200, y) is None
+    scene_point = view.view_box.mapViewToScene(QPointF(x, y))
+    with qtbot.waitSignal(view.neuron_clicked) as signal:
+        view._on_mouse_clicked(FakeClick(scene_point))
+    assert signal.args == [2, 1]
+
+
+class FakeClick:
+    """The part of pyqtgraph's MouseClickEvent the view reads."""
+
+    def __init__(self, scene_pos):
+        self._scene_pos = scene_pos
+
+    def button(self):
+        return Qt.MouseButton.LeftButton
+
+    def scenePos(self):  # noqa: N802 (pyqtgraph's name)
+        return self._scene_pos
+
+    def screenPos(self):  # noqa: N802
+        return self._scene_pos
