@@ -16,6 +16,7 @@ from core.boundaries import BoundaryMaps
 from core.config import TrainConfig
 from core.data.toy2d import Dataset
 from core.errors import DivergedError
+from core.inspection import NeuronActivity
 from core.optimizers import OPTIMIZERS
 from core.training import Evaluation, Trainer
 
@@ -33,6 +34,7 @@ class TrainingProgress:
     weights: tuple[tuple[np.ndarray, np.ndarray], ...]  # per layer (weight out×in, bias) copies
     boundaries: BoundaryMaps | None = None  # every neuron over the input plane, when a view asks
     gradient_magnitudes: np.ndarray | None = None  # mean |∂L/∂w| per layer, when a view asks
+    neuron_activity: NeuronActivity | None = None  # the inspected neuron, while its inspector is open
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,10 @@ class Trainer:
         """bce, cross_entropy or mse: the loss this task trains with."""
         return LOSS_NAMES[self.task]
 
+    def training_set(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Every training example's features (n, n_inputs) and targets, on the device."""
+        return self._x_train, self._y_train
+
     def training_example(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
         """Training example `index`: its features (1, n_inputs) and its target, on the device."""
         return self._x_train[index : index + 1], self._y_train[index]

@@ -17,8 +17,8 @@ APPLICATION = "Glassbox"
 
 
 # Qt's offscreen platform (used for snapshots and headless runs) reports every window's
-# size hints as unsupported; it is harmless there and would bury real warnings.
-BENIGN_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+# size hints, and raising a window, as unsupported; harmless there, and it would bury real warnings.
+BENIGN_MESSAGES = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
 def _message_handler(kind: QtMsgType, context, message: str) -> None:

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.network_tab.trace_requested.connect(self.on_trace_requested)
         self.network_tab.preset_requested.connect(self.on_preset_requested)
         self.network_tab.architecture_requested.connect(self.on_architecture_requested)
+        self.network_tab.inspect_requested.connect(self.on_inspect_requested)
         self.network_tab.weight_edit_requested.connect(self.on_weight_edit_requested)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.panel.config_changed.connect(self.on_config_changed)
@@ -304,6 +305,10 @@ class MainWindow(QMainWindow):
             return
         self.panel.set_config(config)
         self.worker.apply_settings(config, keep_weights=True)
+
+    @Slot(object)
+    def on_inspect_requested(self, neuron) -> None:
+        self.worker.inspect_neuron(neuron)
 
     @Slot(str)
     def on_preset_requested(self, name: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from core.boundaries import boundary_maps
 from core.config import TrainConfig
 from core.errors import DivergedError, GlassboxError
+from core.inspection import neuron_activity
 from core.progress import TrainingProgress, run_info
 from core.recording import record_example
 from core.training import Trainer
@@ -84,6 +85,10 @@ class TrainingWorker(QObject):
         """Add neuron heatmaps and per-layer gradient sizes to reports (only while a view shows them)."""
         self._commands.put(("extras", (boundaries, gradients)))
 
+    def inspect_neuron(self, neuron: tuple[int, int] | None) -> None:
+        """Add (layer, index)'s weights and activations to reports while its inspector is open; None stops."""
+        self._commands.put(("inspect", neuron))
+
     def stop(self) -> None:
         """Ask the loop to end; it returns within one training step."""
         self._stop.set()
@@ -100,6 +105,7 @@ class TrainingWorker(QObject):
         self._playing = False
         self._pending = []
         self._want_boundaries = self._want_gradients = False
+        self._inspected: tuple[int, int] | None = None
         self._last_boundaries_time = 0.0
         self._next_example = 0
         self._trainer = self._build_first_trainer()
@@ -148,6 +154,9 @@ class TrainingWorker(QObject):
             self._steps_per_second = argument
         elif command == "extras":
             self._want_boundaries, self._want_gradients = argument
+            self._report(force=True)
+        elif command == "inspect":
+            self._inspected = argument
             self._report(force=True)
         elif command == "weight":
             try:
@@ -231,6 +240,15 @@ class TrainingWorker(QObject):
         self.trace_recorded.emit(trace)
         self._report(force=True)
 
+    def _neuron_activity(self):
+        """The inspected neuron's activity, or None (none inspected, or gone after an edit)."""
+        if self._inspected is None:
+            return None
+        try:
+            return neuron_activity(self._trainer, *self._inspected)
+        except GlassboxError:
+            return None
+
     def _train_steps(self, count: int) -> None:
         try:
             for _ in self._trainer.run(max_steps=count):
@@ -249,9 +267,11 @@ class TrainingWorker(QObject):
         rate = steps_done / elapsed if elapsed > 0 and steps_done > 0 else 0.0
         if not self._pending or self._pending[-1].step != trainer.step_count:
             self._pending.append(trainer.evaluate())
-        boundaries = None
-        if self._want_boundaries and (force or now - self._last_boundaries_time >= BOUNDARY_INTERVAL_S):
+        boundaries = activity = None
+        maps_due = force or now - self._last_boundaries_time >= BOUNDARY_INTERVAL_S
+        if (self._want_boundaries or self._inspected) and maps_due:
             boundaries = boundary_maps(trainer.model, trainer.config.features)
+            activity = self._neuron_activity()
             self._last_boundaries_time = now
         progress = TrainingProgress(
             step=trainer.step_count,
@@ -261,6 +281,7 @@ class TrainingWorker(QObject):
             weights=tuple(trainer.weights()),
             boundaries=boundaries,
             gradient_magnitudes=trainer.gradient_magnitudes() if self._want_gradients else None,
+            neuron_activity=activity,
         )
         self._pending = []
         self._last_report_time, self._last_report_step = now, trainer.step_count

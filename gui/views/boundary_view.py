@@ -51,7 +51,7 @@ class BoundaryView(QWidget):
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
         item.setAspectLocked(True)
-        item.setTitle(f"<span style='font-size:{theme.PLOT_LABEL_POINT_SIZE}pt; color:black'>{self.tr('Output over the input plane')}</span>")
+        self.set_title(self.tr("Output over the input plane"))
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             axis.setTickFont(theme.font(theme.BASE_POINT_SIZE))
@@ -75,6 +75,10 @@ class BoundaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+
+    def set_title(self, text: str) -> None:
+        self.plot.getPlotItem().setTitle(
+            f"<span style='font-size:{theme.PLOT_LABEL_POINT_SIZE}pt; color:black'>{text}</span>")
 
     def set_dataset(self, dataset: Dataset, output_activation: str) -> None:
         """Draw the points, coloured by class (by value for regression)."""
@@ -106,6 +110,14 @@ class BoundaryView(QWidget):
             r, g, b = pg.mkColor(CLASS_COLOURS[index % len(CLASS_COLOURS)]).getRgb()[:3]
             rows.append([255 - (255 - r) * 0.45, 255 - (255 - g) * 0.45, 255 - (255 - b) * 0.45, 255])
         return np.array(rows, dtype=np.uint8)
+
+    def show_values(self, values: np.ndarray, kind: str, extent: float) -> None:
+        """One neuron's map (row = y): probabilities ('sigmoid', 'softmax') around 0.5, others around 0."""
+        self.image.setLookupTable(diverging_lut(strength=HEATMAP_STRENGTH))
+        self.image.setLevels((0, 255))
+        signed = to_signed_unit(values, "sigmoid" if kind in ("sigmoid", "softmax") else "linear")
+        self.image.setImage(((signed + 1.0) * 127.5).astype(np.uint8).T, autoLevels=False)
+        self.image.setRect(-extent, -extent, 2 * extent, 2 * extent)
 
     @Slot(object)
     def show_maps(self, maps: BoundaryMaps) -> None:

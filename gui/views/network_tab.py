@@ -27,7 +27,9 @@ from core.trace import ExampleTrace
 from gui import theme
 from gui.views.boundary_view import BoundaryView
 from gui.views.gradient_chart import GradientChart
+from gui.views.network_tips import neuron_title
 from gui.views.network_view import NetworkView
+from gui.views.neuron_inspector import NeuronInspector
 from gui.widgets.trace_player import MAX_SPEED, MIN_SPEED, TracePlayer
 
 LOSS_LABELS = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", "mse": "mean squared error"}
@@ -38,6 +40,7 @@ class NetworkTab(QWidget):
     preset_requested = Signal(str)  # "deep_sigmoid"
     weight_edit_requested = Signal(int, int, int, float)  # layer, out, in, new value
     architecture_requested = Signal(object, object)  # hidden widths, hidden activations: edited on the graph
+    inspect_requested = Signal(object)  # (linear layer, neuron) while the inspector is open, else None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,6 +54,8 @@ class NetworkTab(QWidget):
         self.network_view.caption.hide()
         self.network_view.edge_clicked.connect(self.on_edge_clicked)  # this tab's own caption says the phase and formula
         self.network_view.architecture_edited.connect(self.architecture_requested)
+        self.network_view.neuron_clicked.connect(self.open_inspector)
+        self.inspector: NeuronInspector | None = None  # made on the first click of a neuron
         self.boundary_view = BoundaryView()
         self.gradient_chart = GradientChart()
         self.boundary_view.example_clicked.connect(self.request_example)
@@ -233,6 +238,36 @@ class NetworkTab(QWidget):
         if accepted:
             self.weight_edit_requested.emit(layer, out, inp, value)
 
+    # ------------------------------------------------------------------ inspector
+    @Slot(int, int)
+    def open_inspector(self, column: int, index: int) -> None:
+        """Show neuron `index` of graph column `column` up close; the worker adds its numbers to reports."""
+        if self.info is None or column < 1:
+            return
+        if self.inspector is None:
+            self.inspector = NeuronInspector(self)
+            self.inspector.finished.connect(self._on_inspector_closed)
+        neuron = (column - 1, index)
+        self.inspector.inspect(self.info, neuron, neuron_title(self.network_view, column, index))
+        self.inspector.show()
+        self.inspector.raise_()
+        self.inspect_requested.emit(neuron)
+
+    @Slot()
+    def _on_inspector_closed(self) -> None:
+        self.inspect_requested.emit(None)
+
+    def _follow_new_network(self, shapes: tuple) -> None:
+        """A new or edited network: the inspector follows its neuron there, or closes if it is gone."""
+        inspector = self.inspector
+        if inspector is None or not inspector.isVisible() or inspector.neuron is None:
+            return
+        layer, index = inspector.neuron
+        if layer >= len(shapes) or index >= shapes[layer][0]:
+            inspector.close()
+            return
+        inspector.inspect(self.info, inspector.neuron, neuron_title(self.network_view, layer + 1, index))
+
     # ------------------------------------------------------------------ live state
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
@@ -256,6 +291,7 @@ class NetworkTab(QWidget):
             self.network_view.set_structure(sizes, config.features, list(config.hidden_activations()),
                                             OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
             self._structure_key = key
+            self._follow_new_network(key)
         showing_pass = self.player.sequence is not None and not self.player.sequence.at_end
         if not showing_pass and self.trace is not None and progress.step > self.trace.step + 1:
             # Training has moved on past the example on screen: back to the live network.
@@ -270,6 +306,8 @@ class NetworkTab(QWidget):
             self.network_view.set_boundaries(progress.boundaries)
         if progress.gradient_magnitudes is not None:
             self.gradient_chart.show_magnitudes(progress.gradient_magnitudes)
+        if progress.neuron_activity is not None and self.inspector is not None and self.inspector.isVisible():
+            self.inspector.show_activity(progress.neuron_activity, progress.boundaries)
 
 
 def _vector(values) -> str:

@@ -3,6 +3,7 @@
 import numpy as np
 
 from core.config import TrainConfig
+from gui.views.network_editing import Edit
 
 XOR = TrainConfig(dataset="xor", hidden=(4, 3), n_points=100, activation="tanh", optimizer="sgd",
                   learning_rate=0.1, device="cpu")
@@ -111,3 +112,38 @@ def test_a_layer_activation_chosen_on_the_graph_is_trained_with(make_window, qtb
     qtbot.waitUntil(lambda: view.activations == ("relu", "tanh"), timeout=5_000)
     assert "per layer" in window.panel.activation.currentText()
     assert "relu,tanh" in window.training_view.title.text()
+
+
+def test_clicking_a_neuron_opens_its_inspector_with_live_numbers(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    tab.network_view.neuron_clicked.emit(1, 2)  # hidden layer 1, neuron 3
+    inspector = tab.inspector
+    assert inspector.isVisible() and "Neuron 3 of hidden layer 1" in inspector.title.text()
+    qtbot.waitUntil(lambda: inspector.activity is not None, timeout=5_000)
+    activity = inspector.activity
+    assert (activity.layer, activity.index) == (0, 2)
+    weights, biases = window.last_progress.weights[0]
+    np.testing.assert_allclose(inspector.weight_bars.opts["width"], np.abs([*weights[2], biases[2]]), rtol=1e-6)
+    counts = sum(np.asarray(bars.opts["height"]) for bars in inspector.histogram_bars)
+    assert counts.sum() == len(activity.values) == len(tab.info.dataset.y_train)
+    assert len(inspector.histogram_bars) == 2  # stacked by class
+    assert "a = tanh(z)" in inspector.formula.text() and "x₁" in inspector.formula.text()
+    assert inspector.boundary.image.image is not None
+    window.worker_step()  # the numbers follow training
+    qtbot.waitUntil(lambda: inspector.activity.step == 1, timeout=5_000)
+
+
+def test_the_inspector_closes_when_its_neuron_is_removed(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    tab.network_view.neuron_clicked.emit(2, 2)  # hidden layer 2, neuron 3 (of 3)
+    qtbot.waitUntil(lambda: tab.inspector.activity is not None, timeout=5_000)
+    tab.network_view.request_edit(Edit("neurons", layer=1, change=-1))
+    qtbot.waitUntil(lambda: not tab.inspector.isVisible(), timeout=5_000)
+    tab.network_view.neuron_clicked.emit(1, 0)
+    qtbot.waitUntil(lambda: tab.inspector.activity is not None, timeout=5_000)
+    tab.inspector.close()
+    window.worker_step()
+    qtbot.waitUntil(lambda: window.last_progress.step == 1, timeout=5_000)
+    assert window.last_progress.neuron_activity is None
