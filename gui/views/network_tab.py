@@ -224,7 +224,8 @@ class NetworkTab(QWidget):
         if phase == "backward":
             return self.tr("3 · Backward, layer {0} of {1}: δ = ∂L/∂z flows back; ∂L/∂w = δ · input").format(
                 layer + 1, count)
-        return self.tr("4 · Update ({0}, η = {1}): every weight moves by Δw = −η·∂L/∂w").format(
+        return self.tr("4 · Update ({0}, η = {1}): every weight moves by Δw = −η·∂L/∂w. "
+                       "Edges now show Δw: orange grew, blue shrank, thicker changed more").format(
             OPTIMIZERS[trace.optimizer], f"{trace.learning_rate:g}")
 
     @Slot(int, int, int)

@@ -571,8 +571,12 @@ class NetworkView(QWidget):
         if self.phase == "backward" and i >= self.layer:
             return layer.weight, layer.grad_weight, geo.largest(layer.grad_weight)
         if self.phase == "update":
-            scale = max(geo.largest(layer.weight), geo.largest(layer.weight_after))
-            return layer.weight, layer.weight + self._update_amount(i) * layer.weight_change, scale
+            if self._update_amount(i) > 0.0:
+                # One example's Δw is far too small to see as a change of width, so once a layer
+                # updates its edges show Δw itself: orange grew, blue shrank, thickest changed most.
+                # Hovering an edge gives w → w + Δw in numbers.
+                return layer.weight, layer.weight_change, geo.largest(layer.weight_change)
+            return layer.weight, layer.weight, geo.largest(layer.weight)
         return layer.weight, layer.weight, geo.largest(layer.weight)
 
     def _update_amount(self, i: int) -> float:
@@ -787,6 +791,7 @@ class NetworkView(QWidget):
             text = self.tr("Update: every weight moves by −η·∂L/∂w (η = {0:g}, {1})").format(
                 trace.learning_rate, OPTIMIZERS.get(trace.optimizer, trace.optimizer)
             )
+            text += self.tr(" · edges show Δw: orange grew, blue shrank")
         if trace is not None:
             text += self.tr("   ·   example {0}, step {1}").format(trace.example_index, trace.step)
         if text != self.caption.text():

@@ -190,7 +190,7 @@ def test_backward_colours_edges_by_the_gradient(qtbot, xor_trace):
     assert "∂L/∂w" in view.caption.text()
 
 
-def test_update_moves_edge_widths_from_weight_to_weight_after(qtbot, xor_trace):
+def test_update_shows_each_weight_change(qtbot, xor_trace):
     layer = xor_trace.layers[0]
     trace = replace(xor_trace, layers=(replace(layer, weight_after=-layer.weight), *xor_trace.layers[1:]))
     view = make_view(qtbot, trace)
@@ -201,10 +201,13 @@ def test_update_moves_edge_widths_from_weight_to_weight_after(qtbot, xor_trace):
 
     view.show_trace(trace, "update", -1, 0.0)
     np.testing.assert_array_equal(view.edge_items[0].bucket_counts(), counts(layer.weight))
-    view.show_trace(trace, "update", -1, 0.5)  # halfway from w to −w: every weight near 0, thinnest
-    assert view.edge_items[0].bucket_counts()[[0, 4]].sum() == layer.weight.size
-    view.show_trace(trace, "update", -1, 1.0)
-    np.testing.assert_array_equal(view.edge_items[0].bucket_counts(), counts(-layer.weight))
+    view.show_trace(trace, "update", -1, 0.5)  # while it updates, an edge shows its Δw (sign and relative size)
+    change = -2 * layer.weight
+    expected = np.bincount(geo.edge_buckets(change.ravel(), np.abs(change).max()), minlength=geo.EDGE_BUCKETS)
+    np.testing.assert_array_equal(view.edge_items[0].bucket_counts(), expected)
+    assert "Δw" in view.caption.text()
+    view.show_trace(trace, "update", -1, 1.0)  # and it keeps showing Δw once the update is done
+    np.testing.assert_array_equal(view.edge_items[0].bucket_counts(), expected)
     assert "−η·∂L/∂w" in view.caption.text()
 
 
