@@ -3,6 +3,8 @@
     python main.py [training options]              open the app
     python main.py snapshot --view training ...    render a view to PNG, no screen needed
     python main.py export metrics ...              write the learning curve as CSV
+    python main.py snapshot --view cnn --image PATH --out maps.png
+    python main.py export features --image PATH --out maps.npz
 
 Bad input prints one `error: ...` line on stderr and exits with status 2.
 """
@@ -16,7 +18,7 @@ from dataclasses import replace
 
 EXIT_USAGE = 2
 MAX_STEPS = 1_000_000
-VIEWS = ("training", "network")
+VIEWS = ("training", "network", "cnn")
 
 
 class CommandLineError(Exception):
@@ -51,7 +53,7 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by the app and every headless command. Unset ones keep their defaults."""
     group = parser.add_argument_group("training")
     S = argparse.SUPPRESS
-    group.add_argument("--dataset", default=S, help="circle, xor, gauss, spiral, moons, blobs, reg-plane, reg-bumps")
+    group.add_argument("--dataset", default=S, help="circle, xor, gauss, spiral, moons, blobs, reg-plane, reg-bumps, or digits (28×28 images, 784 inputs)")
     group.add_argument("--noise", type=float, default=S, help="noise level from 0 to 1 (default 0)")
     group.add_argument("--train-fraction", type=float, default=S, help="share of points for training (0.1-0.9)")
     group.add_argument("--points", type=int, default=S, help="number of points to generate (default 500)")
@@ -76,20 +78,54 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
 
     snapshot = commands.add_parser("snapshot", help="train headless and render a view to PNG")
-    snapshot.add_argument("--view", default="training", help=f"which view to render: {', '.join(VIEWS)}")
+    snapshot.add_argument("--view", default="training", help=f"which view to render: {', '.join(VIEWS)} "
+                          "(cnn: what a trained CNN makes of --image)")
     snapshot.add_argument("--steps", type=int, default=300, help="training steps before rendering (default 300)")
     snapshot.add_argument("--out", required=True, help="the PNG file to write")
     snapshot.add_argument("--size", default="1600x900", help="image size WIDTHxHEIGHT (default 1600x900)")
+    add_image_options(snapshot)
     add_training_options(snapshot)
 
     export = commands.add_parser("export", help="train headless and write numbers")
     export.add_argument("what", help="metrics: the loss and accuracy curve as CSV; "
-                        "trace: one example's forward, backward and update as JSON")
+                        "trace: one example's forward, backward and update as JSON; "
+                        "features: every layer's output for --image through a trained CNN, as NumPy .npz")
     export.add_argument("--example", type=int, default=0, help="trace: index into the training set (default 0)")
     export.add_argument("--steps", type=int, default=300, help="training steps (default 300)")
     export.add_argument("--out", required=True, help="the file to write")
+    add_image_options(export)
     add_training_options(export)
     return parser
+
+
+def add_image_options(parser: argparse.ArgumentParser) -> None:
+    """The convolution lab's options: `snapshot --view cnn` and `export features`."""
+    group = parser.add_argument_group("convolution lab (snapshot --view cnn, export features)")
+    group.add_argument("--image", help="the image to look at: PNG, JPEG, GIF, BMP or WebP")
+    group.add_argument("--model", help="the trained CNN: digits (28x28 grey, the default) or shapes (64x64 colour)")
+    group.add_argument("--models-dir", help="folder of trained models (default: the shipped assets/models)")
+
+
+def lab_inputs(options: argparse.Namespace):
+    """The checked --image (a LoadedImage) and --model name, before anything heavy runs."""
+    from core.data.images import load_image
+    from core.lab import DEFAULT_MODEL
+    from core.nets.model_store import MODELS_DIR, available_models
+
+    if not options.image:
+        raise CommandLineError("This command needs --image PATH: the picture to run through the network.")
+    image = load_image(os.path.expanduser(options.image))
+    name = options.model or DEFAULT_MODEL
+    folder = options.models_dir
+    if folder is not None and not os.path.isdir(folder):
+        raise CommandLineError(f"--models-dir '{folder}' is not a folder.")
+    names = available_models(folder)
+    if not names:
+        raise CommandLineError(f"No trained model was found in {folder or MODELS_DIR}; "
+                               "run scripts/train_models.py to create the digits and shapes models.")
+    if name not in names:
+        raise CommandLineError(f"Unknown model '{name}'; choose one of: {', '.join(names)}.")
+    return image, name
 
 
 def config_from_options(options: argparse.Namespace, base):
@@ -166,6 +202,9 @@ def headless_run(options: argparse.Namespace, trainer=None):
 def command_snapshot(options: argparse.Namespace) -> int:
     if options.view not in VIEWS:
         raise CommandLineError(f"Unknown view '{options.view}'; choose one of: {', '.join(VIEWS)}.")
+    if options.view == "cnn":
+        return snapshot_cnn(options)
+    refuse_image_options(options, f"--view {options.view}")
     out = check_output_path(options.out)
     size = parse_size(options.size)
     trainer, history, diverged = headless_run(options)
@@ -182,12 +221,36 @@ def command_snapshot(options: argparse.Namespace) -> int:
     return 0
 
 
-EXPORTS = ("metrics", "trace")
+def snapshot_cnn(options: argparse.Namespace) -> int:
+    out = check_output_path(options.out)
+    size = parse_size(options.size)
+    image, name = lab_inputs(options)
+    from gui.render import render_cnn_view
+
+    if not render_cnn_view(image, name, out, size, options.models_dir):
+        raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
+    print(out)
+    return 0
+
+
+def refuse_image_options(options: argparse.Namespace, what: str) -> None:
+    """--image and --model mean nothing to the training views and exports: say so rather than ignore them."""
+    given = [flag for flag, field in (("--image", "image"), ("--model", "model"), ("--models-dir", "models_dir"))
+             if getattr(options, field, None) is not None]
+    if given:
+        raise CommandLineError(f"{' and '.join(given)} apply only to 'snapshot --view cnn' and "
+                               f"'export features', not to {what}.")
+
+
+EXPORTS = ("metrics", "trace", "features")
 
 
 def command_export(options: argparse.Namespace) -> int:
     if options.what not in EXPORTS:
         raise CommandLineError(f"Unknown export '{options.what}'; choose one of: {', '.join(EXPORTS)}.")
+    if options.what == "features":
+        return export_features(options)
+    refuse_image_options(options, f"export {options.what}")
     out = check_output_path(options.out)
     if options.what == "trace":
         text = export_trace_text(options)
@@ -197,6 +260,26 @@ def command_export(options: argparse.Namespace) -> int:
     try:
         with open(out, "w", encoding="utf-8") as handle:
             handle.write(text)
+    except OSError as error:
+        raise CommandLineError(f"Could not write '{out}': {error.strerror or error}.") from None
+    print(out)
+    return 0
+
+
+def export_features(options: argparse.Namespace) -> int:
+    """Every layer's output for --image, in the layout of core.features.to_npz_dict, as an uncompressed .npz."""
+    out = check_output_path(options.out)
+    image, name = lab_inputs(options)
+    import numpy as np
+
+    from core.features import to_npz_dict
+    from core.lab import analyse, open_model
+
+    model, info = open_model(name, options.models_dir)
+    arrays = to_npz_dict(analyse(model, info, image))
+    try:
+        with open(out, "wb") as handle:  # a file object: np.savez would add ".npz" to a bare path
+            np.savez(handle, **arrays)
     except OSError as error:
         raise CommandLineError(f"Could not write '{out}': {error.strerror or error}.") from None
     print(out)

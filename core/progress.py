@@ -47,6 +47,7 @@ class RunInfo:
     config: TrainConfig  # the settings the run actually uses
     dataset: Dataset  # the generated points (never modified after creation)
     output_activation: str  # sigmoid, softmax or linear
+    input_names: tuple[str, ...] = ()  # what layer 1 reads: features (x1, x1^2, …) or pixels (p1…p784)
 
 
 def run_info(trainer: Trainer) -> RunInfo:
@@ -61,7 +62,7 @@ def run_info(trainer: Trainer) -> RunInfo:
     if config.regularization != "none" and config.regularization_rate > 0:
         parts.append(f"{config.regularization.upper()} {config.regularization_rate:g}")
     return RunInfo(" · ".join(parts), trainer.task, trainer.device_name, config, trainer.dataset,
-                   trainer.model.output_activation)
+                   trainer.model.output_activation, trainer.input_names)
 
 
 class MetricsHistory:

@@ -107,7 +107,7 @@ def record_example(trainer: Trainer, example_index: int = 0, commit: bool = Fals
     return ExampleTrace(
         example_index=example_index,
         step=trainer.step_count - (1 if commit else 0),
-        input_names=config.features,
+        input_names=trainer.input_names,
         input=_numpy(x)[0],
         target=_numpy(target)[0],
         loss_name=trainer.loss_name,

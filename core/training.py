@@ -18,7 +18,7 @@ from torch.nn import functional as F
 from torch.nn.utils import parameters_to_vector
 
 from core.config import TrainConfig
-from core.data.features import expand_features
+from core.data.features import input_names, network_inputs
 from core.data.toy2d import make_dataset
 from core.device import describe_device, resolve_device
 from core.errors import ConfigError, DivergedError
@@ -77,8 +77,9 @@ class Trainer:
         self.device_name = describe_device(self.device)
         self.dataset = make_dataset(config.dataset, config.n_points, config.noise, config.train_fraction, config.seed)
         self.task = self.dataset.task
-        self._x_train = self._to_device(expand_features(self.dataset.x_train, config.features))
-        self._x_test = self._to_device(expand_features(self.dataset.x_test, config.features))
+        image = self.dataset.is_image
+        self._x_train = self._to_device(network_inputs(self.dataset.x_train, config.features, image))
+        self._x_test = self._to_device(network_inputs(self.dataset.x_test, config.features, image))
         self._y_train = self._to_device(self.dataset.y_train)
         self._y_test = self._to_device(self.dataset.y_test)
         self.batch_size = min(config.batch_size, len(self.dataset.y_train))
@@ -92,7 +93,7 @@ class Trainer:
         """Fresh weights (from the seed), a fresh optimizer and batch order, step 0."""
         config = self.config
         self.model = build_mlp(
-            len(config.features), config.hidden, self.dataset.n_outputs, config.hidden_activations(), self.task,
+            self.n_inputs, config.hidden, self.dataset.n_outputs, config.hidden_activations(), self.task,
             config.seed,
         ).to(self.device)
         self._params = list(self.model.parameters())
@@ -136,6 +137,20 @@ class Trainer:
         else:
             for group in self.optimizer.param_groups:
                 group["lr"] = config.learning_rate
+
+    @property
+    def n_inputs(self) -> int:
+        """Layer 1's width: the number of features, or of pixels."""
+        return int(self._x_train.shape[1])
+
+    @property
+    def input_names(self) -> tuple[str, ...]:
+        return input_names(self.config.features, self.n_inputs, self.dataset.is_image)
+
+    @property
+    def has_input_plane(self) -> bool:
+        """True when the inputs come from points in the plane, so decision boundaries can be drawn."""
+        return not self.dataset.is_image
 
     @property
     def n_train(self) -> int:

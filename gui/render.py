@@ -53,7 +53,7 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
         steps_per_second=0.0,
         evaluations=(),
         weights=tuple(trainer.weights()),
-        boundaries=boundary_maps(trainer.model, trainer.config.features),
+        boundaries=boundary_maps(trainer.model, trainer.config.features) if trainer.has_input_plane else None,
         gradient_magnitudes=trainer.gradient_magnitudes(),
     ))
     tab.caption.setText(warning or f"{info.title} · step {trainer.step_count}")
@@ -69,3 +69,26 @@ def _save_png(app, widget, path: str) -> bool:
     ok = widget.grab().save(path, "PNG")
     widget.close()
     return ok
+
+
+def render_cnn_view(image, model_name: str, path: str, size: tuple[int, int], models_dir=None) -> bool:
+    """Draw the CNN view of `image` (a LoadedImage) through stored model `model_name`, and save it to `path`.
+
+    Raises ModelError when the model cannot be loaded; False if the PNG could not be written.
+    """
+    ensure_offscreen()
+    from core.lab import analyse, open_model
+
+    model, info = open_model(model_name, models_dir)
+    record = analyse(model, info, image)
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.views.cnn_view import CNNView
+
+    view = CNNView()
+    view.resize(*size)
+    view.set_title(f"What the {model_name} network makes of {image.name}")
+    view.layout().activate()  # size the drawing area first, so the layers are laid out for this shape
+    view.show_record(record)
+    return _save_png(app, view, path)

@@ -270,7 +270,8 @@ class TrainingWorker(QObject):
         boundaries = activity = None
         maps_due = force or now - self._last_boundaries_time >= BOUNDARY_INTERVAL_S
         if (self._want_boundaries or self._inspected) and maps_due:
-            boundaries = boundary_maps(trainer.model, trainer.config.features)
+            if trainer.has_input_plane:  # an image's pixels have no plane to draw boundaries on
+                boundaries = boundary_maps(trainer.model, trainer.config.features)
             activity = self._neuron_activity()
             self._last_boundaries_time = now
         progress = TrainingProgress(

@@ -54,3 +54,17 @@ def expand_features(points: np.ndarray, features: Sequence[str]) -> np.ndarray:
     x1, x2 = points[:, 0], points[:, 1]
     columns = [_COMPUTE[name](x1, x2) for name in check_features(features)]
     return np.stack(columns, axis=1).astype(np.float32)
+
+
+def network_inputs(points: np.ndarray, features: Sequence[str], is_image: bool) -> np.ndarray:
+    """What layer 1 reads: the chosen features of 2-D points, or an image's pixels as they are."""
+    if is_image:
+        return np.ascontiguousarray(points, dtype=np.float32)
+    return expand_features(points, features)
+
+
+def input_names(features: Sequence[str], n_inputs: int, is_image: bool) -> tuple[str, ...]:
+    """Names of layer 1's inputs: the features, or p1…p784 for an image's pixels."""
+    if is_image:
+        return tuple(f"p{index + 1}" for index in range(n_inputs))
+    return tuple(check_features(features))

@@ -31,6 +31,11 @@ class Dataset:
     y_train: np.ndarray  # (N,) float32 0/1 (binary), int64 class (multiclass), float32 (regression)
     x_test: np.ndarray
     y_test: np.ndarray
+    image_side: int = 0  # 28 when each row is a 28×28 image's pixels (digits), 0 for points in the plane
+
+    @property
+    def is_image(self) -> bool:
+        return self.image_side > 0
 
     @property
     def n_outputs(self) -> int:
@@ -119,12 +124,23 @@ def _regression_bumps(n, noise, rng):
     return points, target + rng.normal(0, noise * 0.5, n)
 
 
+def _digits(n, noise, rng):
+    """Handwriting-like 28×28 digits (core.data.synthetic_images), as 784 pixel values in [0, 1]."""
+    from core.data.synthetic_images import make_digits  # Pillow drawing: only loaded when asked for
+
+    images, labels = make_digits(n, seed=int(rng.integers(2**31 - 1)))
+    pixels = images.reshape(n, -1).astype(np.float64) / 255.0
+    pixels += rng.normal(0, noise * 0.5, pixels.shape) if noise > 0 else 0.0
+    return np.clip(pixels, 0.0, 1.0), labels
+
+
 @dataclass(frozen=True)
 class DatasetSpec:
     task: str
     class_names: tuple[str, ...]
     generate: Callable[[int, float, np.random.Generator], tuple[np.ndarray, np.ndarray]]
     description: str
+    image_side: int = 0  # the inputs are a side×side image, not a point in the plane
 
 
 _BINARY = ("negative", "positive")
@@ -137,6 +153,8 @@ DATASETS: dict[str, DatasetSpec] = {
     "blobs": DatasetSpec("multiclass", ("A", "B", "C", "D"), _blobs, "Four Gaussian blobs, one class each (softmax)."),
     "reg-plane": DatasetSpec("regression", (), _regression_plane, "Regression: the target rises along a tilted plane."),
     "reg-bumps": DatasetSpec("regression", (), _regression_bumps, "Regression: a hill and a valley."),
+    "digits": DatasetSpec("multiclass", tuple("0123456789"), _digits,
+                          "Handwritten-style digits, 28×28 pixels = 784 inputs (an MNIST-sized network).", 28),
 }
 
 
@@ -172,4 +190,5 @@ def make_dataset(
         y_train=targets[:n_train],
         x_test=points[n_train:],
         y_test=targets[n_train:],
+        image_side=spec.image_side,
     )

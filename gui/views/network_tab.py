@@ -279,7 +279,11 @@ class NetworkTab(QWidget):
             self.player.sequence = None
             self._structure_key = None
             self.network_view.clear_trace()
-        self.boundary_view.set_dataset(info.dataset, info.output_activation)
+        # Digits are 784 pixels, not points in a plane: there is no boundary map to draw.
+        self.boundary_view.setVisible(not info.dataset.is_image)
+        self.network_view.set_input_preview(info.dataset.x_train[0] if info.dataset.is_image else None)
+        if not info.dataset.is_image:
+            self.boundary_view.set_dataset(info.dataset, info.output_activation)
 
     @Slot(object)
     def on_progress(self, progress: TrainingProgress) -> None:
@@ -289,7 +293,7 @@ class NetworkTab(QWidget):
         if key != self._structure_key:
             config = self.info.config
             sizes = [key[0][1], *(shape[0] for shape in key)]
-            self.network_view.set_structure(sizes, config.features, list(config.hidden_activations()),
+            self.network_view.set_structure(sizes, self.info.input_names, list(config.hidden_activations()),
                                             OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
             self._structure_key = key
             self._follow_new_network(key)

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from core.data.features import FEATURE_LABELS
 from core.nets.mlp import ACTIVATIONS
@@ -81,9 +81,9 @@ class NetworkView(QWidget):
         self.thinning_label.setStyleSheet(f"color: {theme.VERMILLION};")
         self.thinning_label.hide()
 
-        footer = QHBoxLayout()
-        footer.addWidget(self.legend, 1)
+        footer = QVBoxLayout()  # the thinning note on its own line: the legend must not wrap
         footer.addWidget(self.thinning_label)
+        footer.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(self.plot, 1)
@@ -107,6 +107,7 @@ class NetworkView(QWidget):
         self.thumbs: NeuronThumbnails | None = None
         self.edge_items: list[EdgeBatch] = []
         self.edit_buttons: list[GraphButton] = []
+        self._input_preview: np.ndarray | None = None
         self.editable = True  # ± buttons and activation menus on the graph (off for exported pictures)
 
     def _legend_html(self) -> str:
@@ -195,8 +196,14 @@ class NetworkView(QWidget):
     def clear_trace(self) -> None:
         """Back to the plain weight display."""
         self.trace = self.phase = None
-        self._show_input_image(None)
+        self._show_input_image(self._input_preview)
         self._redraw()
+
+    def set_input_preview(self, values: np.ndarray | None) -> None:
+        """An example image shown in an image input while no pass is on screen (None: a plain square)."""
+        self._input_preview = None if values is None else np.asarray(values)
+        if self.trace is None:
+            self._show_input_image(self._input_preview)
 
     def drawn_edge_count(self, layer: int | None = None) -> int:
         """How many edges are drawn, in linear layer `layer` or in all of them."""
@@ -405,7 +412,7 @@ class NetworkView(QWidget):
         if layout.image_side:
             self.input_image = pg.ImageItem(axisOrder="row-major")
             self.input_image.setLookupTable(np.linspace(255, 0, 256).astype(np.uint8))  # ink on paper
-            self._show_input_image(None)  # an image first: setRect scales by the image's size
+            self._show_input_image(self._input_preview)  # an image first: setRect scales by its size
             self.input_image.setRect(QRectF(*layout.image_rect))
             self.input_image.setZValue(5)  # above the edges, which seem to leave from the pixels
             self.plot.addItem(self.input_image)
@@ -712,7 +719,7 @@ class NetworkView(QWidget):
         if self.net_layout is None or self.input_image is None:
             return
         side = self.net_layout.image_side
-        if values is None:
+        if values is None or np.size(values) != side * side:
             image = np.full((side, side), 40, dtype=np.uint8)  # a neutral light grey placeholder
         else:
             values = np.nan_to_num(np.asarray(values, dtype=np.float64).reshape(side, side))

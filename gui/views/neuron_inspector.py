@@ -91,7 +91,9 @@ class NeuronInspector(QDialog):
         """Show neuron (layer, index) of the run `info`; the numbers follow with the next report."""
         if info is not self.info:
             self.info = info
-            self.boundary.set_dataset(info.dataset, info.output_activation)
+            self.boundary.setVisible(not info.dataset.is_image)
+            if not info.dataset.is_image:
+                self.boundary.set_dataset(info.dataset, info.output_activation)
             self._build_histogram_items(info)
         self.neuron = neuron
         self.activity = None
@@ -128,7 +130,7 @@ class NeuronInspector(QDialog):
 
     def source_names(self, activity: NeuronActivity) -> list[str]:
         if activity.layer == 0 and self.info is not None:
-            return [FEATURE_LABELS.get(name, name) for name in self.info.config.features]
+            return [FEATURE_LABELS.get(name, name) for name in self.info.input_names]
         return [self.tr("h{0}·{1}").format(activity.layer, i + 1) for i in range(len(activity.weights))]
 
     def _formula(self, activity: NeuronActivity) -> str:

@@ -62,7 +62,8 @@ class SettingsPanel(QWidget):
         for name, spec in DATASETS.items():
             self.dataset.addItem(name, name)
             self.dataset.setItemData(self.dataset.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole)
-        self.dataset.setToolTip(self.tr("Which 2-D dataset to learn. Hover an entry for a description."))
+        self.dataset.setToolTip(self.tr("Which dataset to learn: 2-D points, or 28×28 digits. "
+                                        "Hover an entry for a description."))
         form.addRow(self.tr("Dataset"), self.dataset)
         self.noise = _spin(0, 100, self.tr("How much random noise blurs the points."), suffix=" %")
         form.addRow(self.tr("Noise"), self.noise)
@@ -77,7 +78,9 @@ class SettingsPanel(QWidget):
     def _build_network_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Network"))
         form = QFormLayout(group)
-        features = QWidget()
+        features = self._features = QWidget()
+        features.setToolTip(self.tr("Inputs computed from the point (x₁, x₂). "
+                                    "Image datasets feed their pixels instead."))
         grid = QGridLayout(features)
         grid.setContentsMargins(0, 0, 0, 0)
         self.feature_boxes: dict[str, QCheckBox] = {}
@@ -150,6 +153,7 @@ class SettingsPanel(QWidget):
         self.seed.setValue(config.seed)
         for name, box in self.feature_boxes.items():
             box.setChecked(name in config.features)
+        self._features.setEnabled(not DATASETS[config.dataset].image_side)  # digits feed their pixels
         self.hidden.setText(",".join(str(width) for width in config.hidden))
         self._show_activations(config)
         self.optimizer.setCurrentIndex(self.optimizer.findData(config.optimizer))

@@ -11,6 +11,7 @@ from core.data.toy2d import DOMAIN
 from core.errors import ConfigError
 
 NAMES = sorted(DATASETS)
+POINT_NAMES = [name for name in NAMES if not DATASETS[name].image_side]  # 2-D points, not images
 N = 200
 
 
@@ -26,7 +27,7 @@ def test_every_task_is_represented():
     assert {spec.task for spec in DATASETS.values()} == set(TASKS)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", POINT_NAMES)
 def test_points_are_n_by_2_float32(name):
     data = make_dataset(name, n_points=N, noise=0.1, seed=1)
     for x in (data.x_train, data.x_test):
@@ -72,7 +73,7 @@ def test_noise_changes_the_data(name):
     assert np.abs(jittered - original).mean() > 0.1
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", POINT_NAMES)
 def test_clean_points_lie_in_the_drawing_square(name):
     data = make_dataset(name, n_points=N, noise=0.0, seed=0)
     assert np.abs(all_points(data)).max() <= DOMAIN + 0.5
@@ -216,3 +217,28 @@ def test_unknown_features_raise_config_error_naming_them(features, expected):
 def test_empty_feature_list_raises_config_error():
     with pytest.raises(ConfigError, match="at least one"):
         expand_features(POINTS, [])
+
+
+def test_digits_are_28x28_images_of_ten_classes():
+    dataset = make_dataset("digits", n_points=60, seed=3)
+    assert dataset.is_image and dataset.image_side == 28 and dataset.task == "multiclass"
+    assert dataset.x_train.shape == (30, 784) and dataset.x_train.dtype == np.float32
+    assert 0.0 <= dataset.x_train.min() and dataset.x_train.max() <= 1.0
+    assert dataset.class_names == tuple("0123456789") and set(dataset.y_train) <= set(range(10))
+    again = make_dataset("digits", n_points=60, seed=3)
+    np.testing.assert_array_equal(dataset.x_test, again.x_test)
+    assert not make_dataset("xor").is_image
+
+
+def test_an_mnist_sized_mlp_trains_on_digits():
+    from core.config import TrainConfig
+    from core.training import Trainer
+
+    trainer = Trainer(TrainConfig(dataset="digits", hidden=(128, 64), n_points=400, learning_rate=0.003,
+                                  device="cpu", features=("x1",)))
+    assert trainer.architecture == "784-128-64-10" and not trainer.has_input_plane
+    assert trainer.input_names[:2] == ("p1", "p2") and len(trainer.input_names) == 784
+    before = trainer.evaluate().train_loss
+    for _ in trainer.run(max_steps=60):
+        pass
+    assert trainer.evaluate().train_loss < before * 0.7

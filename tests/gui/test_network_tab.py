@@ -147,3 +147,23 @@ def test_the_inspector_closes_when_its_neuron_is_removed(make_window, qtbot):
     window.worker_step()
     qtbot.waitUntil(lambda: window.last_progress.step == 1, timeout=5_000)
     assert window.last_progress.neuron_activity is None
+
+
+def test_an_mnist_sized_network_on_digits_shows_its_input_image_and_steps_through(make_window, qtbot):
+    digits = TrainConfig(dataset="digits", hidden=(128, 64), n_points=200, learning_rate=0.003, device="cpu")
+    window = make_window(digits)
+    window.tabs.setCurrentWidget(window.network_tab)
+    tab = window.network_tab
+    qtbot.waitUntil(lambda: window.last_progress.gradient_magnitudes is not None, timeout=10_000)
+    view = tab.network_view
+    assert view.sizes == (784, 128, 64, 10) and view.net_layout.image_side == 28
+    assert not tab.boundary_view.isVisible() and window.last_progress.boundaries is None
+    assert view.input_image.image.max() > 100  # a digit, not the blank placeholder
+    assert view.thinning_label.isVisible()
+    tab.player.set_speed(10)
+    tab.toggle_pass()
+    qtbot.waitUntil(lambda: tab.trace is not None, timeout=5_000)
+    with qtbot.waitSignal(tab.player.finished, timeout=15_000):
+        pass
+    assert len(tab.trace.input) == 784 and tab.trace.input_names[0] == "p1"
+    assert "top class" in view.top_class_text.toPlainText() or view.bar_item.isVisible()
