@@ -88,9 +88,10 @@ class NetworkTab(QWidget):
         layout.addWidget(main, 1)
 
     # ------------------------------------------------------------------ controls
-    def _action(self, text: str, slot, shortcut: str, tip: str) -> QAction:
+    def _action(self, text: str, slot, shortcut: str, tip: str, clicker: str = "") -> QAction:
+        """A toolbar action with its key; `clicker` is the key a presentation remote sends for it."""
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts([QKeySequence(key) for key in (shortcut, clicker) if key])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(f"{tip} ({shortcut})")
         action.triggered.connect(slot)
@@ -102,10 +103,11 @@ class NetworkTab(QWidget):
         self.play_pass_action = self._action(self.tr("▶ Play pass"), self.toggle_pass, "Space",
                                              self.tr("Play this example's pass: forward, loss, backward, update"))
         self.step_layer_action = self._action(self.tr("Step ▸"), self.step_layer, "Right",
-                                              self.tr("Animate one layer of the pass; a new example when it is done"))
+                                              self.tr("Animate one layer of the pass; a new example when it is done"),
+                                              clicker="PgDown")
         self.step_phase_action = self._action(self.tr("Phase ▸▸"), self.step_phase, "Shift+Right",
                                               self.tr("Animate to the end of the current phase"))
-        self.back_action = self._action(self.tr("◂ Back"), self.back, "Left", self.tr("Back one step"))
+        self.back_action = self._action(self.tr("◂ Back"), self.back, "Left", self.tr("Back one step"), clicker="PgUp")
         self.next_example_action = self._action(self.tr("Next example"), self.next_example, "N",
                                                 self.tr("Take the next training example and show its pass"))
         self.shortcut_actions = [self.play_pass_action, self.step_layer_action, self.step_phase_action,

@@ -1,6 +1,7 @@
 """The Network tab: live graph, step-through of one example, keys, and the deep-sigmoid preset."""
 
 import numpy as np
+from PySide6.QtGui import QKeySequence
 
 from core.config import TrainConfig
 from gui.views.network_editing import Edit
@@ -47,6 +48,9 @@ def test_keys_drive_the_step_through_on_the_network_tab(make_window, qtbot):
     tab = window.network_tab
     assert window.play_action.shortcut().isEmpty()  # Space belongs to the step-through here
     assert tab.play_pass_action.isEnabled()
+    # A presentation clicker sends Page Down / Page Up: they step and go back too.
+    assert QKeySequence("PgDown") in tab.step_layer_action.shortcuts()
+    assert QKeySequence("PgUp") in tab.back_action.shortcuts()
     tab.step_layer_action.trigger()  # Right: a new example, first layer animated
     qtbot.waitUntil(lambda: tab.trace is not None and not tab.player.playing, timeout=5_000)
     assert tab.player.sequence.unit.phase == "forward" and tab.player.sequence.unit.layer == 0
