@@ -61,8 +61,10 @@ def apply_edit(hidden: tuple[int, ...], activations: tuple[str, ...], edit: Edit
 class GraphButton(pg.TextItem):
     """A clickable label drawn in the plot: bold text on a light rounded-looking box."""
 
-    def __init__(self, text: str, tip: str, edit: Edit | None):
-        super().__init__(text, color=theme.BLACK, anchor=(0.5, 0.5), fill=pg.mkBrush("#e8e8e8"),
+    def __init__(self, text: str, tip: str, edit: Edit | None, anchor=(0.5, 0.5)):
+        # Text items keep their pixel size at any zoom, so neighbours are placed by their
+        # anchors (the − ends left of a point, the + starts right of it) and never overlap.
+        super().__init__(text, color=theme.BLACK, anchor=anchor, fill=pg.mkBrush("#e8e8e8"),
                          border=pg.mkPen(theme.GREY, width=1.5))
         self.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
         self.tip = tip
@@ -78,7 +80,11 @@ def tr(text: str) -> str:
 
 
 def build_edit_buttons(plot, layout, layers_y: float) -> list[GraphButton]:
-    """− and + above each hidden column (neurons), and "− layer" / "+ layer" at height `layers_y`."""
+    """− and + above each hidden column (neurons), and "− layer" / "+ layer" from height `layers_y` down.
+
+    The view moves the layer buttons under the column headers whenever the zoom changes
+    (the headers' height is in pixels), with `place_layer_buttons`.
+    """
     sizes = layout.sizes
     buttons = []
     n_hidden = len(sizes) - 2
@@ -86,20 +92,31 @@ def build_edit_buttons(plot, layout, layers_y: float) -> list[GraphButton]:
         column = layer + 1
         x, width = float(layout.xs[column]), sizes[column]
         y = layout.column_extent(column)[0] - BUTTON_CLEARANCE
-        for change, glyph, offset in ((-1, "−", -28), (+1, "+", 28)):
+        for change, glyph, anchor in ((-1, "−", (1.0, 0.5)), (+1, "+", (0.0, 0.5))):
             tip = (tr("Remove a neuron from hidden layer {0} (now {1})") if change < 0
                    else tr("Add a neuron to hidden layer {0} (now {1})")).format(column, width)
-            button = GraphButton(glyph, tip, Edit("neurons", layer=layer, change=change))
-            button.setPos(x + offset, y)
+            button = GraphButton(glyph, tip, Edit("neurons", layer=layer, change=change), anchor)
+            button.setPos(x + change * 3, y)
             button.setVisible(1 <= width + change <= MAX_WIDTH)
             buttons.append(button)
     middle = float(layout.xs[1:-1].mean()) if n_hidden else float(layout.xs[[0, -1]].mean())
-    for change, glyph, offset in ((-1, tr("− layer"), -75), (+1, tr("+ layer"), 75)):
+    for change, glyph, anchor in ((-1, tr("− layer"), (1.0, 0.0)), (+1, tr("+ layer"), (0.0, 0.0))):
         tip = tr("Remove the last hidden layer") if change < 0 else tr("Add a hidden layer before the output")
-        button = GraphButton(glyph, tip, Edit("layers", change=change))
-        button.setPos(middle + offset, layers_y)
+        button = GraphButton(glyph, tip, Edit("layers", change=change), anchor)
+        button.setPos(middle + change * 6, layers_y)
         button.setVisible(n_hidden > 0 if change < 0 else n_hidden < MAX_DEPTH)
         buttons.append(button)
     for button in buttons:
         plot.addItem(button)
     return buttons
+
+
+def place_layer_buttons(buttons: list[GraphButton], headers, view_box) -> None:
+    """Put "− layer" / "+ layer" just under the lowest column header, whatever the zoom."""
+    layer_buttons = [button for button in buttons if button.edit.kind == "layers"]
+    if not layer_buttons or not headers:
+        return
+    lowest = max(view_box.mapSceneToView(header.sceneBoundingRect().bottomLeft()).y() for header in headers)
+    gap = 10 * abs(view_box.viewPixelSize()[1])
+    for button in layer_buttons:
+        button.setPos(button.pos().x(), lowest + gap)

@@ -27,7 +27,8 @@ from core.trace import ExampleTrace
 from gui import theme
 from gui.views import network_layout as geo
 from gui.views import network_tips as tips
-from gui.views.network_editing import BUTTON_CLEARANCE, Edit, GraphButton, apply_edit, build_edit_buttons
+from gui.views.network_editing import (BUTTON_CLEARANCE, Edit, GraphButton, apply_edit, build_edit_buttons,
+                                       place_layer_buttons)
 from gui.views.network_items import EdgeBatch, edge_pens, fill_colours
 from gui.views.network_thumbs import NeuronThumbnails
 
@@ -107,6 +108,7 @@ class NetworkView(QWidget):
         self.thumbs: NeuronThumbnails | None = None
         self.edge_items: list[EdgeBatch] = []
         self.edit_buttons: list[GraphButton] = []
+        self.layer_headers: list[pg.TextItem] = []
         self._input_preview: np.ndarray | None = None
         self.editable = True  # ± buttons and activation menus on the graph (off for exported pictures)
 
@@ -368,11 +370,13 @@ class NetworkView(QWidget):
         scale = float(np.clip(1.0 / units_per_pixel, 0.4, 1.0)) if units_per_pixel > 0 else 1.0
         if abs(scale - self._marker_scale) < 0.02:
             self._place_thumbs()
+            place_layer_buttons(self.edit_buttons, self.layer_headers, self.view_box)
             return
         self._marker_scale = scale
         self.neuron_item.setSize(self._marker_sizes * scale)
         self.bias_item.setSize(self._ring_sizes * scale)
         self._place_thumbs()
+        place_layer_buttons(self.edit_buttons, self.layer_headers, self.view_box)
 
     # ------------------------------------------------------------------ building
     def _rebuild_from(self, sizes, input_names, activations, output_activation) -> None:
@@ -394,6 +398,7 @@ class NetworkView(QWidget):
 
     def _build_items(self) -> None:
         self.plot.clear()
+        self.edit_buttons, self.layer_headers = [], []
         layout = self.net_layout
         sizes = self.sizes
         self._pulse_cache: dict = {}
@@ -523,7 +528,7 @@ class NetworkView(QWidget):
         left = layout.image_rect[0] - 20 if layout.image_side else layout.xs[0] - layout.marker_px[0] / 2 - 170
         top = min([top, *(layout.column_extent(c)[0] - BUTTON_CLEARANCE - 20 for c in range(1, len(sizes) - 1))])
         self.edit_buttons = build_edit_buttons(self.plot, layout, bottom + 135) if self.editable else []
-        self.view_box.setRange(xRange=(left, right), yRange=(top - 20, bottom + (170 if self.editable else 70)),
+        self.view_box.setRange(xRange=(left, right), yRange=(top - 20, bottom + (200 if self.editable else 70)),
                                padding=0.01)
 
     def _header(self, column: int) -> str:
