@@ -1,0 +1,147 @@
+"""Save and load trained CNNs as `<name>.safetensors` (weights) plus `<name>.json` (what they mean).
+
+safetensors holds only named arrays, so loading a file can never run code, unlike a
+pickle. The JSON says which architecture to build, the class names, how to prepare an
+image (size, channels, whether a dark-on-light photo must be inverted) and how the
+weights were trained. Every failure is a ModelError with one sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import torch
+from safetensors.torch import load_file, save_file
+from torch import nn
+
+from core.errors import ModelError
+from core.nets.cnn import build_cnn, check_architecture, cnn_spec
+
+FORMAT = "glassbox.model/1"
+MODELS_DIR = Path(__file__).resolve().parents[2] / "assets" / "models"
+_NAME = re.compile(r"^[A-Za-z0-9_-]+$")  # a plain file stem: no paths, no dots
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The JSON side of a stored model."""
+
+    name: str
+    architecture: str
+    class_names: tuple[str, ...]
+    preprocessing: Mapping[str, Any] = field(default_factory=dict)
+    training: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        data = {
+            "format": FORMAT,
+            "name": self.name,
+            "architecture": self.architecture,
+            "class_names": list(self.class_names),
+            "preprocessing": dict(self.preprocessing),
+            "training": dict(self.training),
+        }
+        # Sorted keys and a fixed layout: re-running the training script gives the same bytes.
+        return json.dumps(data, sort_keys=True, indent=2) + "\n"
+
+
+def _paths(name: str, directory: str | os.PathLike | None) -> tuple[Path, Path]:
+    if not _NAME.match(name):
+        raise ModelError(f"'{name}' is not a model name; use letters, digits, '-' or '_' only.")
+    folder = Path(directory) if directory is not None else MODELS_DIR
+    return folder / f"{name}.safetensors", folder / f"{name}.json"
+
+
+def save_model(model: nn.Module, info: ModelInfo, directory: str | os.PathLike | None = None) -> tuple[Path, Path]:
+    """Write the weights and the description; each file is replaced only once it is complete."""
+    weights_path, json_path = _paths(info.name, directory)
+    weights_path.parent.mkdir(parents=True, exist_ok=True)
+    tensors = {key: value.detach().cpu().contiguous().clone() for key, value in model.state_dict().items()}
+    tmp_weights = weights_path.with_suffix(".safetensors.tmp")
+    # One metadata entry only: safetensors writes a map's entries in no fixed order, which would
+    # make two saves of the same weights differ byte for byte.
+    save_file(tensors, str(tmp_weights), metadata={"format": "pt"})
+    os.chmod(tmp_weights, 0o644)  # safetensors creates it private; shipped weights are for everyone to read
+    os.replace(tmp_weights, weights_path)
+    tmp_json = json_path.with_suffix(".json.tmp")
+    tmp_json.write_text(info.to_json(), encoding="utf-8")
+    os.replace(tmp_json, json_path)
+    return weights_path, json_path
+
+
+def read_model_info(name: str, directory: str | os.PathLike | None = None) -> ModelInfo:
+    """The checked JSON description of a stored model."""
+    _, json_path = _paths(name, directory)
+    try:
+        data = json.loads(json_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"Model '{name}' has no description file {json_path}; run scripts/train_models.py "
+                         "to create it.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelError(f"The description file {json_path} of model '{name}' cannot be read ({error}); "
+                         "run scripts/train_models.py to rewrite it.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ModelError(f"{json_path} is not a Glassbox model description (expected format '{FORMAT}').")
+    try:
+        info = ModelInfo(
+            name=name,
+            architecture=str(data["architecture"]),
+            class_names=tuple(str(c) for c in data["class_names"]),
+            preprocessing=dict(data.get("preprocessing", {})),
+            training=dict(data.get("training", {})),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ModelError(f"The description file {json_path} lacks a valid entry {error}; "
+                         "run scripts/train_models.py to rewrite it.") from None
+    spec = cnn_spec(info.architecture)
+    if len(info.class_names) != spec.num_classes:
+        raise ModelError(f"Model '{name}' names {len(info.class_names)} classes but its architecture "
+                         f"'{spec.name}' has {spec.num_classes} outputs.")
+    return info
+
+
+def load_model(name: str, directory: str | os.PathLike | None = None) -> tuple[nn.Sequential, ModelInfo]:
+    """Build the architecture, fill in the stored weights after checking every name and shape, eval mode."""
+    info = read_model_info(name, directory)
+    weights_path, _ = _paths(name, directory)
+    if not weights_path.is_file():
+        raise ModelError(f"Model '{name}' has no weights file {weights_path}; run scripts/train_models.py "
+                         "to create it.")
+    try:
+        tensors = load_file(str(weights_path))
+    except Exception as error:  # safetensors raises its own error type for a damaged header or body
+        raise ModelError(f"The weights file {weights_path} is damaged and cannot be read ({error}).") from None
+    model = build_cnn(info.architecture)
+    expected = model.state_dict()
+    missing = sorted(set(expected) - set(tensors))
+    extra = sorted(set(tensors) - set(expected))
+    if missing or extra:
+        raise ModelError(f"The weights in {weights_path} do not fit architecture '{info.architecture}' "
+                         f"(missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'}).")
+    for key, value in expected.items():
+        found = tensors[key]
+        if found.shape != value.shape or found.dtype != value.dtype:
+            raise ModelError(f"The weights in {weights_path} do not fit architecture '{info.architecture}': "
+                             f"'{key}' is {tuple(found.shape)} {found.dtype}, expected {tuple(value.shape)} "
+                             f"{value.dtype}.")
+        if not bool(torch.isfinite(found).all()):
+            raise ModelError(f"The weights in {weights_path} contain NaN or infinite values in '{key}'.")
+    model.load_state_dict(tensors, strict=True)
+    spec = cnn_spec(info.architecture)
+    check_architecture(model, spec.input_shape, spec.num_classes)
+    return model.eval(), info
+
+
+def available_models(directory: str | os.PathLike | None = None) -> list[str]:
+    """Names of the stored models that have both files, sorted (not yet validated: load_model does that)."""
+    folder = Path(directory) if directory is not None else MODELS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(path.stem for path in folder.glob("*.json")
+                  if _NAME.match(path.stem) and path.with_suffix(".safetensors").is_file())
+
