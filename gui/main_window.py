@@ -31,6 +31,7 @@ from core.errors import ConfigError, GlassboxError
 from core.progress import RunInfo, TrainingProgress
 from core.trace import ExampleTrace
 from gui import theme
+from gui.views.conv_tab import ConvTab
 from gui.views.network_tab import NetworkTab
 from gui.views.training_view import TrainingView
 from gui.widgets.settings_panel import SettingsPanel
@@ -71,15 +72,20 @@ class MainWindow(QMainWindow):
         self.last_progress: TrainingProgress | None = None
         self.last_trace: ExampleTrace | None = None
         self.playing = False
+        self._dock_hidden_for_conv = False  # the Convolution tab put the settings dock away
 
         self.training_view = TrainingView()
         self.network_tab = NetworkTab()
+        self.conv_tab = ConvTab(self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.training_view, self.tr("Training"))
         self.tabs.addTab(self.network_tab, self.tr("Network"))
+        self.tabs.addTab(self.conv_tab, self.tr("Convolution"))
         self.tabs.setTabToolTip(0, self.tr("Loss and accuracy curves, live"))
         self.tabs.setTabToolTip(1, self.tr("Every neuron and weight; step one example through forward and backward"))
+        self.tabs.setTabToolTip(2, self.tr("Load, paste, drop or draw an image and see every convolution layer"))
+        self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the Convolution tab
         self.setCentralWidget(self.tabs)
         self.panel = SettingsPanel(self.config)
         self._build_dock()
@@ -142,6 +148,10 @@ class MainWindow(QMainWindow):
                                         self.tr("Do one training step (Right arrow)"))
         self.reset_action = self._action(self.tr("Reset"), self.worker_reset, QKeySequence("Ctrl+R"),
                                          pixmap.SP_BrowserReload, self.tr("New weights from the seed; step 0 (Ctrl+R)"))
+        self.open_image_action = self._action(self.tr("Open Image…"), self.open_image, QKeySequence.StandardKey.Open,
+                                              tip=self.tr("Open a picture in the Convolution tab (Ctrl+O)"))
+        self.paste_image_action = self._action(self.tr("Paste Image"), self.paste_image, QKeySequence.StandardKey.Paste,
+                                               tip=self.tr("Show the copied picture in the Convolution tab (Ctrl+V)"))
         self.save_image_action = self._action(self.tr("Save View as Image…"), self.save_plot_image, QKeySequence.StandardKey.Save)
         self.export_csv_action = self._action(self.tr("Export Metrics as CSV…"), self.export_metrics, QKeySequence("Ctrl+E"))
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -166,9 +176,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_image_action)
+        file_menu.addSeparator()
         file_menu.addActions([self.save_image_action, self.export_csv_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.paste_image_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.dock.toggleViewAction())
         self.view_menu = view_menu
@@ -224,7 +238,11 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if self._dock_hidden_for_conv:
+            self.dock.show()  # save the layout the training tabs use, not the Convolution tab's
         self.settings.setValue("window/state", self.saveState())
+        if self._dock_hidden_for_conv:
+            self.dock.hide()
         self.settings.setValue("training/config", json.dumps(self.config.to_dict()))
         self.settings.setValue("training/speed_index", self.speed_combo.currentIndex())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
@@ -322,14 +340,28 @@ class MainWindow(QMainWindow):
     def on_tab_changed(self, index: int) -> None:
         """Keys go to what is shown; the worker computes heatmaps only while the graph is visible."""
         on_network = self.tabs.widget(index) is self.network_tab
+        # On the Convolution tab Space and Right belong to its buttons and sliders (the kernel
+        # playground's Play button, its speed slider), not to training an invisible network.
+        on_conv = self.tabs.widget(index) is self.conv_tab
         self.network_tab.set_shortcuts_active(on_network)
-        self.play_action.setShortcut(QKeySequence() if on_network else QKeySequence(Qt.Key.Key_Space))
-        self.step_action.setShortcut(QKeySequence() if on_network else QKeySequence(Qt.Key.Key_Right))
+        training_keys = not (on_network or on_conv)
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space) if training_keys else QKeySequence())
+        self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right) if training_keys else QKeySequence())
         self.worker.set_extras(on_network, on_network)
-        self.statusBar().showMessage(
-            self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
-            if on_network else self.tr("Press Play (Space) to train, or Step (Right arrow) for one step.")
-        )
+        # The training settings mean nothing to the Convolution tab: give its pictures the room.
+        if on_conv and not self.dock.isHidden():
+            self._dock_hidden_for_conv = True
+            self.dock.hide()
+        elif not on_conv and self._dock_hidden_for_conv:
+            self._dock_hidden_for_conv = False
+            self.dock.show()
+        if on_conv:
+            message = self.tr("Open (Ctrl+O), paste (Ctrl+V) or drop an image, or draw a digit.")
+        elif on_network:
+            message = self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
+        else:
+            message = self.tr("Press Play (Space) to train, or Step (Right arrow) for one step.")
+        self.statusBar().showMessage(message)
 
     def _saved_tab_index(self) -> int:
         try:
@@ -359,6 +391,27 @@ class MainWindow(QMainWindow):
         self.panel.show_error(message)
         self.statusBar().showMessage(message, 15000)
         self.device_actions[self.config.device].setChecked(True)
+
+    # ------------------------------------------------------------------ images for the Convolution tab
+    @Slot()
+    def open_image(self) -> None:
+        self.tabs.setCurrentWidget(self.conv_tab)
+        self.conv_tab.open_dialog()
+
+    @Slot()
+    def paste_image(self) -> None:
+        self.tabs.setCurrentWidget(self.conv_tab)
+        self.conv_tab.paste()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.conv_tab.dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.conv_tab.dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.tabs.setCurrentWidget(self.conv_tab)
+        self.conv_tab.dropEvent(event)
 
     # ------------------------------------------------------------------ file and help
     @Slot()
@@ -406,6 +459,10 @@ class MainWindow(QMainWindow):
                 "  Space — play or pause one example's pass\n"
                 "  Right arrow — animate one layer (a new example when the pass is done)\n"
                 "  Shift+Right — to the end of the phase;  Left — back;  N — next example\n"
+                "Convolution tab:\n"
+                "  Ctrl+O — open an image;  Ctrl+V — paste one;  or drop a file on the window\n"
+                "  Ctrl+Z — undo a stroke on the drawing\n"
+                "  Kernel playground: P — play or pause;  . — step;  , — back;  End — to the end\n"
                 "Everywhere:\n"
                 "  Ctrl+R — reset the weights\n"
                 "  Ctrl+S — save the current view as a PNG image\n"
