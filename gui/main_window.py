@@ -459,6 +459,8 @@ class MainWindow(QMainWindow):
                 "  Space — play or pause one example's pass\n"
                 "  Right arrow — animate one layer (a new example when the pass is done)\n"
                 "  Shift+Right — to the end of the phase;  Left — back;  N — next example\n"
+                "  Page Down / Page Up (a presentation clicker) — step and back\n"
+                "  Click a neuron — its inspector;  click an edge — type a weight\n"
                 "Convolution tab:\n"
                 "  Ctrl+O — open an image;  Ctrl+V — paste one;  or drop a file on the window\n"
                 "  Ctrl+Z — undo a stroke on the drawing\n"
