@@ -32,6 +32,8 @@ from core.progress import RunInfo, TrainingProgress
 from core.trace import ExampleTrace
 from gui import theme
 from gui.views.conv_tab import ConvTab
+from gui.views.landscape_view import LandscapeView
+from gui.widgets.lazy_tab import LazyTab
 from gui.views.network_tab import NetworkTab
 from gui.views.training_view import TrainingView
 from gui.widgets.settings_panel import SettingsPanel
@@ -77,11 +79,13 @@ class MainWindow(QMainWindow):
         self.training_view = TrainingView()
         self.network_tab = NetworkTab()
         self.conv_tab = ConvTab(self.settings)
+        self.landscape_tab = LazyTab(LandscapeView)  # built when first opened: it races optimizers
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.training_view, self.tr("Training"))
         self.tabs.addTab(self.network_tab, self.tr("Network"))
         self.tabs.addTab(self.conv_tab, self.tr("Convolution"))
+        self.tabs.addTab(self.landscape_tab, self.tr("Landscape"))
         self.tabs.setTabToolTip(0, self.tr("Loss and accuracy curves, live"))
         self.tabs.setTabToolTip(1, self.tr("Every neuron and weight; step one example through forward and backward"))
         self.tabs.setTabToolTip(2, self.tr("Load, paste, drop or draw an image and see every convolution layer"))
@@ -343,20 +347,24 @@ class MainWindow(QMainWindow):
         # On the Convolution tab Space and Right belong to its buttons and sliders (the kernel
         # playground's Play button, its speed slider), not to training an invisible network.
         on_conv = self.tabs.widget(index) is self.conv_tab
+        # The Landscape tab races optimizers on textbook surfaces: its own buttons, not training keys.
+        on_landscape = self.tabs.widget(index) is self.landscape_tab
         self.network_tab.set_shortcuts_active(on_network)
-        training_keys = not (on_network or on_conv)
+        training_keys = not (on_network or on_conv or on_landscape)
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space) if training_keys else QKeySequence())
         self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right) if training_keys else QKeySequence())
         self.worker.set_extras(on_network, on_network)
         # The training settings mean nothing to the Convolution tab: give its pictures the room.
-        if on_conv and not self.dock.isHidden():
+        if (on_conv or on_landscape) and not self.dock.isHidden():
             self._dock_hidden_for_conv = True
             self.dock.hide()
-        elif not on_conv and self._dock_hidden_for_conv:
+        elif not (on_conv or on_landscape) and self._dock_hidden_for_conv:
             self._dock_hidden_for_conv = False
             self.dock.show()
         if on_conv:
             message = self.tr("Open (Ctrl+O), paste (Ctrl+V) or drop an image, or draw a digit.")
+        elif on_landscape:
+            message = self.tr("Tick optimizers and press Play to race them downhill; click the map to move the start.")
         elif on_network:
             message = self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
         else:

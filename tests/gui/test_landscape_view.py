@@ -1,0 +1,196 @@
+"""LandscapeView races optimizers across textbook surfaces: paths, playback, divergence, stalls, minima."""
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.surfaces import race, surface
+from gui.views.landscape_panels import GL_MISSING
+from gui.views.landscape_view import MAX_SPEED, MIN_SPEED, LandscapeView
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = LandscapeView()
+    qtbot.addWidget(widget)
+    widget.resize(1400, 850)
+    widget.show()
+    return widget
+
+
+def assert_same_race(paths, expected):
+    assert list(paths) == list(expected)
+    for name, path in expected.items():
+        np.testing.assert_allclose(paths[name].positions, path.positions)
+        np.testing.assert_allclose(paths[name].loss, path.loss)
+        assert paths[name].diverged_at == path.diverged_at
+
+
+def test_choosing_optimizers_and_rates_recomputes_the_core_race(view):
+    view.set_surface("rosenbrock")
+    view.set_steps(120)
+    view.set_optimizers(["sgd", "nesterov", "adam"])
+    view.set_learning_rate(2e-4)
+    view.set_momentum(0.8)
+    rosenbrock = surface("rosenbrock")
+    expected = race(rosenbrock, ["sgd", "nesterov", "adam"], 2e-4, 120, rosenbrock.start, 0.8)
+    assert_same_race(view.paths, expected)
+    assert set(view.row_texts()) == {"sgd", "nesterov", "adam"}
+
+
+def test_a_slider_drag_recomputes_after_a_short_pause(view, qtbot):
+    before = view.paths["sgd"]
+    with qtbot.waitSignal(view.race_computed, timeout=3000):
+        view.lr_slider.setValue(view.lr_slider.value() - 50)
+    assert view.paths["sgd"].lr < before.lr
+    assert "learning rate" in view.lr_label.text()
+
+
+def test_stepping_draws_each_path_up_to_the_current_step(view):
+    view.set_optimizers("sgd,momentum,adam")
+    assert view.current_step == 0
+    for _ in range(7):
+        view.step()
+    assert view.current_step == 7
+    for name, curve in view.map.curves.items():
+        x, y = curve.getData()
+        assert len(x) == 8  # the start and seven steps
+        np.testing.assert_allclose(x, view.paths[name].positions[:8, 0])
+    view.back()
+    assert len(view.map.curves["adam"].getData()[0]) == 7
+    view.set_arrows(True)  # arrows at the heads: drawn as pairs of points, never NaN
+    x, _ = view.map.gradient_arrows.getData()
+    assert len(x) > 0 and len(x) % 2 == 0 and np.isfinite(x).all()
+    view.reset()
+    assert view.current_step == 0 and len(view.map.curves["sgd"].getData()[0]) == 1
+    assert "step 0 of 300" in view.step_label.text()
+
+
+def test_play_runs_to_the_end_and_stops(view, qtbot):
+    view.set_steps(20)
+    view.set_speed(MAX_SPEED)
+    view.play()
+    assert view.playing
+    qtbot.waitUntil(lambda: not view.playing, timeout=5000)
+    assert view.current_step == 20
+    view.play()  # from the end, play starts again from the beginning
+    assert view.current_step == 0
+    view.pause()
+    assert not view.playing
+
+
+def test_a_huge_learning_rate_diverges_and_says_so(view):
+    view.set_surface("rosenbrock")
+    view.set_optimizers(["sgd", "adam"])
+    view.set_learning_rate(1.5)
+    assert "1.5" in view.lr_label.text()
+    assert view.paths["sgd"].diverged_at is not None
+    view.set_arrows(True)
+    for _ in range(view.paths["sgd"].diverged_at + 3):
+        view.step()
+    assert f"diverged at step {view.paths['sgd'].diverged_at}" in view.row_texts()["sgd"]
+    x, y = view.map.curves["sgd"].getData()
+    assert len(x) == len(view.paths["sgd"].positions)  # the path stops at its last finite point
+    assert np.isfinite(x).all() and np.isfinite(y).all()
+    view.set_steps(view.steps)  # recompute at the end: still fine
+    assert "diverged" not in view.row_texts()["adam"]
+
+
+def test_clicking_the_map_moves_the_start_and_recomputes(view, qtbot):
+    view.set_start(1.0, -2.0)
+    np.testing.assert_allclose(view.paths["sgd"].positions[0], [1.0, -2.0])
+    np.testing.assert_allclose(view.map.start_marker.getData()[0], [1.0])
+    point = view.map.scene_point(-2.0, 3.0)
+    qtbot.mouseClick(view.map.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: abs(view.start[0] + 2.0) < 0.1, timeout=2000)
+    assert abs(view.start[1] - 3.0) < 0.1
+    np.testing.assert_allclose(view.paths["adam"].positions[0], view.start)
+
+
+def test_sgd_stalls_on_the_plateau(view):
+    view.set_surface("plateau")
+    view.set_optimizers(["sgd", "adam"])
+    view.set_steps(300)
+    view.play()
+    view.pause()
+    for _ in range(300):
+        view.step()
+    sgd = view.paths["sgd"]
+    assert abs(sgd.loss[-1] - sgd.loss[0]) < 1e-4
+    row = view.row_texts()["sgd"]
+    assert "barely moving" in row
+    assert view.paths["adam"].loss[-1] < 0.01
+
+
+def test_himmelblau_sends_optimizers_to_different_minima(view):
+    view.set_surface("himmelblau")
+    names = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"]
+    view.set_optimizers(names)
+    minima = np.array(surface("himmelblau").minima)
+    reached = set()
+    for name in names:
+        end = view.paths[name].positions[-1]
+        distances = np.linalg.norm(minima - end, axis=1)
+        if distances.min() < 0.2:
+            reached.add(int(distances.argmin()))
+    assert len(reached) >= 2
+
+
+def test_the_bowl_has_a_condition_number(view):
+    view.set_surface("bowl")
+    assert view.kappa_slider.isEnabled()
+    view.set_kappa(100)
+    assert "100" in view.title.text() and view.surface.params["kappa"] == pytest.approx(100)
+    view.set_surface("saddle")
+    assert not view.kappa_slider.isEnabled()
+
+
+def test_a_bad_setting_is_one_sentence_and_keeps_the_paths(view):
+    view.set_optimizers(["nesterov"])
+    before = view.paths
+    view.set_momentum(0.0)
+    assert view.banner.isVisible() and "Nesterov" in view.banner.text()
+    assert view.paths is before
+    view.set_momentum(0.5)
+    assert not view.banner.isVisible()
+
+
+def test_offscreen_has_no_3d_and_says_why(view):
+    assert not view.has_3d
+    assert view.missing_3d.isVisible()
+    assert view.missing_3d.text() == GL_MISSING
+
+
+def test_speed_goes_from_a_tenth_to_ten_times(view):
+    view.set_speed(0.01)
+    assert view.speed == pytest.approx(MIN_SPEED)
+    view.set_speed(100)
+    assert view.speed == pytest.approx(MAX_SPEED)
+    view.speed_slider.setValue(view.speed_slider.minimum())
+    assert view.speed == pytest.approx(0.1)
+    view.speed_slider.setValue(view.speed_slider.maximum())
+    assert view.speed == pytest.approx(10.0)
+    assert "10×" in view.speed_label.text()
+    assert math.isclose(MIN_SPEED, 0.1) and math.isclose(MAX_SPEED, 10.0)
+
+
+def test_every_surface_draws(view):
+    for name in ("bowl", "rosenbrock", "himmelblau", "saddle", "beale", "camel", "plateau"):
+        view.set_surface(name)
+        image = view.map.image.image
+        assert image is not None and image.dtype == np.uint8
+        x, y = view.map.contours.getData()
+        assert len(x) > 0 and np.isfinite(x).all()
+
+
+def test_the_main_window_builds_the_landscape_tab_when_it_is_first_opened(make_window):
+    window = make_window()
+    assert window.landscape_tab.view is None  # no race at start-up
+    window.tabs.setCurrentWidget(window.landscape_tab)
+    view = window.landscape_tab.view
+    assert view is not None and view.paths
+    assert window.play_action.shortcut().isEmpty()  # Space is not "train" on this tab
+    window.tabs.setCurrentWidget(window.training_view)
+    assert not window.play_action.shortcut().isEmpty()
