@@ -283,3 +283,18 @@ def test_training_recipes_hold_out_a_different_seed():
         assert recipe.test_seed not in recipe.train_seeds
         assert FRESH_SEED not in recipe.train_seeds and FRESH_SEED != recipe.test_seed
         assert recipe.class_names == load_model(name)[1].class_names
+
+
+def test_check_mode_compares_files_byte_for_byte(tmp_path, capsys):
+    script = _load_training_script()
+    built, shipped = tmp_path / "built", tmp_path / "shipped"
+    for folder in (built, shipped):
+        folder.mkdir()
+        (folder / "m.safetensors").write_bytes(b"weights")
+        (folder / "m.json").write_text("{}\n")
+    assert script.compare("m", built, shipped)
+    (shipped / "m.json").write_text('{"changed": 1}\n')
+    assert not script.compare("m", built, shipped)
+    (shipped / "m.safetensors").unlink()
+    assert not script.compare("m", built, shipped)
+    assert "m.json: MISMATCH" in capsys.readouterr().out
