@@ -5,6 +5,10 @@
     python main.py export metrics ...              write the learning curve as CSV
     python main.py snapshot --view cnn --image PATH --out maps.png
     python main.py export features --image PATH --out maps.npz
+    python main.py snapshot --view landscape --surface himmelblau --optimizers sgd,adam --out race.png
+    python main.py export landscape --surface rosenbrock --optimizer adam --out path.npz
+    python main.py export landscape --dataset spiral --hidden 8,8 --directions pca --out net.npz
+    python main.py evaluate --model digits --folder DIR    score a CNN on labelled photos
 
 Bad input prints one `error: ...` line on stderr and exits with status 2.
 """
@@ -18,7 +22,7 @@ from dataclasses import replace
 
 EXIT_USAGE = 2
 MAX_STEPS = 1_000_000
-VIEWS = ("training", "network", "cnn")
+VIEWS = ("training", "network", "cnn", "landscape")
 
 
 class CommandLineError(Exception):
@@ -84,18 +88,37 @@ def build_parser() -> Parser:
     snapshot.add_argument("--out", required=True, help="the PNG file to write")
     snapshot.add_argument("--size", default="1600x900", help="image size WIDTHxHEIGHT (default 1600x900)")
     add_image_options(snapshot)
+    add_landscape_options(snapshot)
     add_training_options(snapshot)
 
     export = commands.add_parser("export", help="train headless and write numbers")
     export.add_argument("what", help="metrics: the loss and accuracy curve as CSV; "
                         "trace: one example's forward, backward and update as JSON; "
-                        "features: every layer's output for --image through a trained CNN, as NumPy .npz")
+                        "features: every layer's output for --image through a trained CNN, as NumPy .npz; "
+                        "landscape: a loss surface and a descent path (--surface) or a slice of the network's "
+                        "loss, as NumPy .npz")
     export.add_argument("--example", type=int, default=0, help="trace: index into the training set (default 0)")
     export.add_argument("--steps", type=int, default=300, help="training steps (default 300)")
     export.add_argument("--out", required=True, help="the file to write")
     add_image_options(export)
+    add_landscape_options(export)
     add_training_options(export)
+    add_evaluate_command(commands)
     return parser
+
+
+def add_landscape_options(parser: argparse.ArgumentParser) -> None:
+    """The loss landscape's options: `snapshot --view landscape` and `export landscape`."""
+    group = parser.add_argument_group("loss landscape (snapshot --view landscape, export landscape)")
+    group.add_argument("--surface", help="a textbook surface: bowl, rosenbrock, himmelblau, saddle, beale, camel "
+                       "or plateau (without it, export landscape slices the network the training options describe)")
+    group.add_argument("--optimizers", help="snapshot: comma-separated optimizers to race, e.g. sgd,momentum,adam")
+    group.add_argument("--start", help="the start point x,y on the surface, e.g. -1,1 (default: the surface's own)")
+    group.add_argument("--momentum", type=float, help="momentum for momentum, Nesterov and RMSProp (default 0.9)")
+    group.add_argument("--resolution", type=int, default=None, help="grid points per axis (default 101 for a "
+                       "surface, 41 for a network)")
+    group.add_argument("--directions", default=None, help="network slice: random (filter-normalised) or pca "
+                       "(of the training path)")
 
 
 def add_image_options(parser: argparse.ArgumentParser) -> None:
@@ -204,6 +227,9 @@ def command_snapshot(options: argparse.Namespace) -> int:
         raise CommandLineError(f"Unknown view '{options.view}'; choose one of: {', '.join(VIEWS)}.")
     if options.view == "cnn":
         return snapshot_cnn(options)
+    if options.view == "landscape":
+        return snapshot_landscape(options)
+    refuse_landscape_options(options, f"--view {options.view}")
     refuse_image_options(options, f"--view {options.view}")
     out = check_output_path(options.out)
     size = parse_size(options.size)
@@ -242,14 +268,104 @@ def refuse_image_options(options: argparse.Namespace, what: str) -> None:
                                f"'export features', not to {what}.")
 
 
-EXPORTS = ("metrics", "trace", "features")
+def refuse_landscape_options(options: argparse.Namespace, what: str) -> None:
+    given = [flag for flag in ("surface", "optimizers", "start", "momentum", "resolution", "directions")
+             if getattr(options, flag, None) is not None]
+    if given:
+        flags = " and ".join(f"--{flag}" for flag in given)
+        raise CommandLineError(f"{flags} apply only to 'snapshot --view landscape' and 'export landscape', "
+                               f"not to {what}.")
+
+
+def surface_inputs(options: argparse.Namespace, optimizers: list[str]):
+    """Checked (surface, optimizers, learning rate, steps, start, momentum) before any work."""
+    from core.surfaces import check_lr, check_momentum, check_steps as check_path_steps, parse_start, race, surface
+
+    chosen = surface(options.surface.strip().lower())
+    lr = options.lr if hasattr(options, "lr") else chosen.lr
+    momentum = 0.9 if options.momentum is None else options.momentum
+    start = parse_start(options.start) if options.start is not None else None
+    check_lr(lr)
+    check_momentum(momentum)
+    check_path_steps(options.steps)
+    race(chosen, optimizers, lr, 0, start, momentum)  # validates the names and the start without racing
+    return chosen, lr, start, momentum
+
+
+def snapshot_landscape(options: argparse.Namespace) -> int:
+    refuse_image_options(options, "--view landscape")
+    if not options.surface:
+        raise CommandLineError("snapshot --view landscape needs --surface NAME (for example himmelblau); "
+                               "a network's landscape is exported with 'export landscape --dataset ...'.")
+    out = check_output_path(options.out)
+    size = parse_size(options.size)
+    names = [name.strip().lower() for name in (options.optimizers or "sgd,momentum,adam").split(",") if name.strip()]
+    chosen, lr, start, momentum = surface_inputs(options, names)
+    from gui.render import render_landscape_view
+
+    if not render_landscape_view(chosen.name, names, lr, options.steps, start, momentum, out, size):
+        raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
+    print(out)
+    return 0
+
+
+def export_landscape(options: argparse.Namespace) -> int:
+    """A surface's grid and one optimizer's path, or a slice of the network's loss, as an uncompressed .npz."""
+    refuse_image_options(options, "export landscape")
+    out = check_output_path(options.out)
+    from core.surfaces import check_resolution, optimizer_path, save_npz, surface_npz
+
+    if options.optimizers is not None:
+        raise CommandLineError("export landscape writes one path: use --optimizer NAME, not --optimizers.")
+    if options.surface:
+        if options.directions is not None:
+            raise CommandLineError("--directions slices a network; it does not apply to --surface.")
+        optimizer = getattr(options, "optimizer", "adam").strip().lower()
+        chosen, lr, start, momentum = surface_inputs(options, [optimizer])
+        resolution = check_resolution(101 if options.resolution is None else options.resolution)
+        path = optimizer_path(chosen, optimizer, lr, options.steps, start, momentum)
+        if path.diverged_at is not None:
+            print(f"note: {optimizer} diverged at step {path.diverged_at}; the path stops there.", file=sys.stderr)
+        arrays = surface_npz(chosen, path, resolution)
+    else:
+        from core.config import TrainConfig
+        from core.landscape import DIRECTIONS, MAX_NETWORK_RESOLUTION, network_landscape, network_npz
+
+        directions = (options.directions or "random").strip().lower()
+        if directions not in DIRECTIONS:
+            raise CommandLineError(f"Unknown --directions '{directions}'; choose random or pca.")
+        for flag in ("start", "momentum"):
+            if getattr(options, flag) is not None:
+                raise CommandLineError(f"--{flag} applies to a --surface, not to a network's landscape.")
+        resolution = check_resolution(41 if options.resolution is None else options.resolution,
+                                      high=MAX_NETWORK_RESOLUTION)
+        config = config_from_options(options, TrainConfig())
+        landscape = network_landscape(config, check_steps(options.steps), directions, resolution)
+        if landscape.diverged_at is not None:
+            print(f"note: training diverged at step {landscape.diverged_at}; the slice is around the last "
+                  "finite weights.", file=sys.stderr)
+        arrays = network_npz(landscape)
+    try:
+        with open(out, "wb") as handle:  # a file object: np.savez would add ".npz" to a bare path
+            save_npz(handle, arrays)
+    except OSError as error:
+        raise CommandLineError(f"Could not write '{out}': {error.strerror or error}.") from None
+    print(out)
+    return 0
+
+
+EXPORTS = ("metrics", "trace", "features", "landscape")
 
 
 def command_export(options: argparse.Namespace) -> int:
     if options.what not in EXPORTS:
         raise CommandLineError(f"Unknown export '{options.what}'; choose one of: {', '.join(EXPORTS)}.")
     if options.what == "features":
+        refuse_landscape_options(options, "export features")
         return export_features(options)
+    if options.what == "landscape":
+        return export_landscape(options)
+    refuse_landscape_options(options, f"export {options.what}")
     refuse_image_options(options, f"export {options.what}")
     out = check_output_path(options.out)
     if options.what == "trace":
@@ -305,15 +421,70 @@ def export_trace_text(options: argparse.Namespace) -> str:
     return re.sub(r"\[\s+([^\[\]]*?)\s+\]", lambda match: "[" + " ".join(match.group(1).split()) + "]", text) + "\n"
 
 
+def add_evaluate_command(commands) -> None:
+    evaluate = commands.add_parser("evaluate", help="score a trained CNN on a folder of labelled images")
+    evaluate.add_argument("--model", default=None, help="the trained CNN: digits (the default) or shapes")
+    evaluate.add_argument("--folder", required=True, help="a folder with one subfolder of images per class, "
+                          "named as the model's classes (0 to 9 for digits)")
+    evaluate.add_argument("--models-dir", help="folder of trained models (default: the shipped assets/models)")
+
+
+SKIP_REASONS_SHOWN = 3
+
+
+def command_evaluate(options: argparse.Namespace) -> int:
+    """Classify every image under --folder as the app would; per-class lines, skipped files, then the total."""
+    from core.data.image_folder import scan_image_folder
+    from core.evaluation import evaluate_folder
+    from core.lab import DEFAULT_MODEL, open_model
+
+    folder_path = os.path.expanduser(options.folder)
+    if options.models_dir is not None and not os.path.isdir(options.models_dir):
+        raise CommandLineError(f"--models-dir '{options.models_dir}' is not a folder.")
+    model, info = open_model(options.model or DEFAULT_MODEL, options.models_dir)
+    folder = scan_image_folder(folder_path, info.class_names)
+    print(f"Evaluating '{info.name}' on {folder.total} images in {folder.root}")
+    result = evaluate_folder(model, info, folder)
+    width = max(len(name) for name in result.class_names)
+    for index, name in enumerate(result.class_names):
+        right, total = int(result.right[index]), int(result.total[index])
+        share = f"{100 * right / total:5.1f}%" if total else "  no readable images"
+        print(f"{name:>{width}}: {right}/{total} {share}")
+    if result.skipped:
+        count = len(result.skipped)
+        print(f"skipped {count} unreadable file{'s' if count != 1 else ''}:")
+        for path, reason in result.skipped[:SKIP_REASONS_SHOWN]:
+            print(f"  {os.path.relpath(path, folder.root)}: {reason}")
+        if count > SKIP_REASONS_SHOWN:
+            print(f"  ... and {count - SKIP_REASONS_SHOWN} more")
+    if result.n_total == 0:
+        raise CommandLineError(f"None of the {folder.total} image files in '{folder.root}' could be read; "
+                               "see the reasons above.")
+    print(f"accuracy={result.accuracy:.4f} ({result.n_right}/{result.n_total})")
+    return 0
+
+
+def attach_negative_values(argv: list[str]) -> list[str]:
+    """'--start -1,1' → '--start=-1,1': argparse would take '-1,1' for an option, not a value."""
+    argv = list(argv)
+    for index in range(len(argv) - 1):
+        if argv[index] == "--start" and argv[index + 1].startswith("-"):
+            argv[index : index + 2] = [f"--start={argv[index + 1]}"]
+            break
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     from core.errors import GlassboxError
 
     try:
-        options = build_parser().parse_args(argv)
+        options = build_parser().parse_args(attach_negative_values(sys.argv[1:] if argv is None else argv))
         if options.command == "snapshot":
             return command_snapshot(options)
         if options.command == "export":
             return command_export(options)
+        if options.command == "evaluate":
+            return command_evaluate(options)
         from gui.app import make_application, run_gui
 
         make_application()  # QSettings needs the application's names

@@ -92,3 +92,28 @@ def render_cnn_view(image, model_name: str, path: str, size: tuple[int, int], mo
     view.layout().activate()  # size the drawing area first, so the layers are laid out for this shape
     view.show_record(record)
     return _save_png(app, view, path)
+
+
+def render_landscape_view(surface_name: str, optimizers, learning_rate: float, steps: int, start,
+                          momentum: float, path: str, size: tuple[int, int]) -> bool:
+    """Race `optimizers` on a textbook surface and draw the Landscape tab at the race's end."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.views.landscape_view import LandscapeView
+
+    view = LandscapeView()
+    view.controls.hide()  # a figure for slides: the map, the surface and the race table, no buttons
+    if view.missing_3d is not None:
+        view.missing_3d.hide()  # offscreen there is never OpenGL: give the map the room, not the excuse
+    view.resize(*size)
+    view.set_surface(surface_name)
+    view.set_optimizers(list(optimizers))
+    view.set_learning_rate(learning_rate)
+    view.set_momentum(momentum)
+    if start is not None:
+        view.set_start(*start)
+    view.set_steps(steps)
+    view.go_to_end()
+    return _save_png(app, view, path)

@@ -144,6 +144,7 @@ class LandscapeMap(pg.PlotWidget):
         item.hideButtons()
         self.view_box = item.getViewBox()
         self.view_box.disableAutoRange()
+        self.view_box.setAspectLocked(True)  # one unit of x is one unit of y: valleys keep their true shape
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setLookupTable(map_lut())
         self.image.setZValue(-10)

@@ -118,7 +118,8 @@ class LandscapeView(QWidget):
         right.addWidget(self.step_label)
         right.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(self._build_controls())
+        self.controls = self._build_controls()
+        layout.addWidget(self.controls)
         layout.addLayout(right, 1)
         self._load_surface()
 
@@ -310,6 +311,11 @@ class LandscapeView(QWidget):
             self._go_to(self.current_step + whole)
         if self.current_step >= self.steps:
             self.pause()
+
+    def go_to_end(self) -> None:
+        """Show every path to its last step (for pictures and the "to the end" button)."""
+        self.pause()
+        self._go_to(self.steps)
 
     def _go_to(self, step: int) -> None:
         self.current_step = max(0, min(int(step), self.steps))
