@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QInputDialog,
     QLabel,
     QSlider,
@@ -32,6 +33,8 @@ from gui.views.network_view import NetworkView
 from gui.views.neuron_inspector import NeuronInspector
 from gui.widgets.trace_player import MAX_SPEED, MIN_SPEED, TracePlayer
 
+EDGE_LIMIT_CHOICES = (2, 4, 8, 16, 32)  # "strongest k incoming edges per neuron" in the toolbar
+ALL_EDGES = 1_000_000  # more than any layer's fan-in: every edge is drawn
 LOSS_LABELS = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", "mse": "mean squared error"}
 
 
@@ -124,6 +127,18 @@ class NetworkTab(QWidget):
         self.speed_label = QLabel("1×")
         toolbar.addWidget(self.speed_label)
         toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Edges ")))
+        self.edge_limit_combo = QComboBox()
+        self.edge_limit_combo.setToolTip(self.tr(
+            "How many incoming edges to draw per neuron: its strongest k by |w|. "
+            "Auto thins only layers with thousands of edges; All draws every weight."))
+        self.edge_limit_combo.addItem(self.tr("auto"), None)
+        for k in EDGE_LIMIT_CHOICES:
+            self.edge_limit_combo.addItem(self.tr("strongest {0}").format(k), k)
+        self.edge_limit_combo.addItem(self.tr("all"), ALL_EDGES)
+        self.edge_limit_combo.currentIndexChanged.connect(self.on_edge_limit_chosen)
+        toolbar.addWidget(self.edge_limit_combo)
+        toolbar.addSeparator()
         preset = QAction(self.tr("Preset: 8 sigmoid layers"), self)
         preset.setToolTip(self.tr("Eight hidden sigmoid layers: watch the gradient fade towards the input"))
         preset.triggered.connect(lambda: self.preset_requested.emit("deep_sigmoid"))
@@ -134,6 +149,10 @@ class NetworkTab(QWidget):
         """Space, arrows and N drive the step-through only while this tab is shown."""
         for action in self.shortcut_actions:
             action.setEnabled(active)
+
+    @Slot(int)
+    def on_edge_limit_chosen(self, index: int) -> None:
+        self.network_view.set_edge_limit(self.edge_limit_combo.itemData(index))
 
     @Slot(int)
     def on_speed_changed(self, value: int) -> None:

@@ -1,5 +1,7 @@
 """The Network tab: live graph, step-through of one example, keys, and the deep-sigmoid preset."""
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtGui import QKeySequence
 
@@ -171,3 +173,15 @@ def test_an_mnist_sized_network_on_digits_shows_its_input_image_and_steps_throug
         pass
     assert len(tab.trace.input) == 784 and tab.trace.input_names[0] == "p1"
     assert "top class" in view.top_class_text.toPlainText() or view.bar_item.isVisible()
+
+
+def test_the_toolbar_chooses_how_many_edges_each_neuron_draws(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot, replace(XOR, hidden=(16, 16)))
+    tab = window.network_tab
+    view = tab.network_view
+    assert view.drawn_edge_count() == 2 * 16 + 16 * 16 + 16  # auto: small layers are drawn whole
+    tab.edge_limit_combo.setCurrentIndex(tab.edge_limit_combo.findData(4))
+    assert view.drawn_edge_count() == 2 * 16 + 16 * 4 + 4  # at most 4 per neuron (2 inputs: both)
+    assert view.thinning_label.isVisible() and "strongest 4" in view.thinning_label.text()
+    tab.edge_limit_combo.setCurrentIndex(tab.edge_limit_combo.count() - 1)  # all
+    assert view.drawn_edge_count() == 2 * 16 + 16 * 16 + 16 and not view.thinning_label.isVisible()
