@@ -27,6 +27,9 @@ def _message_handler(kind: QtMsgType, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
+GUI_TORCH_THREADS = 1
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, created if needed, named so QSettings has a home."""
     if QApplication.instance() is None:
@@ -38,6 +41,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     base = app.font()
     base.setPointSize(max(base.pointSize(), theme.BASE_POINT_SIZE))
     app.setFont(base)
+    # The window runs small forward passes on its own thread (the convolution lab's live
+    # prediction); on a laptop's few cores torch's extra threads only wait on each other
+    # and on the training worker. Measured with bench/conv_view.py: a stroke took 68 ms
+    # with 2 threads and 21 ms with 1. The worker uses one thread as well.
+    import torch
+
+    torch.set_num_threads(GUI_TORCH_THREADS)
     return app
 
 
