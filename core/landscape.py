@@ -481,3 +481,12 @@ def network_npz(landscape: NetworkLandscape) -> dict[str, np.ndarray]:
     """The arrays `export landscape --dataset` writes: alpha, beta, loss, path, path_loss, center_loss."""
     return {"alpha": landscape.alpha, "beta": landscape.beta, "loss": landscape.loss, "path": landscape.path,
             "path_loss": landscape.path_loss, "center_loss": np.array(landscape.center_loss)}
+
+
+@dataclass(frozen=True)
+class LandscapeResult:
+    """What the GUI draws for the user's own network: the slice, and the line from the initial weights."""
+
+    landscape: NetworkLandscape
+    line_alphas: np.ndarray  # α along θ0 + α·(θ − θ0): 0 is the initial weights, 1 the current ones
+    line_losses: np.ndarray

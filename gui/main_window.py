@@ -32,7 +32,7 @@ from core.progress import RunInfo, TrainingProgress
 from core.trace import ExampleTrace
 from gui import theme
 from gui.views.conv_tab import ConvTab
-from gui.views.landscape_view import LandscapeView
+from gui.views.landscape_tab import LandscapeTab
 from gui.widgets.lazy_tab import LazyTab
 from gui.views.network_tab import NetworkTab
 from gui.views.training_view import TrainingView
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.training_view = TrainingView()
         self.network_tab = NetworkTab()
         self.conv_tab = ConvTab(self.settings)
-        self.landscape_tab = LazyTab(LandscapeView)  # built when first opened: it races optimizers
+        self.landscape_tab = LazyTab(self._make_landscape_tab)  # built when first opened: it races optimizers
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.training_view, self.tr("Training"))
@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.worker.diverged.connect(self.on_diverged)
         self.worker.settings_rejected.connect(self.on_settings_rejected)
         self.worker.trace_recorded.connect(self.on_trace_recorded)
+        self.worker.landscape_progressed.connect(self.on_landscape_progressed)
+        self.worker.landscape_finished.connect(self.on_landscape_finished)
+        self.worker.landscape_failed.connect(self.on_landscape_failed)
         self.network_tab.trace_requested.connect(self.on_trace_requested)
         self.network_tab.preset_requested.connect(self.on_preset_requested)
         self.network_tab.architecture_requested.connect(self.on_architecture_requested)
@@ -130,6 +133,17 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(scroll)
         self.dock.setMinimumWidth(self.panel.sizeHint().width() + 30)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+
+    def _make_landscape_tab(self) -> LandscapeTab:
+        tab = LandscapeTab()
+        tab.network.compute_requested.connect(self.on_landscape_requested)
+        tab.network.cancel_requested.connect(self.on_landscape_cancel_requested)
+        return tab
+
+    def _network_landscape(self):
+        """The "Your network" panel, or None while the Landscape tab has never been opened."""
+        tab = self.landscape_tab.view
+        return tab.network if tab is not None else None
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -332,6 +346,33 @@ class MainWindow(QMainWindow):
     def on_inspect_requested(self, neuron) -> None:
         self.worker.inspect_neuron(neuron)
 
+    @Slot(str, int)
+    def on_landscape_requested(self, directions: str, resolution: int) -> None:
+        self.worker.compute_landscape(directions, resolution)
+
+    @Slot()
+    def on_landscape_cancel_requested(self) -> None:
+        self.worker.cancel_landscape()
+
+    @Slot(float, object)
+    def on_landscape_progressed(self, fraction: float, landscape) -> None:
+        panel = self._network_landscape()
+        if panel is not None:
+            panel.on_progress(fraction, landscape)
+
+    @Slot(object)
+    def on_landscape_finished(self, result) -> None:
+        panel = self._network_landscape()
+        if panel is not None:
+            panel.on_finished(result)
+
+    @Slot(str)
+    def on_landscape_failed(self, sentence: str) -> None:
+        panel = self._network_landscape()
+        if panel is not None:
+            panel.on_failed(sentence)
+        self.statusBar().showMessage(sentence, 10000)
+
     @Slot(str)
     def on_preset_requested(self, name: str) -> None:
         """'8 sigmoid layers': the classic picture of vanishing gradients."""
@@ -364,7 +405,8 @@ class MainWindow(QMainWindow):
         if on_conv:
             message = self.tr("Open (Ctrl+O), paste (Ctrl+V) or drop an image, or draw a digit.")
         elif on_landscape:
-            message = self.tr("Tick optimizers and press Play to race them downhill; click the map to move the start.")
+            message = self.tr("Textbook surfaces: race optimizers downhill. Your network: slice the loss of the "
+                              "network you are training.")
         elif on_network:
             message = self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
         else:

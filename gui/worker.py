@@ -1,6 +1,6 @@
 """TrainingWorker: runs the core Trainer in its own QThread and reports throttled copies.
 
-Commands (play, pause, step, reset, apply settings, speed, stop) are plain methods that
+Commands (play, pause, step, reset, apply settings, speed, landscape, stop) are plain methods that
 the GUI thread calls; they only put a message on a queue, because a queued Qt slot
 would never be delivered while `run()` is busy training. The loop blocks on that queue
 when paused or throttled, so an idle worker costs no CPU.
@@ -20,6 +20,7 @@ from core.boundaries import boundary_maps
 from core.config import TrainConfig
 from core.errors import DivergedError, GlassboxError
 from core.inspection import neuron_activity
+from core.landscape import LandscapeResult, TrajectoryRecorder, flat_parameters, interpolation_1d, landscape_updates
 from core.progress import TrainingProgress, run_info
 from core.recording import record_example
 from core.training import Trainer
@@ -27,6 +28,13 @@ from core.training import Trainer
 REPORTS_PER_SECOND = 30
 BOUNDARY_INTERVAL_S = 0.1  # neuron heatmaps are costlier: at most 10 a second
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
+# The training path for the landscape: every 4th step at first; the recorder halves its
+# points (and doubles the interval) whenever it holds more, so a long run keeps ≤ 500.
+TRAJECTORY_EVERY = 4
+TRAJECTORY_POINTS = 500
+LINE_POINTS = 121  # the 1-D plot from the initial weights (α = 0) to the current ones (α = 1)
+LINE_RANGE = (-0.25, 1.25)
+LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
 
 # Every QThread started by start_in_thread, with its worker, so tests can fail (and stop)
 # one that is left running.
@@ -42,6 +50,9 @@ class TrainingWorker(QObject):
     diverged = Signal(str)  # one sentence for the user
     settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
     trace_recorded = Signal(object)  # ExampleTrace of a step-through, already applied to the network
+    landscape_progressed = Signal(float, object)  # fraction done, NetworkLandscape so far (None before coarse)
+    landscape_finished = Signal(object)  # LandscapeResult
+    landscape_failed = Signal(str)  # one sentence: too few path points for PCA, cancelled, ...
     finished = Signal()
 
     def __init__(self, config: TrainConfig):
@@ -89,6 +100,14 @@ class TrainingWorker(QObject):
         """Add (layer, index)'s weights and activations to reports while its inspector is open; None stops."""
         self._commands.put(("inspect", neuron))
 
+    def compute_landscape(self, directions: str, resolution: int) -> None:
+        """Pause training and slice the loss around the current weights (random or PCA directions)."""
+        self._commands.put(("landscape", (directions, resolution)))
+
+    def cancel_landscape(self) -> None:
+        """Stop a landscape computation; training keeps its weights and can go on."""
+        self._commands.put(("cancel", None))
+
     def stop(self) -> None:
         """Ask the loop to end; it returns within one training step."""
         self._stop.set()
@@ -108,6 +127,8 @@ class TrainingWorker(QObject):
         self._inspected: tuple[int, int] | None = None
         self._last_boundaries_time = 0.0
         self._next_example = 0
+        self._recorder = TrajectoryRecorder(TRAJECTORY_EVERY, TRAJECTORY_POINTS)
+        self._initial_weights = None
         self._trainer = self._build_first_trainer()
         self._announce_run()
         while not self._stop.is_set():
@@ -168,6 +189,10 @@ class TrainingWorker(QObject):
         elif command == "trace":
             self._set_playing(False)
             self._record_trace(argument)
+        elif command == "landscape":
+            self._set_playing(False)
+            self._compute_landscape(*argument)
+        # "cancel" with nothing computing is nothing to do.
         # "wake" only unblocks the queue so the loop sees the stop flag.
 
     def _apply(self, config: TrainConfig, keep_weights: bool) -> None:
@@ -192,6 +217,10 @@ class TrainingWorker(QObject):
             self.playing_changed.emit(playing)
 
     def _announce_run(self, keep_history: bool = False) -> None:
+        if not keep_history:  # new weights: a new path, starting here (a retune trains on along the old one)
+            self._recorder = TrajectoryRecorder(TRAJECTORY_EVERY, TRAJECTORY_POINTS)
+            self._recorder.record(self._trainer.step_count, self._trainer.model)
+            self._initial_weights = self._recorder.vectors[0]
         self._pending = []
         self._last_report_time = time.perf_counter()
         self._last_report_step = self._trainer.step_count
@@ -219,9 +248,12 @@ class TrainingWorker(QObject):
         should_stop = lambda: (  # noqa: E731
             time.perf_counter() >= frame_end or not commands.empty() or (budget is not None and steps >= budget)
         )
+        recorder, model = self._recorder, self._trainer.model
         try:
-            for _ in self._trainer.run(should_stop):
+            for record in self._trainer.run(should_stop):
                 steps += 1
+                if not record.step % recorder.every:
+                    recorder.record(record.step, model)
         except DivergedError as error:
             self._set_playing(False)
             self.diverged.emit(str(error))
@@ -251,10 +283,57 @@ class TrainingWorker(QObject):
 
     def _train_steps(self, count: int) -> None:
         try:
-            for _ in self._trainer.run(max_steps=count):
-                pass
+            for record in self._trainer.run(max_steps=count):
+                self._recorder.maybe_record(record.step, self._trainer.model)
         except DivergedError as error:
             self.diverged.emit(str(error))
+
+    def _compute_landscape(self, directions: str, resolution: int) -> None:
+        """Drive the core's progressive slice; cancel, stop or a newer request ends it early.
+
+        Other commands that arrive meanwhile wait, in order, until it is done.
+        """
+        deferred: list = []
+        cancelled = False
+
+        def should_stop() -> bool:
+            nonlocal cancelled
+            while True:
+                try:
+                    command = self._commands.get_nowait()
+                except queue.Empty:
+                    break
+                if command[0] in ("cancel", "landscape"):
+                    cancelled = True
+                    if command[0] == "landscape":  # the newer request replaces this one
+                        deferred.append(command)
+                elif command[0] != "wake":
+                    deferred.append(command)
+            return cancelled or self._stop.is_set()
+
+        try:
+            final = None
+            for update in landscape_updates(self._trainer, self._recorder, directions, resolution,
+                                            seed=self._trainer.config.seed, should_stop=should_stop):
+                if update.final:
+                    final = update.landscape
+                else:
+                    self.landscape_progressed.emit(update.fraction, update.landscape)
+            if final is not None and not self._stop.is_set():
+                self.landscape_progressed.emit(1.0, final)
+                initial = self._initial_weights
+                if initial is None or initial.numel() != flat_parameters(self._trainer.model).numel():
+                    initial = self._recorder.vectors[0]
+                alphas, losses = interpolation_1d(self._trainer, initial, LINE_POINTS, LINE_RANGE)
+                self.landscape_finished.emit(LandscapeResult(final, alphas, losses))
+            elif not self._stop.is_set():
+                self.landscape_failed.emit(LANDSCAPE_CANCELLED)
+        except GlassboxError as error:
+            self.landscape_failed.emit(str(error))
+        except (MemoryError, torch.OutOfMemoryError):
+            self.landscape_failed.emit("The landscape needs more memory than there is; try a lower resolution.")
+        for command in deferred:
+            self._handle(*command)
 
     def _report(self, force: bool = False) -> None:
         """Evaluate and emit a copy, unless the GUI is still drawing the previous one."""

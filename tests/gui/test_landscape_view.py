@@ -189,7 +189,7 @@ def test_the_main_window_builds_the_landscape_tab_when_it_is_first_opened(make_w
     window = make_window()
     assert window.landscape_tab.view is None  # no race at start-up
     window.tabs.setCurrentWidget(window.landscape_tab)
-    view = window.landscape_tab.view
+    view = window.landscape_tab.view.surfaces
     assert view is not None and view.paths
     assert window.play_action.shortcut().isEmpty()  # Space is not "train" on this tab
     window.tabs.setCurrentWidget(window.training_view)

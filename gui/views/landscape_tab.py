@@ -1,0 +1,29 @@
+"""LandscapeTab: textbook surfaces with an optimizer race, and the loss landscape of the user's own network."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from gui.views.landscape_view import LandscapeView
+from gui.views.network_landscape import NetworkLandscapePanel
+
+
+class LandscapeTab(QWidget):
+    """Two sub-tabs: "Textbook surfaces" (LandscapeView) and "Your network" (NetworkLandscapePanel)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.surfaces = LandscapeView()
+        self.network = NetworkLandscapePanel()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.surfaces, self.tr("Textbook surfaces"))
+        self.tabs.addTab(self.network, self.tr("Your network"))
+        self.tabs.setTabToolTip(0, self.tr("Race optimizers downhill on classic test functions"))
+        self.tabs.setTabToolTip(1, self.tr("A slice of the loss of the network you are training, with its path"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def show_network(self) -> None:
+        self.tabs.setCurrentWidget(self.network)
