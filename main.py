@@ -295,8 +295,7 @@ def surface_inputs(options: argparse.Namespace, optimizers: list[str]):
 def snapshot_landscape(options: argparse.Namespace) -> int:
     refuse_image_options(options, "--view landscape")
     if not options.surface:
-        raise CommandLineError("snapshot --view landscape needs --surface NAME (for example himmelblau); "
-                               "a network's landscape is exported with 'export landscape --dataset ...'.")
+        return snapshot_network_landscape(options)
     out = check_output_path(options.out)
     size = parse_size(options.size)
     names = [name.strip().lower() for name in (options.optimizers or "sgd,momentum,adam").split(",") if name.strip()]
@@ -304,6 +303,44 @@ def snapshot_landscape(options: argparse.Namespace) -> int:
     from gui.render import render_landscape_view
 
     if not render_landscape_view(chosen.name, names, lr, options.steps, start, momentum, out, size):
+        raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
+    print(out)
+    return 0
+
+
+def network_landscape_inputs(options: argparse.Namespace):
+    """Checked (config, directions, resolution) for a slice of the network the training options describe."""
+    from core.config import TrainConfig
+    from core.landscape import DIRECTIONS, MAX_NETWORK_RESOLUTION
+    from core.surfaces import check_resolution
+
+    directions = (options.directions or "random").strip().lower()
+    if directions not in DIRECTIONS:
+        raise CommandLineError(f"Unknown --directions '{directions}'; choose random or pca.")
+    for flag in ("start", "momentum", "optimizers"):
+        if getattr(options, flag) is not None:
+            raise CommandLineError(f"--{flag} applies to a --surface, not to a network's landscape.")
+    resolution = check_resolution(41 if options.resolution is None else options.resolution,
+                                  high=MAX_NETWORK_RESOLUTION)
+    check_steps(options.steps)
+    return config_from_options(options, TrainConfig()), directions, resolution
+
+
+def snapshot_network_landscape(options: argparse.Namespace) -> int:
+    """The "Your network" panel: a slice of the trained network's loss with its projected path."""
+    out = check_output_path(options.out)
+    size = parse_size(options.size)
+    config, directions, resolution = network_landscape_inputs(options)
+    from core.landscape import network_landscape_result
+    from gui.render import render_network_landscape
+
+    result = network_landscape_result(config, options.steps, directions, resolution)
+    if result.landscape.diverged_at is not None:
+        print(f"note: training diverged at step {result.landscape.diverged_at}; the slice is around the last "
+              "finite weights.", file=sys.stderr)
+    hidden = "-".join(str(width) for width in config.hidden) or "no hidden layer"
+    title = f"{config.dataset} · hidden {hidden} · {options.steps} steps · {directions} directions"
+    if not render_network_landscape(result, out, size, title):
         raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
     print(out)
     return 0
@@ -328,19 +365,10 @@ def export_landscape(options: argparse.Namespace) -> int:
             print(f"note: {optimizer} diverged at step {path.diverged_at}; the path stops there.", file=sys.stderr)
         arrays = surface_npz(chosen, path, resolution)
     else:
-        from core.config import TrainConfig
-        from core.landscape import DIRECTIONS, MAX_NETWORK_RESOLUTION, network_landscape, network_npz
+        from core.landscape import network_landscape, network_npz
 
-        directions = (options.directions or "random").strip().lower()
-        if directions not in DIRECTIONS:
-            raise CommandLineError(f"Unknown --directions '{directions}'; choose random or pca.")
-        for flag in ("start", "momentum"):
-            if getattr(options, flag) is not None:
-                raise CommandLineError(f"--{flag} applies to a --surface, not to a network's landscape.")
-        resolution = check_resolution(41 if options.resolution is None else options.resolution,
-                                      high=MAX_NETWORK_RESOLUTION)
-        config = config_from_options(options, TrainConfig())
-        landscape = network_landscape(config, check_steps(options.steps), directions, resolution)
+        config, directions, resolution = network_landscape_inputs(options)
+        landscape = network_landscape(config, options.steps, directions, resolution)
         if landscape.diverged_at is not None:
             print(f"note: training diverged at step {landscape.diverged_at}; the slice is around the last "
                   "finite weights.", file=sys.stderr)

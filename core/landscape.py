@@ -457,12 +457,27 @@ def network_landscape(
     `seed` picks the random directions (the config's seed by default). If training
     diverges, it stops there with the last finite weights and `diverged_at` says when.
     """
+    return _train_and_slice(config, steps, directions, resolution, seed, chunk)[0]
+
+
+def network_landscape_result(
+    config: TrainConfig, steps: int, directions: str = "random", resolution: int = 41, seed: int | None = None,
+) -> "LandscapeResult":
+    """network_landscape plus the loss along the line from the initial weights: what the GUI panel draws."""
+    landscape, trainer, initial = _train_and_slice(config, steps, directions, resolution, seed, None)
+    alphas, losses = interpolation_1d(trainer, initial)
+    return LandscapeResult(landscape, alphas, losses)
+
+
+def _train_and_slice(config, steps, directions, resolution, seed, chunk):
+    """(landscape, trainer, initial weight vector) after training `steps` steps from `config`."""
     check_directions(directions)
     check_resolution(resolution, 3, MAX_NETWORK_RESOLUTION)
     steps = check_steps(steps)
     trainer = Trainer(config)
     recorder = TrajectoryRecorder(every=max(1, steps // 200))
     recorder.record(0, trainer.model)
+    initial = recorder.vectors[0]
     diverged_at = None
     try:
         for record in trainer.run(max_steps=steps):
@@ -473,7 +488,7 @@ def network_landscape(
     for last in landscape_updates(trainer, recorder, directions, resolution,
                                   trainer.config.seed if seed is None else seed, chunk):
         pass
-    return replace(last.landscape, diverged_at=diverged_at)
+    return replace(last.landscape, diverged_at=diverged_at), trainer, initial
 
 
 # ----------------------------------------------------------------------------- export

@@ -117,3 +117,18 @@ def render_landscape_view(surface_name: str, optimizers, learning_rate: float, s
     view.set_steps(steps)
     view.go_to_end()
     return _save_png(app, view, path)
+
+
+def render_network_landscape(result, path: str, size: tuple[int, int], title: str) -> bool:
+    """Draw the Landscape tab's "Your network" panel for a computed LandscapeResult."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.views.network_landscape import NetworkLandscapePanel
+
+    panel = NetworkLandscapePanel()
+    panel.resize(*size)
+    panel.on_finished(result)
+    panel.show_as_figure(title)
+    return _save_png(app, panel, path)

@@ -67,11 +67,27 @@ class NetworkLandscapePanel(QWidget):
         self.computing = False
         self._build_controls()
         self._build_plots()
+        self.title = QLabel("")
+        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.title.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addLayout(self.controls)
         layout.addLayout(self.plots, stretch=1)
         layout.addWidget(self.note)
         self._set_computing(False)
+
+    def show_as_figure(self, title: str) -> None:
+        """For a slide (snapshot): a title instead of the controls."""
+        for index in range(self.controls.count()):
+            widget = self.controls.itemAt(index).widget()
+            if widget is not None:
+                widget.hide()
+        self.title.setText(title)
+        self.title.show()
+        if self.result is not None:  # a figure has no training to resume
+            self.message.setText(self.tr("Loss at the current weights: {0:.4f}.").format(
+                self.result.landscape.center_loss))
 
     # ------------------------------------------------------------------ building
     def _build_controls(self) -> None:

@@ -80,6 +80,18 @@ def test_export_of_a_network_slice(tmp_path):
     assert len(data["path"]) == len(data["path_loss"]) and np.allclose(data["path"][-1], 0, atol=1e-5)
 
 
+def test_snapshot_of_a_network_slice(tmp_path):
+    out = tmp_path / "net.png"
+    done = run_main(["snapshot", "--view", "landscape", "--dataset", "spiral", "--hidden", "8,8", "--points", "200",
+                     "--steps", "150", "--directions", "pca", "--resolution", "15", "--out", str(out),
+                     "--size", "1200x700"], tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    with Image.open(out) as image:
+        assert image.size == (1200, 700)
+        pixels = np.asarray(image.convert("RGB")).reshape(-1, 3)
+    assert (pixels == (0xD5, 0x5E, 0x00)).all(axis=1).sum() > 50  # the training path and its true loss
+
+
 @pytest.mark.parametrize("args, words", [
     (["export", "landscape", "--surface", "nope"], "Unknown surface 'nope'"),
     (["export", "landscape", "--surface", "bowl", "--optimizer", "lbfgs"], "Unknown optimizer 'lbfgs'"),
@@ -89,6 +101,8 @@ def test_export_of_a_network_slice(tmp_path):
     (["export", "landscape", "--dataset", "xor", "--directions", "diagonal"], "Unknown --directions"),
     (["snapshot", "--view", "landscape", "--optimizers", "sgd,swim", "--surface", "bowl"], "swim"),
     (["snapshot", "--view", "training", "--surface", "bowl"], "--surface apply only"),
+    (["snapshot", "--view", "landscape", "--dataset", "xor", "--start", "1,1"], "--start applies to a --surface"),
+    (["snapshot", "--view", "landscape", "--dataset", "xor", "--resolution", "1000"], "at most 401"),
 ])
 def test_bad_landscape_values_exit_2_with_one_line(tmp_path, args, words):
     suffix = ".png" if args[0] == "snapshot" else ".npz"
