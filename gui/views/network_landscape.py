@@ -123,7 +123,9 @@ class NetworkLandscapePanel(QWidget):
         self.controls.addWidget(self.progress, stretch=1)
         self.controls.addWidget(self.cancel_button)
         self.controls.addStretch(0)
-        self.message = QLabel("")
+        self.message = QLabel(self.tr(
+            "Train the network for a while (Training or Network tab), then press Compute to see the loss "
+            "around its current weights and the path training took."))
         self.message.setWordWrap(True)
         self.message.setFont(theme.font(theme.BASE_POINT_SIZE, bold=True))
         self.note = QLabel(self.tr(
