@@ -13,7 +13,7 @@ import torch
 
 from core.data.features import expand_features
 from core.data.toy2d import DOMAIN
-from core.nets.mlp import MLP, activate
+from core.nets.mlp import MLP
 
 
 @dataclass(frozen=True)
@@ -41,20 +41,8 @@ def boundary_maps(model: MLP, features, resolution: int = 48, extent: float = DO
     """Run the grid through `model` and keep every layer's activations as images."""
     device = next(model.parameters()).device
     inputs = torch.from_numpy(expand_features(grid_points(resolution, extent), features)).to(device)
-    layers = []
-    signal = inputs
-    last = len(model.linears) - 1
-    for index, linear in enumerate(model.linears):
-        z = linear(signal)
-        if index < last:
-            signal = activate(model.activations[index], z)
-        elif model.output_activation == "sigmoid":
-            signal = torch.sigmoid(z)
-        elif model.output_activation == "softmax":
-            signal = torch.softmax(z, dim=1)
-        else:
-            signal = z
-        layers.append(signal.T.reshape(-1, resolution, resolution).cpu().numpy().copy())
+    layers = [signal.T.reshape(-1, resolution, resolution).cpu().numpy().copy()
+              for signal in model.layer_outputs(inputs)]
     final = layers[-1]
     if model.output_activation == "softmax":
         output = final.argmax(axis=0).astype(np.float32)  # the winning class index

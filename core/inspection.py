@@ -13,7 +13,6 @@ import numpy as np
 import torch
 
 from core.errors import ConfigError
-from core.nets.mlp import activate
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,18 +38,9 @@ def neuron_activity(trainer, layer: int, index: int) -> NeuronActivity:
     linear = model.linears[layer]
     if not 0 <= index < linear.out_features:
         raise ConfigError(f"Layer {layer + 1} has {linear.out_features} neurons, so there is no neuron {index + 1}.")
-    signal, _ = trainer.training_set()
+    inputs, _ = trainer.training_set()
+    signal = model.layer_outputs(inputs, layers=layer + 1)[-1]
     last = len(model.linears) - 1
-    for position, current in enumerate(model.linears[: layer + 1]):
-        z = current(signal)
-        if position < last:
-            signal = activate(model.activations[position], z)
-        elif model.output_activation == "sigmoid":
-            signal = torch.sigmoid(z)
-        elif model.output_activation == "softmax":
-            signal = torch.softmax(z, dim=1)
-        else:
-            signal = z
     name = model.output_activation if layer == last else model.activations[layer]
     return NeuronActivity(
         layer=layer,

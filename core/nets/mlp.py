@@ -86,6 +86,27 @@ class MLP(nn.Module):
             return torch.softmax(logits, dim=1)
         return logits
 
+    def layer_outputs(self, x: torch.Tensor, layers: int | None = None) -> list[torch.Tensor]:
+        """Every layer's output a = σ(z) (the output layer's after its own activation), input side first.
+
+        `layers` stops after that many linear layers. The views use this to show what each
+        neuron computes: its boundary over the plane, or its activations over a dataset.
+        """
+        outputs = []
+        last = len(self.linears) - 1
+        for index, linear in enumerate(self.linears[:layers]):
+            z = linear(x)
+            if index < last:
+                x = activate(self.activations[index], z)
+            elif self.output_activation == "sigmoid":
+                x = torch.sigmoid(z)
+            elif self.output_activation == "softmax":
+                x = torch.softmax(z, dim=1)
+            else:
+                x = z
+            outputs.append(x)
+        return outputs
+
     def reset_parameters(self, generator: torch.Generator) -> None:
         """Xavier-uniform weights scaled for each layer's activation, zero biases; seeded."""
         gains = [_GAINS[name] for name in self.activations] + [1.0]
