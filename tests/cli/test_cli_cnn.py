@@ -7,7 +7,6 @@ is checked against a cross-correlation written here with plain loops over numpy.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -21,10 +20,11 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from cli_runner import error_lines, run_main  # noqa: E402  (tests/cli is on sys.path)
+
 from core.data.sample_images import sample_image  # noqa: E402
 from core.data.synthetic_images import DIGIT_CLASSES, SHAPE_CLASSES  # noqa: E402
 
-BENIGN_QT_NOISE = "propagateSizeHints"
 DIGIT_KEYS = {
     "input", "layers", "probs", "classes",
     "conv1", "conv1.weight", "conv1.bias", "conv1.stride", "conv1.padding", "relu1",
@@ -34,20 +34,6 @@ DIGIT_KEYS = {
     "flatten", "fc1", "relu3", "fc2",
 }
 DIGIT_LAYERS = ["conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten", "fc1", "relu3", "fc2"]
-
-
-def run_main(args: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python main.py *args` from the repository root, offscreen, with a private home folder."""
-    home.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
-    env.pop("GLASSBOX_DEBUG", None)
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
-    return subprocess.run([sys.executable, "main.py", *args], cwd=REPO_ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
-
-
-def error_lines(done: subprocess.CompletedProcess) -> list[str]:
-    return [line for line in done.stderr.strip().splitlines() if BENIGN_QT_NOISE not in line]
 
 
 @pytest.fixture(scope="module")

@@ -23,29 +23,17 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from cli_runner import error_lines, run_main  # noqa: E402  (tests/cli is on sys.path)
+
 from core.data.synthetic_images import DIGIT_CLASSES, render_digit  # noqa: E402
 from core.nets.model_store import MODELS_DIR  # noqa: E402
 
 SEED = 20240607
 PER_CLASS = 5  # 50 images
-BENIGN_QT_NOISE = "propagateSizeHints"
 LAST_LINE = re.compile(r"^accuracy=(\d\.\d{4}) \((\d+)/(\d+)\)$")
 
 needs_shipped_digits = pytest.mark.skipif(not (MODELS_DIR / "digits.safetensors").is_file(),
                                           reason="the shipped digits model is not built (scripts/train_models.py)")
-
-
-def run_main(args: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    home.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
-    env.pop("GLASSBOX_DEBUG", None)
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
-    return subprocess.run([sys.executable, "main.py", *args], cwd=REPO_ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
-
-
-def error_lines(done: subprocess.CompletedProcess) -> list[str]:
-    return [line for line in done.stderr.strip().splitlines() if BENIGN_QT_NOISE not in line]
 
 
 def write_digits(root: Path, seed: int = SEED, per_class: int = PER_CLASS) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,22 +13,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from cli_runner import error_lines, run_main  # noqa: E402  (tests/cli is on sys.path)
+
 from core.surfaces import optimizer_path, surface  # noqa: E402
 
-BENIGN_QT_NOISE = "propagateSizeHints"
-
-
-def run_main(args: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    home.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
-    env.pop("GLASSBOX_DEBUG", None)
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
-    return subprocess.run([sys.executable, "main.py", *args], cwd=REPO_ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
-
-
-def error_lines(done: subprocess.CompletedProcess) -> list[str]:
-    return [line for line in done.stderr.strip().splitlines() if BENIGN_QT_NOISE not in line]
 
 
 def test_snapshot_of_an_optimizer_race(tmp_path):
