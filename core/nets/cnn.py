@@ -27,12 +27,12 @@ class CnnSpec:
 
     name: str
     input_shape: tuple[int, int, int]  # channels, height, width
-    num_classes: int
+    num_classes: int  # the default; a network trained on a user's photo folder has one output per subfolder
     description: str
-    build: Callable[[], nn.Sequential]
+    build: Callable[[int], nn.Sequential]
 
 
-def _digits_layers() -> nn.Sequential:
+def _digits_layers(num_classes: int) -> nn.Sequential:
     # 1x28x28 -> 8x28x28 -> 8x14x14 -> 16x14x14 -> 16x7x7 -> 784 -> 64 -> 10
     return nn.Sequential(OrderedDict([
         ("conv1", nn.Conv2d(1, 8, kernel_size=3, padding=1)),
@@ -44,11 +44,11 @@ def _digits_layers() -> nn.Sequential:
         ("flatten", nn.Flatten()),
         ("fc1", nn.Linear(16 * 7 * 7, 64)),
         ("relu3", nn.ReLU()),
-        ("fc2", nn.Linear(64, 10)),
+        ("fc2", nn.Linear(64, num_classes)),
     ]))
 
 
-def _shapes_layers() -> nn.Sequential:
+def _shapes_layers(num_classes: int) -> nn.Sequential:
     # 3x64x64 -> 8x64x64 -> 8x32x32 -> 16x32x32 -> 16x16x16 -> 32x16x16 -> 32x8x8 -> 2048 -> 64 -> 6
     return nn.Sequential(OrderedDict([
         ("conv1", nn.Conv2d(3, 8, kernel_size=5, padding=2)),
@@ -63,7 +63,26 @@ def _shapes_layers() -> nn.Sequential:
         ("flatten", nn.Flatten()),
         ("fc1", nn.Linear(32 * 8 * 8, 64)),
         ("relu4", nn.ReLU()),
-        ("fc2", nn.Linear(64, 6)),
+        ("fc2", nn.Linear(64, num_classes)),
+    ]))
+
+
+def _cifar_layers(num_classes: int) -> nn.Sequential:
+    # 3x32x32 -> 16x32x32 -> 16x16x16 -> 32x16x16 -> 32x8x8 -> 64x8x8 -> 64x4x4 -> 1024 -> 64 -> 10
+    return nn.Sequential(OrderedDict([
+        ("conv1", nn.Conv2d(3, 16, kernel_size=3, padding=1)),
+        ("relu1", nn.ReLU()),
+        ("pool1", nn.MaxPool2d(2)),
+        ("conv2", nn.Conv2d(16, 32, kernel_size=3, padding=1)),
+        ("relu2", nn.ReLU()),
+        ("pool2", nn.MaxPool2d(2)),
+        ("conv3", nn.Conv2d(32, 64, kernel_size=3, padding=1)),
+        ("relu3", nn.ReLU()),
+        ("pool3", nn.MaxPool2d(2)),
+        ("flatten", nn.Flatten()),
+        ("fc1", nn.Linear(64 * 4 * 4, 64)),
+        ("relu4", nn.ReLU()),
+        ("fc2", nn.Linear(64, num_classes)),
     ]))
 
 
@@ -78,7 +97,13 @@ CNN_MODELS: dict[str, CnnSpec] = {
         "Drawn objects (circle, square, triangle, star, house, tree) in 64x64 colour images.",
         _shapes_layers,
     ),
+    "cifar": CnnSpec(
+        "cifar", (3, 32, 32), 10,
+        "Small colour photos (plane, car, bird, cat, ...), 32x32, like CIFAR-10.",
+        _cifar_layers,
+    ),
 }
+MAX_CLASSES = 100  # a photo folder with more subfolders than this is surely not a class's object sorting
 
 
 def cnn_spec(name: str) -> CnnSpec:
@@ -91,9 +116,17 @@ def cnn_spec(name: str) -> CnnSpec:
         ) from None
 
 
-def build_cnn(name: str) -> nn.Sequential:
-    """A freshly initialised network of the named architecture (seed torch first for repeatability)."""
-    return cnn_spec(name).build()
+def build_cnn(name: str, num_classes: int | None = None) -> nn.Sequential:
+    """A freshly initialised network of the named architecture (seed torch first for repeatability).
+
+    `num_classes` replaces the architecture's default number of outputs, e.g. three for a
+    folder of cat, dog and bird photos.
+    """
+    spec = cnn_spec(name)
+    count = spec.num_classes if num_classes is None else num_classes
+    if isinstance(count, bool) or not isinstance(count, int) or not 2 <= count <= MAX_CLASSES:
+        raise ModelError(f"A network needs between 2 and {MAX_CLASSES} classes, not {count!r}.")
+    return spec.build(count)
 
 
 def layer_shapes(model: nn.Sequential, input_shape: tuple[int, int, int]) -> list[tuple[str, tuple[int, ...]]]:

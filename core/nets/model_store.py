@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -20,7 +21,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from core.errors import ModelError
-from core.nets.cnn import build_cnn, check_architecture, cnn_spec
+from core.nets.cnn import MAX_CLASSES, build_cnn, check_architecture, cnn_spec
 
 FORMAT = "glassbox.model/1"
 MODELS_DIR = Path(__file__).resolve().parents[2] / "assets" / "models"
@@ -50,16 +51,49 @@ class ModelInfo:
         return json.dumps(data, sort_keys=True, indent=2) + "\n"
 
 
+def user_models_dir() -> Path:
+    """Where models trained in the app are saved: $GLASSBOX_MODELS_DIR, else the platform's data place."""
+    override = os.environ.get("GLASSBOX_MODELS_DIR")
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        local = os.environ.get("APPDATA")
+        return (Path(local) if local else Path.home() / "AppData" / "Roaming") / "Glassbox" / "models"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Glassbox" / "models"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
+    return base / "glassbox" / "models"
+
+
+def _folders(directory: str | os.PathLike | None) -> list[Path]:
+    """The folders searched for models: the one given, else the shipped models and then the user's own."""
+    return [Path(directory)] if directory is not None else [MODELS_DIR, user_models_dir()]
+
+
 def _paths(name: str, directory: str | os.PathLike | None) -> tuple[Path, Path]:
     if not _NAME.match(name):
         raise ModelError(f"'{name}' is not a model name; use letters, digits, '-' or '_' only.")
-    folder = Path(directory) if directory is not None else MODELS_DIR
+    folders = _folders(directory)
+    folder = next((f for f in folders if (f / f"{name}.json").is_file()), folders[0])
     return folder / f"{name}.safetensors", folder / f"{name}.json"
 
 
+def is_shipped(name: str) -> bool:
+    """Whether `name` is one of the models that come with Glassbox (a saved model may not replace it)."""
+    return bool(_NAME.match(name)) and (MODELS_DIR / f"{name}.json").is_file()
+
+
 def save_model(model: nn.Module, info: ModelInfo, directory: str | os.PathLike | None = None) -> tuple[Path, Path]:
-    """Write the weights and the description; each file is replaced only once it is complete."""
-    weights_path, json_path = _paths(info.name, directory)
+    """Write the weights and the description; each file is replaced only once it is complete.
+
+    Without `directory` they go to the shipped models' folder (scripts/train_models.py);
+    the app passes user_models_dir().
+    """
+    if not _NAME.match(info.name):
+        raise ModelError(f"'{info.name}' is not a model name; use letters, digits, '-' or '_' only.")
+    folder = Path(directory) if directory is not None else MODELS_DIR
+    weights_path, json_path = folder / f"{info.name}.safetensors", folder / f"{info.name}.json"
     weights_path.parent.mkdir(parents=True, exist_ok=True)
     tensors = {key: value.detach().cpu().contiguous().clone() for key, value in model.state_dict().items()}
     tmp_weights = weights_path.with_suffix(".safetensors.tmp")
@@ -98,10 +132,10 @@ def read_model_info(name: str, directory: str | os.PathLike | None = None) -> Mo
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"The description file {json_path} lacks a valid entry {error}; "
                          "run scripts/train_models.py to rewrite it.") from None
-    spec = cnn_spec(info.architecture)
-    if len(info.class_names) != spec.num_classes:
-        raise ModelError(f"Model '{name}' names {len(info.class_names)} classes but its architecture "
-                         f"'{spec.name}' has {spec.num_classes} outputs.")
+    cnn_spec(info.architecture)  # a known architecture, or the ModelError that lists them
+    if not 2 <= len(info.class_names) <= MAX_CLASSES:
+        raise ModelError(f"Model '{name}' names {len(info.class_names)} classes; a model needs between 2 and "
+                         f"{MAX_CLASSES}.")
     return info
 
 
@@ -116,7 +150,7 @@ def load_model(name: str, directory: str | os.PathLike | None = None) -> tuple[n
         tensors = load_file(str(weights_path))
     except Exception as error:  # safetensors raises its own error type for a damaged header or body
         raise ModelError(f"The weights file {weights_path} is damaged and cannot be read ({error}).") from None
-    model = build_cnn(info.architecture)
+    model = build_cnn(info.architecture, len(info.class_names))
     expected = model.state_dict()
     missing = sorted(set(expected) - set(tensors))
     extra = sorted(set(tensors) - set(expected))
@@ -132,16 +166,19 @@ def load_model(name: str, directory: str | os.PathLike | None = None) -> tuple[n
         if not bool(torch.isfinite(found).all()):
             raise ModelError(f"The weights in {weights_path} contain NaN or infinite values in '{key}'.")
     model.load_state_dict(tensors, strict=True)
-    spec = cnn_spec(info.architecture)
-    check_architecture(model, spec.input_shape, spec.num_classes)
+    check_architecture(model, cnn_spec(info.architecture).input_shape, len(info.class_names))
     return model.eval(), info
 
 
 def available_models(directory: str | os.PathLike | None = None) -> list[str]:
-    """Names of the stored models that have both files, sorted (not yet validated: load_model does that)."""
-    folder = Path(directory) if directory is not None else MODELS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(path.stem for path in folder.glob("*.json")
-                  if _NAME.match(path.stem) and path.with_suffix(".safetensors").is_file())
+    """Names of the stored models that have both files, sorted (not yet validated: load_model does that).
+
+    Without `directory`: the shipped models and the ones saved from the app.
+    """
+    names = set()
+    for folder in _folders(directory):
+        if folder.is_dir():
+            names.update(path.stem for path in folder.glob("*.json")
+                         if _NAME.match(path.stem) and path.with_suffix(".safetensors").is_file())
+    return sorted(names)
 

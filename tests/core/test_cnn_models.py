@@ -18,7 +18,8 @@ from core.data.sample_images import sample_image, sample_names
 from core.data.synthetic_images import DIGIT_CLASSES, SHAPE_CLASSES, draw_digit, make_digits, make_shapes
 from core.errors import ImageLoadError, ModelError
 from core.nets.cnn import CNN_MODELS, build_cnn, check_architecture, cnn_spec, layer_shapes
-from core.nets.model_store import FORMAT, MODELS_DIR, ModelInfo, available_models, load_model, save_model
+from core.nets.model_store import (FORMAT, MODELS_DIR, ModelInfo, available_models, is_shipped, load_model, save_model,
+                                   user_models_dir)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Seeds for fresh images: neither the training seeds nor the held-out seed of the script.
@@ -35,6 +36,12 @@ EXPECTED_LAYERS = {
         ("conv2", (16, 32, 32)), ("relu2", (16, 32, 32)), ("pool2", (16, 16, 16)),
         ("conv3", (32, 16, 16)), ("relu3", (32, 16, 16)), ("pool3", (32, 8, 8)),
         ("flatten", (2048,)), ("fc1", (64,)), ("relu4", (64,)), ("fc2", (6,)),
+    ],
+    "cifar": [
+        ("conv1", (16, 32, 32)), ("relu1", (16, 32, 32)), ("pool1", (16, 16, 16)),
+        ("conv2", (32, 16, 16)), ("relu2", (32, 16, 16)), ("pool2", (32, 8, 8)),
+        ("conv3", (64, 8, 8)), ("relu3", (64, 8, 8)), ("pool3", (64, 4, 4)),
+        ("flatten", (1024,)), ("fc1", (64,)), ("relu4", (64,)), ("fc2", (10,)),
     ],
 }
 
@@ -73,6 +80,33 @@ def test_architecture_has_the_documented_named_layers_and_shapes(name):
     assert layer_shapes(model, spec.input_shape) == EXPECTED_LAYERS[name]
     check_architecture(model, spec.input_shape, spec.num_classes)
     assert model(torch.zeros(3, *spec.input_shape)).shape == (3, spec.num_classes)
+
+
+def test_the_number_of_classes_can_be_chosen_within_limits():
+    assert build_cnn("shapes", 3)(torch.zeros(2, 3, 64, 64)).shape == (2, 3)
+    for bad in (1, 101, 2.5, True):
+        with pytest.raises(ModelError, match="between 2 and 100 classes"):
+            build_cnn("digits", bad)
+
+
+def test_a_description_whose_classes_do_not_fit_the_weights_is_refused(tmp_path):
+    save_model(build_cnn("digits"), _info(), tmp_path)
+    description = tmp_path / "tiny.json"
+    data = json.loads(description.read_text())
+    data["class_names"] = ["a", "b", "c"]
+    description.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="'fc2.weight' is \\(10, 64\\).*expected \\(3, 64\\)"):
+        load_model("tiny", tmp_path)
+
+
+def test_saved_user_models_are_listed_and_opened_beside_the_shipped_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("GLASSBOX_MODELS_DIR", str(tmp_path / "mine"))
+    assert user_models_dir() == tmp_path / "mine"
+    save_model(build_cnn("shapes", 3), ModelInfo("pets", "shapes", ("cat", "dog", "fish")), user_models_dir())
+    assert {"digits", "shapes", "pets"} <= set(available_models())
+    model, info = load_model("pets")
+    assert info.class_names == ("cat", "dog", "fish") and model.fc2.out_features == 3
+    assert is_shipped("digits") and not is_shipped("pets") and not is_shipped("../digits")
 
 
 def test_registry_matches_the_class_lists():
