@@ -2,10 +2,10 @@
 
 The view holds the race settings and the paths core.surfaces.race returned, and
 redraws in its handlers. Playback is a GUI-side QTimer replaying those paths; it
-never recomputes. Slider drags are debounced, then the race is recomputed on the GUI
-thread (0.1–1 s for 7 optimizers × 500 steps).
-TODO(next step): run race() in the worker thread (gui/worker.py) so a long race never
-freezes the window, and cancel a stale one when a slider moves again.
+never recomputes. Slider drags are debounced, then the race (0.1–1 s for 7 optimizers
+× 500 steps) is sent to a RaceRunner (gui/race_worker.py), which races in its own
+thread: the window stays responsive, the previous paths stay on screen with a quiet
+"computing…" until the new ones arrive, and a newer setting abandons a stale race.
 """
 
 from __future__ import annotations
@@ -13,43 +13,24 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QSlider, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from core.errors import ConfigError
-from core.optimizers import OPTIMIZERS
-from core.surfaces import KAPPA_RANGE, SURFACES, OptimizerPath, race, surface, surface_grid
+from core.surfaces import KAPPA_RANGE, SURFACES, OptimizerPath, surface, surface_grid
 from gui import theme
+from gui.race_worker import RaceRequest, RaceRunner
+from gui.views.landscape_controls import (DEFAULT_SURFACE, LR_RANGE, MAX_SPEED, MIN_SPEED, build_controls,
+                                          from_log_slider, to_log_slider)
 from gui.views.landscape_panels import (LandscapeMap, LandscapeSurface3D, RaceTable, gl_missing_reason, log_scale,
-                                        missing_3d_label, shown_index, style_icon)
+                                        missing_3d_label, shown_index)
 
 MAP_RESOLUTION = 241
 GL_RESOLUTION = 90
 FRAME_MS = 33
 STEPS_PER_SECOND = 30  # at 1×: a 300-step race takes 10 s, long enough to talk over
-MIN_SPEED, MAX_SPEED = 0.1, 10.0
-LR_RANGE = (1e-5, 2.0)
-TICKS_PER_DECADE = 100
 DEBOUNCE_MS = 150
-DEFAULT_SURFACE = "himmelblau"
-DEFAULT_OPTIMIZERS = ("sgd", "momentum", "adam")
 DEFAULT_STEPS = 300
 STALL_WINDOW = 20
-
-
-def _log_slider(low: float, high: float) -> QSlider:
-    slider = QSlider(Qt.Orientation.Horizontal)
-    slider.setRange(0, round(math.log10(high / low) * TICKS_PER_DECADE))
-    return slider
-
-
-def _from_log_slider(position: int, low: float) -> float:
-    return low * 10 ** (position / TICKS_PER_DECADE)
-
-
-def _to_log_slider(value: float, low: float) -> int:
-    return round(math.log10(value / low) * TICKS_PER_DECADE)
 
 
 def _number(value: float) -> str:
@@ -57,15 +38,22 @@ def _number(value: float) -> str:
 
 
 class LandscapeView(QWidget):
-    """Controls on the left, the 2-D map and the 3-D surface side by side, the race table below."""
+    """Controls on the left, the 2-D map and the 3-D surface side by side, the race table below.
+
+    threaded=False races in the calling thread, so each setter has drawn its race when it returns
+    (for snapshot pictures). Otherwise races run in a thread started on first use; call shutdown()
+    (closing the view does) to stop it.
+    """
 
     step_changed = Signal(int)
-    race_computed = Signal()
+    race_computed = Signal()  # the latest settings' paths are drawn
+    race_failed = Signal(str)  # the latest settings were refused: one sentence, shown in the banner
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, threaded: bool = True):
         super().__init__(parent)
         self.setFont(theme.font(theme.BASE_POINT_SIZE + 2))
         self.paths: dict[str, OptimizerPath] = {}
+        self.shown_steps = 0  # the drawn paths' step count; self.steps may be newer, still racing
         self.current_step = 0
         self.speed = 1.0
         self.surface = surface(DEFAULT_SURFACE)
@@ -83,6 +71,9 @@ class LandscapeView(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.recompute)
+        self._races = RaceRunner(threaded, self)
+        self._races.computed.connect(self._on_race_computed)
+        self._races.failed.connect(self._on_race_failed)
 
         self.title = QLabel()
         self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
@@ -105,6 +96,16 @@ class LandscapeView(QWidget):
         self.table = RaceTable()
         self.step_label = QLabel()
         self.step_label.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.busy_label = QLabel(self.tr("computing the race…"))
+        busy_font = theme.font(theme.TITLE_POINT_SIZE)
+        busy_font.setItalic(True)
+        self.busy_label.setFont(busy_font)
+        self.busy_label.setStyleSheet(f"color: {theme.GREY};")
+        self.busy_label.setToolTip(self.tr("The new settings are racing; the paths shown are the previous ones."))
+        policy = self.busy_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # appearing and going never shifts the table
+        self.busy_label.setSizePolicy(policy)
+        self.busy_label.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.map)
@@ -115,106 +116,19 @@ class LandscapeView(QWidget):
         right.addWidget(self.note)
         right.addWidget(self.banner)
         right.addWidget(splitter, 3)
-        right.addWidget(self.step_label)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.step_label)
+        step_row.addStretch(1)
+        step_row.addWidget(self.busy_label)
+        right.addLayout(step_row)
         right.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
-        self.controls = self._build_controls()
+        self.controls = build_controls(self)
+        self._on_speed_moved(self.speed_slider.value())
+        self._update_labels()
         layout.addWidget(self.controls)
         layout.addLayout(right, 1)
         self._load_surface()
-
-    # ------------------------------------------------------------------ building
-    def _build_controls(self) -> QWidget:
-        panel = QWidget()
-        panel.setFixedWidth(380)
-        column = QVBoxLayout(panel)
-
-        surface_box = QGroupBox(self.tr("Surface"))
-        form = QFormLayout(surface_box)
-        self.surface_combo = QComboBox()
-        for name, item in SURFACES.items():
-            self.surface_combo.addItem(self.tr(item.title.split(" (")[0]), name)
-        self.surface_combo.setCurrentIndex(list(SURFACES).index(DEFAULT_SURFACE))
-        self.surface_combo.setToolTip(self.tr("The loss function the optimizers walk across"))
-        self.surface_combo.currentIndexChanged.connect(self._on_surface_chosen)
-        form.addRow(self.surface_combo)
-        self.kappa_slider = _log_slider(*KAPPA_RANGE)
-        self.kappa_slider.setValue(_to_log_slider(10.0, KAPPA_RANGE[0]))
-        self.kappa_slider.setToolTip(self.tr("How stretched the bowl is: its steepest over its flattest curvature"))
-        self.kappa_slider.valueChanged.connect(self._on_kappa_moved)
-        self.kappa_slider.sliderReleased.connect(self._on_kappa_released)
-        self.kappa_label = QLabel()
-        form.addRow(self.kappa_label, self.kappa_slider)
-        column.addWidget(surface_box)
-
-        optimizer_box = QGroupBox(self.tr("Optimizers"))
-        boxes = QVBoxLayout(optimizer_box)
-        self.checkboxes: dict[str, QCheckBox] = {}
-        for name, label in OPTIMIZERS.items():
-            box = QCheckBox(label)
-            box.setIcon(style_icon(name))
-            box.setIconSize(QSize(64, 28))
-            box.setChecked(name in DEFAULT_OPTIMIZERS)
-            box.setToolTip(self.tr("Race {0} from the start point").format(label))
-            box.toggled.connect(self._on_setting_changed)
-            boxes.addWidget(box)
-            self.checkboxes[name] = box
-        column.addWidget(optimizer_box)
-
-        settings_box = QGroupBox(self.tr("Settings"))
-        form = QFormLayout(settings_box)
-        self.lr_slider = _log_slider(*LR_RANGE)
-        self.lr_slider.setToolTip(self.tr("The learning rate: the length of each step downhill"))
-        self.lr_slider.valueChanged.connect(self._on_lr_moved)
-        self.lr_label = QLabel()
-        form.addRow(self.lr_label, self.lr_slider)
-        self.momentum_slider = QSlider(Qt.Orientation.Horizontal)
-        self.momentum_slider.setRange(0, 99)
-        self.momentum_slider.setValue(round(self.momentum * 100))
-        self.momentum_slider.setToolTip(self.tr("How much of the last step Momentum and Nesterov keep"))
-        self.momentum_slider.valueChanged.connect(self._on_momentum_moved)
-        self.momentum_label = QLabel()
-        form.addRow(self.momentum_label, self.momentum_slider)
-        self.steps_spin = QSpinBox()
-        self.steps_spin.setRange(10, 5000)
-        self.steps_spin.setSingleStep(50)
-        self.steps_spin.setValue(self.steps)
-        self.steps_spin.setToolTip(self.tr("How many steps each optimizer takes"))
-        self.steps_spin.valueChanged.connect(self._on_steps_changed)
-        form.addRow(self.tr("steps"), self.steps_spin)
-        self.arrows_box = QCheckBox(self.tr("show arrows"))
-        self.arrows_box.setToolTip(self.tr("Show the downhill direction and the momentum at each optimizer"))
-        self.arrows_box.toggled.connect(self._redraw_step)
-        form.addRow(self.arrows_box)
-        arrows_key = QLabel(self.tr("solid arrow: downhill (−gradient)\ndashed arrow: momentum"))
-        arrows_key.setFont(theme.font(theme.BASE_POINT_SIZE))
-        form.addRow(arrows_key)
-        column.addWidget(settings_box)
-
-        play_box = QGroupBox(self.tr("Playback"))
-        grid = QGridLayout(play_box)
-        buttons = [(self.tr("Reset"), self.tr("Back to the start point"), self.reset),
-                   (self.tr("◀ Back"), self.tr("One step back"), self.back),
-                   (self.tr("▶ Play"), self.tr("Play or pause the race"), self.toggle),
-                   (self.tr("Step ▶"), self.tr("One step forward"), self.step)]
-        for index, (text, tip, slot) in enumerate(buttons):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            grid.addWidget(button, index // 2, index % 2)
-        self.play_button = grid.itemAtPosition(1, 0).widget()
-        self.speed_slider = _log_slider(MIN_SPEED, MAX_SPEED)
-        self.speed_slider.setValue(_to_log_slider(1.0, MIN_SPEED))
-        self.speed_slider.setToolTip(self.tr("Playback speed, from 0.1× to 10×"))
-        self.speed_slider.valueChanged.connect(self._on_speed_moved)
-        self.speed_label = QLabel()
-        grid.addWidget(self.speed_label, 2, 0)
-        grid.addWidget(self.speed_slider, 2, 1)
-        column.addWidget(play_box)
-        column.addStretch(1)
-        self._on_speed_moved(self.speed_slider.value())
-        self._update_labels()
-        return panel
 
     # ------------------------------------------------------------------ public
     @property
@@ -225,7 +139,7 @@ class LandscapeView(QWidget):
         self.surface_combo.setCurrentIndex(list(SURFACES).index(name))
 
     def set_kappa(self, kappa: float) -> None:
-        self.kappa_slider.setValue(_to_log_slider(kappa, KAPPA_RANGE[0]))
+        self.kappa_slider.setValue(to_log_slider(kappa, KAPPA_RANGE[0]))
         self._on_kappa_released()
 
     def set_optimizers(self, names) -> None:
@@ -238,7 +152,7 @@ class LandscapeView(QWidget):
 
     def set_learning_rate(self, lr: float) -> None:
         self.learning_rate = float(lr)
-        self._set_quietly(self.lr_slider, _to_log_slider(min(max(lr, LR_RANGE[0]), LR_RANGE[1]), LR_RANGE[0]))
+        self._set_quietly(self.lr_slider, to_log_slider(min(max(lr, LR_RANGE[0]), LR_RANGE[1]), LR_RANGE[0]))
         self._update_labels()
         self.recompute()
 
@@ -260,7 +174,7 @@ class LandscapeView(QWidget):
 
     def set_speed(self, speed: float) -> None:
         speed = min(MAX_SPEED, max(MIN_SPEED, float(speed)))
-        self.speed_slider.setValue(_to_log_slider(speed, MIN_SPEED))
+        self.speed_slider.setValue(to_log_slider(speed, MIN_SPEED))
         self.speed = speed
 
     def set_arrows(self, shown: bool) -> None:
@@ -284,7 +198,7 @@ class LandscapeView(QWidget):
         self._go_to(0)
 
     def play(self) -> None:
-        if self.current_step >= self.steps:
+        if self.current_step >= self.shown_steps:
             self._go_to(0)
         self._fraction = 0.0
         self._clock.start()
@@ -309,16 +223,16 @@ class LandscapeView(QWidget):
         if whole:
             self._fraction -= whole
             self._go_to(self.current_step + whole)
-        if self.current_step >= self.steps:
+        if self.current_step >= self.shown_steps:
             self.pause()
 
     def go_to_end(self) -> None:
         """Show every path to its last step (for pictures and the "to the end" button)."""
         self.pause()
-        self._go_to(self.steps)
+        self._go_to(self.shown_steps)
 
     def _go_to(self, step: int) -> None:
-        self.current_step = max(0, min(int(step), self.steps))
+        self.current_step = max(0, min(int(step), self.shown_steps))
         self._redraw_step()
         self.step_changed.emit(self.current_step)
 
@@ -340,7 +254,7 @@ class LandscapeView(QWidget):
 
     @Slot(int)
     def _on_lr_moved(self, position: int) -> None:
-        self.learning_rate = float(f"{_from_log_slider(position, LR_RANGE[0]):.3g}")
+        self.learning_rate = float(f"{from_log_slider(position, LR_RANGE[0]):.3g}")
         self._update_labels()
         self._debounce.start()
 
@@ -357,7 +271,7 @@ class LandscapeView(QWidget):
 
     @Slot(int)
     def _on_speed_moved(self, position: int) -> None:
-        self.speed = float(f"{_from_log_slider(position, MIN_SPEED):.2g}")
+        self.speed = float(f"{from_log_slider(position, MIN_SPEED):.2g}")
         self.speed_label.setText(self.tr("speed {0}×").format(f"{self.speed:g}"))
 
     @Slot()
@@ -377,7 +291,7 @@ class LandscapeView(QWidget):
         self.kappa_slider.setEnabled(name == "bowl")
         self.start = self.surface.start
         self.learning_rate = self.surface.lr
-        self._set_quietly(self.lr_slider, _to_log_slider(self.learning_rate, LR_RANGE[0]))
+        self._set_quietly(self.lr_slider, to_log_slider(self.learning_rate, LR_RANGE[0]))
         self.title.setText(f"{self.tr(self.surface.title)}:   {self.surface.formula}")
         self.note.setText(self.tr(self.surface.note))
         x, y, loss = surface_grid(self.surface, MAP_RESOLUTION)
@@ -393,26 +307,58 @@ class LandscapeView(QWidget):
         self.recompute()
 
     def recompute(self) -> None:
-        """Race the checked optimizers with the current settings; on a bad setting keep the last paths."""
+        """Race the checked optimizers with the current settings; race_computed (or race_failed) follows.
+
+        The previous paths stay on screen until the new ones arrive; a bad setting keeps them.
+        """
         self._debounce.stop()
         names = [name for name, box in self.checkboxes.items() if box.isChecked()]
-        try:
-            paths = race(self.surface, names, self.learning_rate, self.steps, self.start, self.momentum)
-        except ConfigError as error:
-            self.banner.setText(str(error))
-            self.banner.show()
-            return
+        self._show_busy(True)
+        self._races.request(self.surface, names, self.learning_rate, self.steps, self.start, self.momentum)
+
+    @property
+    def race_pending(self) -> bool:
+        """True while the paths on screen are not yet those of the latest settings."""
+        return self._races.pending
+
+    def shutdown(self) -> None:
+        """Stop the race thread and any pending recompute; safe to call twice (closing the view calls it)."""
+        self._debounce.stop()
+        self.pause()
+        self._races.shutdown()
+        self._show_busy(False)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.shutdown()
+        super().closeEvent(event)
+
+    @Slot(object, object)
+    def _on_race_computed(self, request: RaceRequest, paths: dict[str, OptimizerPath]) -> None:
+        self._show_busy(False)
         self.banner.hide()
-        was_at_end = self.paths and self.current_step >= self._last_steps
-        self.paths, self._last_steps = paths, self.steps
+        was_at_end = self.paths and self.current_step >= self.shown_steps
+        self.paths = paths
+        self.shown_steps = request.steps
         self.map.show_race(paths)
         self.table.show_race(paths)
         if self.surface_3d:
             self.surface_3d.show_race(paths)
-        self._go_to(self.steps if was_at_end else self.current_step)
+        self._go_to(self.shown_steps if was_at_end else self.current_step)
         self.race_computed.emit()
 
-    _last_steps = 0
+    @Slot(str)
+    def _on_race_failed(self, sentence: str) -> None:
+        self._show_busy(False)
+        self.banner.setText(sentence)
+        self.banner.show()
+        self.race_failed.emit(sentence)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        if busy:
+            self.map.setCursor(Qt.CursorShape.BusyCursor)  # an arrow with a spinner: the map still takes clicks
+        else:
+            self.map.unsetCursor()
 
     @Slot()
     def _redraw_step(self) -> None:
@@ -420,7 +366,7 @@ class LandscapeView(QWidget):
         self.map.show_step(self.paths, step, self.arrows_box.isChecked())
         if self.surface_3d:
             self.surface_3d.show_step(self.paths, step)
-        self.step_label.setText(self.tr("step {0} of {1}").format(step, self.steps))
+        self.step_label.setText(self.tr("step {0} of {1}").format(step, self.shown_steps))
         for name, path in self.paths.items():
             self.table.set_row(name, self._row(path, step))
 
@@ -452,7 +398,7 @@ class LandscapeView(QWidget):
         return float(np.linalg.norm(path.positions[index] - path.positions[index - STALL_WINDOW]))
 
     def _kappa(self) -> float:
-        return float(f"{_from_log_slider(self.kappa_slider.value(), KAPPA_RANGE[0]):.3g}")
+        return float(f"{from_log_slider(self.kappa_slider.value(), KAPPA_RANGE[0]):.3g}")
 
     def _update_labels(self) -> None:
         self.kappa_label.setText(self.tr("κ = {0}").format(f"{self._kappa():g}"))

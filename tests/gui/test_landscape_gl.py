@@ -23,16 +23,19 @@ def test_the_3d_surface_follows_the_race(qtbot):
     view = LandscapeView()
     qtbot.addWidget(view)
     view.resize(1600, 900)
-    view.show()
+    with qtbot.waitSignal(view.race_computed, timeout=10_000):  # races run in the view's race thread
+        view.show()
     qtbot.waitExposed(view)
     assert view.has_3d and view.missing_3d is None
-    view.set_optimizers("sgd,adam")
+    with qtbot.waitSignal(view.race_computed, timeout=10_000):
+        view.set_optimizers("sgd,adam")
     for _ in range(10):
         view.step()
     positions = view.surface_3d.lines["adam"].pos
     assert positions.shape == (11, 3) and np.isfinite(positions).all()
     view.set_surface("rosenbrock")
-    view.set_learning_rate(1.5)
+    with qtbot.waitSignal(view.race_computed, timeout=10_000):
+        view.set_learning_rate(1.5)
     for _ in range(20):
         view.step()
     assert np.isfinite(view.surface_3d.lines["sgd"].pos).all()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from core.config import TrainConfig
+from gui.views.network_landscape import STALE_OPACITY
 from gui.worker import LANDSCAPE_CANCELLED
 
 XOR = TrainConfig(dataset="xor", hidden=(4, 3), n_points=100, device="cpu")
@@ -93,3 +96,74 @@ def test_pca_right_after_reset_says_in_one_sentence_to_train_first(qtbot, traine
     assert sentence.startswith("PCA directions need at least 3 recorded points")
     assert "random directions" in sentence and "Traceback" not in sentence
     assert window.statusBar().currentMessage() == sentence
+
+
+# ---------------------------------------------------------------------- a slice that is no longer current
+def _slice(qtbot, panel, directions: str = "random"):
+    before = panel.result
+    _request(panel, directions, 11)
+    qtbot.waitUntil(lambda: panel.result is not before and not panel.computing, timeout=20_000)
+    return panel.result
+
+
+def _opacity(plot) -> float:
+    return plot.getPlotItem().opacity()
+
+
+def _map_title(panel) -> str:
+    return panel.map.getPlotItem().titleLabel.text
+
+
+def test_a_reset_marks_the_slice_as_the_old_network_until_the_next_one(qtbot, trained):
+    window, panel = trained
+    result = _slice(qtbot, panel)
+    panel.on_training_step(int(result.landscape.path_steps[-1]))  # a report at the slice's own step: current
+    assert panel.stale is None and not panel.banner.isVisibleTo(panel)
+    assert _opacity(panel.map) == 1.0 and _map_title(panel) == "Loss around the current weights"
+    window.worker_reset()
+    qtbot.waitUntil(lambda: panel.stale == "reset", timeout=10_000)
+    assert panel.banner.isVisibleTo(panel)
+    assert panel.banner.text() == ("This slice shows the network before it was reset; press Compute to slice the "
+                                   "current one.")
+    for plot in (panel.map, panel.path_plot, panel.line_plot):
+        assert _opacity(plot) == pytest.approx(STALE_OPACITY)  # dimmed
+    assert _map_title(panel) == "Before the reset: loss around the weights of step 12"
+    assert panel.center_label.toPlainText() == "step 12"  # the star is no longer "now"
+    assert "now" not in panel.message.text() and "step 12" in panel.message.text()
+    qtbot.waitUntil(lambda: window.last_progress.step == 0, timeout=10_000)
+    assert panel.stale == "reset"  # training's next reports keep the stronger warning
+    _slice(qtbot, panel)
+    assert panel.stale is None and not panel.banner.isVisibleTo(panel)
+    assert _opacity(panel.map) == 1.0 and _map_title(panel) == "Loss around the current weights"
+    assert panel.message.text().startswith("Loss at the current weights")
+    assert panel.center_label.toPlainText() == "now"
+
+
+def test_new_settings_mark_the_slice_as_a_network_that_is_gone(qtbot, trained):
+    window, panel = trained
+    _slice(qtbot, panel)
+    window.on_config_changed(replace(window.config, hidden=(5,)))
+    qtbot.waitUntil(lambda: panel.stale == "rebuilt", timeout=10_000)
+    assert "before its settings changed" in panel.banner.text() and "Compute" in panel.banner.text()
+    assert _opacity(panel.map) == pytest.approx(STALE_OPACITY)
+
+
+def test_training_on_after_a_slice_says_gently_that_it_has_moved_on(qtbot, trained):
+    window, panel = trained
+    _slice(qtbot, panel)
+    _train(qtbot, window, 3)
+    qtbot.waitUntil(lambda: panel.stale == "moved", timeout=10_000)
+    assert panel.banner.text() == "Training has moved on since this slice; Compute again to follow it."
+    assert _opacity(panel.map) == 1.0  # still this network: not dimmed
+    assert _map_title(panel) == "Loss around the weights of step 12"
+    window.worker_reset()  # …and a reset after that is the stronger warning
+    qtbot.waitUntil(lambda: panel.stale == "reset", timeout=10_000)
+    assert _opacity(panel.map) == pytest.approx(STALE_OPACITY)
+
+
+def test_with_no_slice_yet_a_reset_changes_nothing(qtbot, trained):
+    window, panel = trained
+    message = panel.message.text()
+    window.worker_reset()
+    qtbot.waitUntil(lambda: window.last_progress.step == 0, timeout=10_000)
+    assert panel.stale is None and not panel.banner.isVisibleTo(panel) and panel.message.text() == message
