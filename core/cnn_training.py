@@ -119,6 +119,15 @@ class CnnTrainer:
         self._recent: list[tuple[float, float]] = []
         self._snapshot = self._copy_state()
 
+    def retune(self, config: CnnTrainConfig) -> None:
+        """New optimizer, learning rate or batch size for the next steps; the weights and the step count stay.
+
+        A new starting point ("start") only takes effect at the next reset.
+        """
+        self.config = config.validated()
+        self.optimizer = make_optimizer(config.optimizer, self.model.parameters(), config.learning_rate)
+        self.batch_size = min(config.batch_size, self.n_train)
+
     def _start_weights(self, model: torch.nn.Sequential) -> str:
         """Copy the shipped model's fitting weights into `model`; say where the weights came from."""
         base = self.data.base_model

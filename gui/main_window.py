@@ -138,6 +138,14 @@ class MainWindow(QMainWindow):
         tab = LandscapeTab()
         tab.network.compute_requested.connect(self.on_landscape_requested)
         tab.network.cancel_requested.connect(self.on_landscape_cancel_requested)
+        live = self.conv_tab.live  # "Your CNN": the network the Convolution tab trains, in its own thread
+        tab.cnn.compute_requested.connect(live.compute_landscape)
+        tab.cnn.cancel_requested.connect(live.cancel_landscape)
+        live.landscape_progressed.connect(tab.cnn.on_progress)
+        live.landscape_finished.connect(tab.cnn.on_finished)
+        live.landscape_failed.connect(tab.cnn.on_failed)
+        live.stepped.connect(tab.cnn.on_training_step)
+        live.network_replaced.connect(tab.cnn.on_network_replaced)
         return tab
 
     def _network_landscape(self):
@@ -300,6 +308,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ worker reports
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool) -> None:
+        panel = self._network_landscape()
+        if panel is not None and not keep_history:  # new weights: a slice on screen shows a network that is gone
+            panel.on_network_replaced(reset=info.config == self.config)
         self.config = info.config
         self.panel.set_config(info.config)
         self.training_view.on_run_started(info, keep_history)
@@ -312,6 +323,9 @@ class MainWindow(QMainWindow):
         self.last_progress = progress
         self.training_view.on_progress(progress)
         self.network_tab.on_progress(progress)
+        panel = self._network_landscape()
+        if panel is not None:
+            panel.on_training_step(progress.step)
         if self.playing:
             self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
         self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
@@ -539,6 +553,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.save_settings()
         self.shutdown_worker()
+        self.conv_tab.shutdown()  # its CNN training thread, if one was started
+        if self.landscape_tab.view is not None:  # its optimizer races run in a thread of their own
+            self.landscape_tab.view.shutdown()
         super().closeEvent(event)
 
     def shutdown_worker(self) -> None:

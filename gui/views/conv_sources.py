@@ -110,6 +110,7 @@ class SourceStrip(QWidget):
         self.paste_button.clicked.connect(self.paste_requested)
         self.model_combo = QComboBox()
         self.model_combo.setMinimumContentsLength(10)
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "training: MNIST"
         self.model_combo.setToolTip(self.tr("The trained network that looks at the image."))
         self.model_combo.activated.connect(self._on_model_activated)
         row = QHBoxLayout(self)
@@ -120,10 +121,11 @@ class SourceStrip(QWidget):
         row.addWidget(QLabel(self.tr("Network:")))
         row.addWidget(self.model_combo)
 
-    def set_models(self, names: list[str], descriptions: dict[str, str]) -> None:
+    def set_models(self, names: list[str], descriptions: dict[str, str], labels: dict[str, str] | None = None) -> None:
+        """Fill the network list; `labels` gives a name a different text to show."""
         self.model_combo.clear()
         for name in names:
-            self.model_combo.addItem(name, name)
+            self.model_combo.addItem((labels or {}).get(name, name), name)
             self.model_combo.setItemData(self.model_combo.count() - 1, descriptions.get(name, ""),
                                          Qt.ItemDataRole.ToolTipRole)
         self.model_combo.setEnabled(bool(names))

@@ -8,6 +8,10 @@ image, the maps and the prediction on screen stay as they were.
 
 The forward pass of these small models takes a few milliseconds, so it runs here on
 the GUI thread; that keeps the drawing canvas's live prediction simple.
+
+Below the views, the training panel trains a network live in a worker thread
+(gui/views/conv_live.py). While it runs, the network list has one more entry, the
+network in training, and each report's weights redraw the current image's maps.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from core.lab import DEFAULT_MODEL, analyse, inverts, open_model, preprocessing_
 from core.nets.cnn import cnn_spec
 from core.nets.model_store import available_models, read_model_info
 from gui import theme
+from gui.views.cnn_training_panel import CnnTrainingPanel
 from gui.views.cnn_view import CNNView
+from gui.views.conv_live import LiveTraining
 from gui.views.conv_sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, SourceStrip, can_load, image_from_mime,
                                     image_from_qimage)
 from gui.views.kernel_playground import KernelPlayground
@@ -36,16 +42,18 @@ DEFAULT_SAMPLE = "digit 7"
 PREVIEW_SIDE = 220
 CAPTION_WIDTH = PREVIEW_SIDE + 90
 DRAWING_NAME = "your drawing"
+LIVE_MODEL = "(training)"  # the network list's key for the network in training: never a file name
 
 
 class ConvTab(QWidget):
     """The "Convolution" tab: image sources on top and at the left, the network and the playground on the right."""
 
     def __init__(self, settings: QSettings | None = None, models_dir: str | os.PathLike | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, cache_dir: str | os.PathLike | None = None):
         super().__init__(parent)
         self.settings = settings
         self.models_dir = models_dir
+        self._live_title = ""
         self.image: LoadedImage | None = None
         self.record = None
         self.model_name = ""
@@ -97,9 +105,19 @@ class ConvTab(QWidget):
         column.addWidget(draw_title)
         column.addWidget(self.canvas, 1)
         side.setMaximumWidth(CAPTION_WIDTH + 30)
+        self.training = CnnTrainingPanel(settings, cache_dir)
+        # No reference back to the tab: a cycle through Qt objects lets Python's garbage collector delete
+        # widgets at a random moment, even in the middle of another widget's paint event.
+        self.live = LiveTraining(self.training, models_dir, cache_dir, self)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.views)
+        self.right.addWidget(self.training)
+        self.right.setStretchFactor(0, 4)
+        self.right.setStretchFactor(1, 1)
+        self.right.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_scrolled(side, horizontal=False))
-        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
@@ -113,6 +131,9 @@ class ConvTab(QWidget):
         self.strip.model_chosen.connect(self.set_model)
         self.canvas.drawing_changed.connect(self._on_drawing_changed)
         self.views.currentChanged.connect(self._on_view_changed)
+        self.live.network_started.connect(self._on_live_network)
+        self.live.weights_changed.connect(self._on_live_weights)
+        self.live.saved.connect(self._on_model_saved)
         self._fill_models()
         self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
 
@@ -168,7 +189,8 @@ class ConvTab(QWidget):
             return False
         self.model_name = name
         self.strip.show_model(name)
-        self._remember("conv/model", name)
+        if name != LIVE_MODEL:  # the network in training is gone after a restart
+            self._remember("conv/model", name)
         if analyse_now and self.image is not None:
             self._analyse()
         return True
@@ -178,6 +200,10 @@ class ConvTab(QWidget):
 
     def show_playground(self) -> None:
         self.views.setCurrentIndex(1)
+
+    def shutdown(self) -> None:
+        """Stop the training thread, if one was started (the window calls this on close)."""
+        self.live.shutdown()
 
     def message_text(self) -> str:
         return self.message.text()
@@ -191,6 +217,12 @@ class ConvTab(QWidget):
         if self.image is None:  # the first look at the tab: start with a picture, not an empty page
             saved = str(self.settings.value("conv/sample", DEFAULT_SAMPLE)) if self.settings is not None else ""
             self.load_sample(saved if saved in sample_names() else DEFAULT_SAMPLE)
+        elif self.model_name == LIVE_MODEL:  # training went on while another tab was shown
+            self._analyse()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if can_load(event.mimeData()):
@@ -207,14 +239,21 @@ class ConvTab(QWidget):
     # ------------------------------------------------------------------ internals
     def _fill_models(self) -> None:
         names = self._model_names()
-        descriptions = {}
+        descriptions, labels = {}, {}
         for name in names:
+            if name == LIVE_MODEL:
+                labels[name] = self.tr("training: {0}").format(self._live_title)
+                descriptions[name] = self.tr("The network being trained below, as it is right now")
+                continue
             try:
                 descriptions[name] = cnn_spec(read_model_info(name, self.models_dir).architecture).description
             except GlassboxError as error:
                 descriptions[name] = str(error)
-        self.strip.set_models(names, descriptions)
+        self.strip.set_models(names, descriptions, labels)
         if not names:
+            return
+        if self.model_name in names:
+            self.strip.show_model(self.model_name)
             return
         saved = str(self.settings.value("conv/model", "")) if self.settings is not None else ""
         # Chosen, not loaded: the weights are read when the first image is analysed.
@@ -222,7 +261,7 @@ class ConvTab(QWidget):
         self.strip.show_model(self.model_name)
 
     def _model_names(self) -> list[str]:
-        return available_models(self.models_dir)
+        return available_models(self.models_dir) + ([LIVE_MODEL] if LIVE_MODEL in self._models else [])
 
     def _load_model(self, name: str):
         if name not in self._models:
@@ -262,7 +301,9 @@ class ConvTab(QWidget):
             self._say(str(error), error=True)
             return
         self.record = record
-        self.cnn_view.set_title(self.tr("What the {0} network makes of {1}").format(self.model_name, self.image.name))
+        shown = (self.tr("the network in training on {0}").format(self._live_title) if self.model_name == LIVE_MODEL
+                 else self.tr("the {0} network").format(self.model_name))
+        self.cnn_view.set_title(self.tr("What {0} makes of {1}").format(shown, self.image.name))
         self.cnn_view.show_record(record)
         self._say(self._describe(info))
 
@@ -319,6 +360,24 @@ class ConvTab(QWidget):
         if self.source != "drawing" and self.model_name != "digits" and "digits" in self._model_names():
             self.set_model("digits", analyse_now=False)
         self._try_image(lambda: from_array(self.canvas.image(), DRAWING_NAME), "drawing")
+
+    @Slot(object, object, str)
+    def _on_live_network(self, model, info, title: str) -> None:
+        """A training run has its data and its starting weights: show it in place of the chosen model."""
+        self._models[LIVE_MODEL] = (model, info)
+        self._live_title = title
+        self._fill_models()
+        self.set_model(LIVE_MODEL)
+
+    @Slot()
+    def _on_live_weights(self) -> None:
+        if self.model_name == LIVE_MODEL and self.image is not None and self.isVisible():
+            self._analyse()
+
+    @Slot(str)
+    def _on_model_saved(self, name: str) -> None:
+        self._models.pop(name, None)  # a model saved over an older one of that name is read again
+        self._fill_models()
 
     @Slot(int)
     def _on_view_changed(self, index: int) -> None:

@@ -2,7 +2,9 @@
 
 It draws what the worker sends (core.landscape's NetworkLandscape, then a LandscapeResult
 with the 1-D line from the initial weights) and computes nothing: Compute and Cancel are
-requests, answered by on_progress / on_finished / on_failed.
+requests, answered by on_progress / on_finished / on_failed. The window also tells it when
+the network is reset or rebuilt (on_network_replaced) and how far training has got
+(on_training_step), so a slice of weights the network no longer has says so.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from gui.views.landscape_panels import CONTOUR_LEVELS, log_scale, map_lut
 PATH_COLOUR = theme.VERMILLION
 LINE_COLOUR = theme.BLUE
 MAX_PATH_MARKERS = 40
+STALE_OPACITY = 0.35  # a slice of a network that is gone: still readable, plainly not current
+REPLACED_STYLE = (f"background: {theme.WARNING_BACKGROUND}; color: black; border-left: 6px solid {theme.VERMILLION}; "
+                  "padding: 8px;")
+MOVED_STYLE = f"background: #E3EEF6; color: black; border-left: 6px solid {theme.BLUE}; padding: 8px;"
 
 
 def _style_plot(plot: pg.PlotWidget, bottom: str, left: str, title: str) -> None:
@@ -60,11 +66,14 @@ class NetworkLandscapePanel(QWidget):
     cancel_requested = Signal()
     landscape_shown = Signal(object)  # the NetworkLandscape just drawn (coarse or full), in the GUI thread
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, cnn: bool = False):
+        """`cnn`: the panel slices the convolution lab's network, whose controls live in the Convolution tab."""
         super().__init__(parent)
+        self.cnn = cnn
         self.landscape: NetworkLandscape | None = None
         self.result: LandscapeResult | None = None
         self.computing = False
+        self.stale: str | None = None  # None (current), "reset" or "rebuilt" (a network that is gone), "moved"
         self._build_controls()
         self._build_plots()
         self.title = QLabel("")
@@ -73,6 +82,7 @@ class NetworkLandscapePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.controls)
+        layout.addWidget(self.banner)
         layout.addLayout(self.plots, stretch=1)
         layout.addWidget(self.note)
         self._set_computing(False)
@@ -100,7 +110,8 @@ class NetworkLandscapePanel(QWidget):
         self.resolution_spin = QSpinBox()
         self.resolution_spin.setRange(11, 101)
         self.resolution_spin.setSingleStep(10)
-        self.resolution_spin.setValue(41)
+        # A CNN's loss costs thousands of times an MLP's per grid point: a coarser grid is still a picture.
+        self.resolution_spin.setValue(21 if self.cnn else 41)
         self.resolution_spin.setToolTip(self.tr("Grid points along each axis: more is finer and slower."))
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setToolTip(self.tr(
@@ -124,10 +135,16 @@ class NetworkLandscapePanel(QWidget):
         self.controls.addWidget(self.cancel_button)
         self.controls.addStretch(0)
         self.message = QLabel(self.tr(
+            "Train the convolution lab's network for a while (Convolution tab: Load data, then Train), then press "
+            "Compute to see the loss around its current weights and the path training took.") if self.cnn else self.tr(
             "Train the network for a while (Training or Network tab), then press Compute to see the loss "
             "around its current weights and the path training took."))
         self.message.setWordWrap(True)
         self.message.setFont(theme.font(theme.BASE_POINT_SIZE, bold=True))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setFont(theme.font(theme.BASE_POINT_SIZE + 2, bold=True))
+        self.banner.hide()
         self.note = QLabel(self.tr(
             "The path is projected onto this plane: its true loss (right) can differ from the surface under it."))
         self.note.setWordWrap(True)
@@ -138,7 +155,8 @@ class NetworkLandscapePanel(QWidget):
 
     def _build_plots(self) -> None:
         self.map = pg.PlotWidget(background="w")
-        _style_plot(self.map, "α (direction 1)", "β (direction 2)", self.tr("Loss around the current weights"))
+        self.map_title = self.tr("Loss around the current weights")
+        _style_plot(self.map, "α (direction 1)", "β (direction 2)", self.map_title)
         self.map.setToolTip(self.tr("Light is low loss, dark is high; the red line is the training path, "
                                     "from the circle (start) to the star (now)."))
         item = self.map.getPlotItem()
@@ -222,8 +240,22 @@ class NetworkLandscapePanel(QWidget):
             self.show_landscape(result.landscape)
         self.line_curve.setData(result.line_alphas, result.line_losses)
         self.line_plot.getPlotItem().enableAutoRange()
-        self.message.setText(self.tr("Loss at the current weights: {0:.4f}. Training is paused: press Play to go on.")
-                             .format(result.landscape.center_loss))
+        resume = (self.tr("Training is paused: press Train in the Convolution tab to go on.") if self.cnn
+                  else self.tr("Training is paused: press Play to go on."))
+        self.message.setText(self.tr("Loss at the current weights: {0:.4f}.").format(result.landscape.center_loss)
+                             + " " + resume)
+
+    @Slot(bool)
+    def on_network_replaced(self, reset: bool) -> None:
+        """The network was reset (new weights) or rebuilt with new settings: the slice shows one that is gone."""
+        if self.landscape is not None:
+            self._set_stale("reset" if reset else "rebuilt")
+
+    @Slot(int)
+    def on_training_step(self, step: int) -> None:
+        """Training has reached `step`: a slice taken at another step no longer shows the current weights."""
+        if self.landscape is not None and self.stale is None and step != int(self.landscape.path_steps[-1]):
+            self._set_stale("moved")
 
     @Slot(str)
     def on_failed(self, sentence: str) -> None:
@@ -234,6 +266,7 @@ class NetworkLandscapePanel(QWidget):
     # ------------------------------------------------------------------ drawing
     def show_landscape(self, landscape: NetworkLandscape) -> None:
         self.landscape = landscape
+        self._set_stale(None)  # what the worker sends is the network as it is now
         self.directions_combo.setCurrentIndex(self.directions_combo.findData(landscape.directions))  # say what it shows
         alpha, beta, loss = landscape.alpha, landscape.beta, landscape.loss
         finite = loss[np.isfinite(loss)]
@@ -288,3 +321,33 @@ class NetworkLandscapePanel(QWidget):
         else:
             note += " " + self.tr("Random directions: the path may lie mostly off this plane.")
         self.note.setText(note)
+
+    def _set_stale(self, stale: str | None) -> None:
+        """Say whether the slice still shows the network being trained: a banner, dimmed plots, the map's title."""
+        self.stale = stale
+        gone = stale in ("reset", "rebuilt")
+        for plot in (self.map, self.path_plot, self.line_plot):
+            plot.getPlotItem().setOpacity(STALE_OPACITY if gone else 1.0)
+        if stale is None:
+            self.banner.hide()
+            self.center_label.setText(self.tr("now"))
+            self.map.getPlotItem().setTitle(self.map_title, color="black", size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+            return
+        step = int(self.landscape.path_steps[-1])
+        if stale == "reset":
+            text = self.tr("This slice shows the network before it was reset; press Compute to slice the current one.")
+            title = self.tr("Before the reset: loss around the weights of step {0}").format(step)
+        elif stale == "rebuilt":
+            text = self.tr("This slice shows the network before its settings changed; press Compute to slice the "
+                           "current one.")
+            title = self.tr("Before the settings changed: loss around the weights of step {0}").format(step)
+        else:
+            text = self.tr("Training has moved on since this slice; Compute again to follow it.")
+            title = self.tr("Loss around the weights of step {0}").format(step)
+        self.banner.setText(text)
+        self.banner.setStyleSheet(REPLACED_STYLE if gone else MOVED_STYLE)
+        self.banner.show()
+        self.map.getPlotItem().setTitle(title, color=theme.GREY if gone else "black",
+                                        size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+        self.center_label.setText(self.tr("step {0}").format(step))  # the star is no longer "now"
+        self.message.setText(self.tr("Loss at the star (step {0}): {1:.4f}.").format(step, self.landscape.center_loss))
