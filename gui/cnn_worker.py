@@ -157,6 +157,8 @@ class CnnTrainingWorker(QObject):
             self._load(*argument)
         elif command == "speed":
             self._steps_per_second = argument
+            if trainer is not None:  # count the new speed from now, not from the start of the run
+                self._throttle_origin = (time.perf_counter(), trainer.step_count)
         elif trainer is None:
             return  # nothing else means anything before the first images are loaded
         elif command == "play":

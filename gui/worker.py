@@ -173,6 +173,8 @@ class TrainingWorker(QObject):
             self._apply(*argument)
         elif command == "speed":
             self._steps_per_second = argument
+            # Count the new speed from now: from the run's start, a slower speed would owe a long pause.
+            self._throttle_origin = (time.perf_counter(), self._trainer.step_count)
         elif command == "extras":
             self._want_boundaries, self._want_gradients = argument
             self._report(force=True)

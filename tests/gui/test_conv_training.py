@@ -233,3 +233,20 @@ def test_the_landscape_tab_slices_the_cnn_in_training_and_marks_it_stale_after_a
     assert "press Train in the Convolution tab" in panel.message.text()
     lab.training.reset_button.click()
     qtbot.waitUntil(lambda: panel.stale == "reset", timeout=WAIT_MS)
+
+
+def test_slowing_down_mid_run_keeps_training_at_the_new_speed(qtbot, tab):
+    load(qtbot, tab, "digits")
+    tab.training.play_button.click()
+    qtbot.waitUntil(lambda: current_rate(tab) > 20, timeout=WAIT_MS)
+    tab.training.speed_combo.setCurrentIndex(tab.training.speed_combo.findData(5.0))
+    # Counted from the run's start, 5 steps/s would owe a pause of many seconds: no step, no rate shown.
+    qtbot.waitUntil(lambda: 0 < current_rate(tab) <= 10, timeout=5_000)
+    tab.training.play_button.click()
+    qtbot.waitUntil(lambda: not tab.training.playing, timeout=WAIT_MS)
+
+
+def current_rate(tab: ConvTab) -> float:
+    """The steps per second of the last report, 0 when it made no step."""
+    text = tab.training.progress.format()
+    return float(text.split("·")[-1].split()[0].replace(",", "")) if text.endswith("steps/s") else 0.0
