@@ -44,7 +44,8 @@ class CnnRunInfo:
     n_train: int
     n_test: int
     skipped: int  # unreadable files left out of a folder
-    skipped_example: str  # one of their reasons, for the message line
+    skipped_example: str  # the first one's file name
+    skipped_reason: str  # and why it could not be read
     started_from: str
     device_name: str
     info: ModelInfo  # how to prepare an image for this network, and its classes
@@ -227,10 +228,10 @@ class CnnTrainingWorker(QObject):
         trainer = CnnTrainer(data, config, self._models_dir)
         self._trainer = trainer
         self._new_path()
-        skipped_example = f"{data.skipped[0][0].name}: {data.skipped[0][1]}" if data.skipped else ""
+        first_name, first_reason = (data.skipped[0][0].name, data.skipped[0][1]) if data.skipped else ("", "")
         self.run_started.emit(CnnRunInfo(
             data.title, data.architecture, data.class_names, trainer.n_train, trainer.n_test, len(data.skipped),
-            skipped_example, trainer.started_from, trainer.device_name, data.model_info("training"),
+            first_name, first_reason, trainer.started_from, trainer.device_name, data.model_info("training"),
             trainer.weights_copy(),
         ))
         self._report(force=True)

@@ -104,7 +104,7 @@ def render_landscape_view(surface_name: str, optimizers, learning_rate: float, s
     from gui.views.landscape_view import LandscapeView
 
     view = LandscapeView(threaded=False)  # each setter has drawn its race when it returns: no thread to wait for
-    view.controls.hide()  # a figure for slides: the map, the surface and the race table, no buttons
+    view.controls_area.hide()  # a figure for slides: the map, the surface and the race table, no buttons
     if view.missing_3d is not None:
         view.missing_3d.hide()  # offscreen there is never OpenGL: give the map the room, not the excuse
     view.resize(*size)

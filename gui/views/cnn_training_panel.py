@@ -15,7 +15,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from core.cnn_training import CnnTrainConfig
 from core.data.cnn_datasets import DataSource
@@ -103,6 +104,11 @@ class CnnTrainingPanel(QWidget):
         self.progress.setMaximumHeight(22)
         self.status = QLabel(self.tr("Choose pictures and press Load data to train this network live."))
         self.status.setWordWrap(True)
+        # Three lines, always: a wrapped label's height otherwise changes with its text, and the splitter
+        # above would squeeze the combo boxes to make room.
+        self.status.setFont(self.font())  # set now, so the metrics below are the ones it is drawn with
+        self.status.setFixedHeight(3 * self.status.fontMetrics().lineSpacing() + 6)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.accuracy = QLabel("")
         self.accuracy.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
@@ -125,7 +131,12 @@ class CnnTrainingPanel(QWidget):
                                          name=self.tr("held-out pictures"))
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMinimumWidth(320)
+        self.plot.setMinimumWidth(260)
+        # The curve takes the height the controls need, no more: the maps above get the rest.
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        for box in (self.source_combo, self.start_combo, self.optimizer_combo, self.speed_combo):
+            box.setMinimumContentsLength(9)  # long entries are cut, not the window made wider
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self._layout_widgets()
         self._restore()
@@ -251,9 +262,10 @@ class CnnTrainingPanel(QWidget):
                        "on {5}.").format(info.title, info.n_train, info.n_test, len(info.class_names),
                                          info.started_from, info.device_name)
         if info.skipped:
-            text += " " + self.tr("{0} unreadable file(s) were skipped, e.g. {1}").format(info.skipped,
-                                                                                         info.skipped_example)
+            text += " " + self.tr("{0} unreadable file(s) were skipped ({1}); hover here for why.").format(
+                info.skipped, info.skipped_example)
         self.show_status(text)
+        self.status.setToolTip(info.skipped_reason)
         self._update_buttons()
 
     @Slot(str)

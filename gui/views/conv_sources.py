@@ -109,8 +109,9 @@ class SourceStrip(QWidget):
         self.paste_button.setToolTip(self.tr("Use the picture you copied, or a copied image file (Ctrl+V)."))
         self.paste_button.clicked.connect(self.paste_requested)
         self.model_combo = QComboBox()
-        self.model_combo.setMinimumContentsLength(10)
-        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "training: MNIST"
+        # Room for "training: MNIST"; a longer name is cut, and its tooltip and the title say it whole.
+        self.model_combo.setMinimumContentsLength(24)
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model_combo.setToolTip(self.tr("The trained network that looks at the image."))
         self.model_combo.activated.connect(self._on_model_activated)
         row = QHBoxLayout(self)

@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.surfaces import KAPPA_RANGE, SURFACES, OptimizerPath, surface, surface_grid
 from gui import theme
@@ -126,7 +126,15 @@ class LandscapeView(QWidget):
         self.controls = build_controls(self)
         self._on_speed_moved(self.speed_slider.value())
         self._update_labels()
-        layout.addWidget(self.controls)
+        # Scrolled: the column is taller than a laptop screen allows, and must not set the window's height.
+        self.controls_area = QScrollArea()
+        self.controls_area.setWidget(self.controls)
+        self.controls_area.setWidgetResizable(True)
+        self.controls_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.controls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = self.controls_area.verticalScrollBar().sizeHint().width()
+        self.controls_area.setFixedWidth(self.controls.width() + scrollbar)
+        layout.addWidget(self.controls_area)
         layout.addLayout(right, 1)
         self._load_surface()
 

@@ -53,6 +53,18 @@ def _style_plot(plot: pg.PlotWidget, bottom: str, left: str, title: str) -> None
     item.hideButtons()
 
 
+def _log_ticks(values: np.ndarray) -> list[list[tuple[float, str]]]:
+    """Ticks for a log10 axis spanning `values`: (log10 v, "v") for v = 1, 2, 5 × 10^k."""
+    low, high = float(np.min(values)), float(np.max(values))
+    ticks = []
+    for power in range(int(np.floor(np.log10(low))) - 1, int(np.ceil(np.log10(high))) + 1):
+        for mantissa in (1, 2, 5):
+            value = mantissa * 10.0 ** power
+            if low / 1.5 <= value <= high * 1.5:
+                ticks.append((np.log10(value), f"{value:g}"))
+    return [ticks, []]
+
+
 def _label(text: str, size: int = theme.TITLE_POINT_SIZE) -> pg.TextItem:
     label = pg.TextItem(text, color="k", anchor=(0.5, 1.3), fill=pg.mkBrush(255, 255, 255, 200))
     label.setFont(theme.font(size, bold=True))
@@ -291,7 +303,10 @@ class NetworkLandscapePanel(QWidget):
         self.map.getPlotItem().getViewBox().setRange(xRange=(alpha[0], alpha[-1]), yRange=(beta[0], beta[-1]),
                                                      padding=0.02)
         losses = np.asarray(landscape.path_loss, dtype=np.float64)
-        self.path_plot.getPlotItem().setLogMode(y=bool(len(losses) and (losses > 0).all()))
+        log_axis = bool(len(losses) and (losses > 0).all())
+        self.path_plot.getPlotItem().setLogMode(y=log_axis)
+        # Labels at 1, 2 and 5 times the powers of ten: pyqtgraph's own labels every 0.1 overlap.
+        self.path_plot.getPlotItem().getAxis("left").setTicks(_log_ticks(losses) if log_axis else None)
         self.path_loss_curve.setData(landscape.path_steps, losses)
         self.path_plot.getPlotItem().enableAutoRange()
         self._describe(landscape)

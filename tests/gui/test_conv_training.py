@@ -134,7 +134,8 @@ def test_a_photo_folder_trains_with_unreadable_files_skipped_and_counted(qtbot, 
     (root / "red" / "broken.jpg").write_bytes(b"not a jpeg")
     load(qtbot, tab, "folder", folder=str(root))
     status = tab.training.status_text()
-    assert "1 unreadable file(s) were skipped" in status and "broken.jpg" in status
+    assert "1 unreadable file(s) were skipped (broken.jpg)" in status
+    assert "broken.jpg" in tab.training.status.toolTip() and "JPEG" in tab.training.status.toolTip()
     assert tab.record.class_names == ("blue", "green", "red")
 
 

@@ -167,3 +167,12 @@ def test_with_no_slice_yet_a_reset_changes_nothing(qtbot, trained):
     window.worker_reset()
     qtbot.waitUntil(lambda: window.last_progress.step == 0, timeout=10_000)
     assert panel.stale is None and not panel.banner.isVisibleTo(panel) and panel.message.text() == message
+
+
+def test_the_log_axis_of_the_path_loss_is_labelled_at_one_two_and_five():
+    from gui.views.network_landscape import _log_ticks
+
+    major, minor = _log_ticks(np.array([0.08, 0.3, 2.3]))
+    labels = [label for _, label in major]
+    assert labels == ["0.1", "0.2", "0.5", "1", "2"] and minor == []
+    assert all(position == pytest.approx(np.log10(float(label))) for position, label in major)
