@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
 from core.surfaces import OptimizerPath, Point, Surface, optimizer_path, race
-from gui.worker import LIVE_THREADS, WORKER_TORCH_THREADS, stop_thread
+from gui.worker import WORKER_TORCH_THREADS, start_in_thread, stop_thread
 
 
 @dataclass(frozen=True)
@@ -112,19 +112,6 @@ class RaceWorker(QObject):
             self.race_finished.emit(request, paths)
 
 
-def start_race_thread(worker: RaceWorker) -> QThread:
-    """Move `worker` to a new QThread and start its loop; stop it with gui.worker.stop_thread."""
-    thread = QThread()
-    thread.setObjectName("glassbox-race")
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    worker.finished.connect(worker.deleteLater)
-    LIVE_THREADS[thread] = worker  # the tests' leftover-thread guard sees it too
-    thread.start()
-    return thread
-
-
 class RaceRunner(QObject):
     """The GUI thread's side: numbers each request, starts the race thread on first use, passes on only the
     answer to the latest request.
@@ -164,7 +151,7 @@ class RaceRunner(QObject):
             self._worker = RaceWorker()
             self._worker.race_finished.connect(self._on_race_finished)
             self._worker.race_failed.connect(self._on_race_failed)
-            self._thread = start_race_thread(self._worker)
+            self._thread = start_in_thread(self._worker, "glassbox-race")
             # Dropped without shutdown() (say, a view nobody closed)? Stop the thread as this object dies,
             # before Python frees the QThread: a QThread destroyed while running aborts the process.
             self._stop_on_destroy = partial(stop_thread, self._worker, self._thread)

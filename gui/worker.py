@@ -371,15 +371,25 @@ class TrainingWorker(QObject):
         self.progressed.emit(progress)
 
 
-def start_in_thread(worker: TrainingWorker) -> QThread:
-    """Move `worker` to a new QThread and start its loop; stop with `stop_thread`."""
+def thread_for(worker: QObject, name: str = "glassbox-training") -> QThread:
+    """A new QThread named `name` that will run `worker.run` and end with it; not started yet.
+
+    Every worker here follows one pattern: a `run` slot, a `finished` signal and a `stop`
+    method. The thread is registered in LIVE_THREADS, so the tests fail on one left running.
+    """
     thread = QThread()
-    thread.setObjectName("glassbox-training")
+    thread.setObjectName(name)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
     worker.finished.connect(worker.deleteLater)
     LIVE_THREADS[thread] = worker
+    return thread
+
+
+def start_in_thread(worker: QObject, name: str = "glassbox-training") -> QThread:
+    """Move `worker` to a new QThread and start its loop; stop with `stop_thread`."""
+    thread = thread_for(worker, name)
     thread.start()
     return thread
 

@@ -72,8 +72,7 @@ class LiveTraining(QObject):
         worker.landscape_finished.connect(self._on_landscape_finished)
         worker.landscape_failed.connect(self._on_landscape_failed)
         worker.set_speed(panel.speed_combo.currentData())
-        self.worker, self.thread = worker, start_in_thread(worker)
-        self.thread.setObjectName("glassbox-cnn-training")
+        self.worker, self.thread = worker, start_in_thread(worker, "glassbox-cnn-training")
         return worker
 
     def shutdown(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.data.downloads import DownloadProgress, RemoteFile, dataset_dir, dataset_source, download, is_downloaded
 from core.errors import GlassboxError
 from gui import theme
-from gui.worker import LIVE_THREADS
+from gui.worker import LIVE_THREADS, thread_for
 
 REPORTS_PER_SECOND = 20
 PROGRESS_STEPS = 1000  # the bar counts per mille: CIFAR-10's bytes would crowd a 32-bit range
@@ -192,18 +192,13 @@ class DownloadDialog(QDialog):
         self._show_amount()
 
         worker = DownloadWorker(*self._arguments)
-        thread = QThread()
-        thread.setObjectName("glassbox-download")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        thread = thread_for(worker, "glassbox-download")
+        # Connected before the start: a download of files already cached can end at once.
         worker.progressed.connect(self._on_progressed)
         worker.failed.connect(self._on_failed)
         worker.succeeded.connect(self._on_succeeded)
-        worker.finished.connect(thread.quit)
-        worker.finished.connect(worker.deleteLater)
         thread.finished.connect(self._on_thread_finished)
         self._worker, self._thread, self._spent_thread = worker, thread, None
-        LIVE_THREADS[thread] = worker  # the GUI tests fail on any thread left running
         thread.start()
 
     @Slot()
