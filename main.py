@@ -132,7 +132,7 @@ def add_image_options(parser: argparse.ArgumentParser) -> None:
 def lab_inputs(options: argparse.Namespace):
     """The checked --image (a LoadedImage) and --model name, before anything heavy runs."""
     from core.data.images import load_image
-    from core.lab import DEFAULT_MODEL
+    from core.cnn.analysis import DEFAULT_MODEL
     from core.nets.model_store import MODELS_DIR, available_models
 
     if not options.image:
@@ -153,7 +153,7 @@ def lab_inputs(options: argparse.Namespace):
 
 def config_from_options(options: argparse.Namespace, base):
     """Apply the training options that were given on top of `base` (a TrainConfig), validated."""
-    from core.config import parse_activations, parse_hidden
+    from core.mlp.config import parse_activations, parse_hidden
 
     values = {}
     for option, field in OPTION_FIELDS.items():
@@ -204,8 +204,8 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def make_trainer(options: argparse.Namespace):
-    from core.config import TrainConfig
-    from core.training import Trainer
+    from core.mlp.config import TrainConfig
+    from core.mlp.trainer import Trainer
 
     check_steps(options.steps)
     return Trainer(config_from_options(options, TrainConfig()))
@@ -213,7 +213,7 @@ def make_trainer(options: argparse.Namespace):
 
 def headless_run(options: argparse.Namespace, trainer=None):
     """Train as the options say; returns (trainer, history, divergence error or None)."""
-    from core.progress import train_headless
+    from core.mlp.reports import train_headless
 
     trainer = trainer or make_trainer(options)
     history, diverged = train_headless(trainer, check_steps(options.steps))
@@ -234,8 +234,8 @@ def command_snapshot(options: argparse.Namespace) -> int:
     out = check_output_path(options.out)
     size = parse_size(options.size)
     trainer, history, diverged = headless_run(options)
-    from core.progress import run_info
-    from gui.render import render_network_view, render_training_view
+    from core.mlp.reports import run_info
+    from gui.snapshot import render_network_view, render_training_view
 
     if options.view == "network":
         written = render_network_view(trainer, out, size, str(diverged or ""))
@@ -251,7 +251,7 @@ def snapshot_cnn(options: argparse.Namespace) -> int:
     out = check_output_path(options.out)
     size = parse_size(options.size)
     image, name = lab_inputs(options)
-    from gui.render import render_cnn_view
+    from gui.snapshot import render_cnn_view
 
     if not render_cnn_view(image, name, out, size, options.models_dir):
         raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
@@ -279,7 +279,7 @@ def refuse_landscape_options(options: argparse.Namespace, what: str) -> None:
 
 def surface_inputs(options: argparse.Namespace, optimizers: list[str]):
     """Checked (surface, optimizers, learning rate, steps, start, momentum) before any work."""
-    from core.surfaces import check_lr, check_momentum, check_steps as check_path_steps, parse_start, race, surface
+    from core.landscape.surfaces import check_lr, check_momentum, check_steps as check_path_steps, parse_start, race, surface
 
     chosen = surface(options.surface.strip().lower())
     lr = options.lr if hasattr(options, "lr") else chosen.lr
@@ -300,7 +300,7 @@ def snapshot_landscape(options: argparse.Namespace) -> int:
     size = parse_size(options.size)
     names = [name.strip().lower() for name in (options.optimizers or "sgd,momentum,adam").split(",") if name.strip()]
     chosen, lr, start, momentum = surface_inputs(options, names)
-    from gui.render import render_landscape_view
+    from gui.snapshot import render_landscape_view
 
     if not render_landscape_view(chosen.name, names, lr, options.steps, start, momentum, out, size):
         raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
@@ -310,9 +310,9 @@ def snapshot_landscape(options: argparse.Namespace) -> int:
 
 def network_landscape_inputs(options: argparse.Namespace):
     """Checked (config, directions, resolution) for a slice of the network the training options describe."""
-    from core.config import TrainConfig
-    from core.landscape import DIRECTIONS, MAX_NETWORK_RESOLUTION
-    from core.surfaces import check_resolution
+    from core.mlp.config import TrainConfig
+    from core.landscape.slices import DIRECTIONS, MAX_NETWORK_RESOLUTION
+    from core.landscape.surfaces import check_resolution
 
     directions = (options.directions or "random").strip().lower()
     if directions not in DIRECTIONS:
@@ -331,8 +331,8 @@ def snapshot_network_landscape(options: argparse.Namespace) -> int:
     out = check_output_path(options.out)
     size = parse_size(options.size)
     config, directions, resolution = network_landscape_inputs(options)
-    from core.landscape import network_landscape_result
-    from gui.render import render_network_landscape
+    from core.landscape.slices import network_landscape_result
+    from gui.snapshot import render_network_landscape
 
     result = network_landscape_result(config, options.steps, directions, resolution)
     if result.landscape.diverged_at is not None:
@@ -350,7 +350,7 @@ def export_landscape(options: argparse.Namespace) -> int:
     """A surface's grid and one optimizer's path, or a slice of the network's loss, as an uncompressed .npz."""
     refuse_image_options(options, "export landscape")
     out = check_output_path(options.out)
-    from core.surfaces import check_resolution, optimizer_path, save_npz, surface_npz
+    from core.landscape.surfaces import check_resolution, optimizer_path, save_npz, surface_npz
 
     if options.optimizers is not None:
         raise CommandLineError("export landscape writes one path: use --optimizer NAME, not --optimizers.")
@@ -365,7 +365,7 @@ def export_landscape(options: argparse.Namespace) -> int:
             print(f"note: {optimizer} diverged at step {path.diverged_at}; the path stops there.", file=sys.stderr)
         arrays = surface_npz(chosen, path, resolution)
     else:
-        from core.landscape import network_landscape, network_npz
+        from core.landscape.slices import network_landscape, network_npz
 
         config, directions, resolution = network_landscape_inputs(options)
         landscape = network_landscape(config, options.steps, directions, resolution)
@@ -411,13 +411,13 @@ def command_export(options: argparse.Namespace) -> int:
 
 
 def export_features(options: argparse.Namespace) -> int:
-    """Every layer's output for --image, in the layout of core.features.to_npz_dict, as an uncompressed .npz."""
+    """Every layer's output for --image, in the layout of core.cnn.feature_maps.to_npz_dict, as an uncompressed .npz."""
     out = check_output_path(options.out)
     image, name = lab_inputs(options)
     import numpy as np
 
-    from core.features import to_npz_dict
-    from core.lab import analyse, open_model
+    from core.cnn.feature_maps import to_npz_dict
+    from core.cnn.analysis import analyse, open_model
 
     model, info = open_model(name, options.models_dir)
     arrays = to_npz_dict(analyse(model, info, image))
@@ -435,7 +435,7 @@ def export_trace_text(options: argparse.Namespace) -> str:
     import json
     import re
 
-    from core.recording import record_example
+    from core.mlp.recording import record_example
 
     trainer = make_trainer(options)
     if not 0 <= options.example < trainer.n_train:
@@ -463,8 +463,8 @@ SKIP_REASONS_SHOWN = 3
 def command_evaluate(options: argparse.Namespace) -> int:
     """Classify every image under --folder as the app would; per-class lines, skipped files, then the total."""
     from core.data.image_folder import scan_image_folder
-    from core.evaluation import evaluate_folder
-    from core.lab import DEFAULT_MODEL, open_model
+    from core.cnn.evaluation import evaluate_folder
+    from core.cnn.analysis import DEFAULT_MODEL, open_model
 
     folder_path = os.path.expanduser(options.folder)
     if options.models_dir is not None and not os.path.isdir(options.models_dir):

@@ -67,7 +67,7 @@ def main() -> None:
     from gui.app import make_application
 
     app = make_application()
-    from gui.views.conv_tab import ConvTab
+    from gui.convolution.tab import ConvTab
 
     folder = tempfile.mkdtemp(prefix="glassbox-bench-")
     photo = os.path.join(folder, "photo.jpg")
@@ -96,7 +96,7 @@ def main() -> None:
 def measure_load(app, tab, photo: str) -> float:
     """Median ms from the photo's path to the tab fully drawn, then the same steps timed one by one."""
     from core.data.images import load_image
-    from core.lab import analyse
+    from core.cnn.analysis import analyse
 
     tab.set_model("shapes", analyse_now=False)
 
@@ -136,8 +136,8 @@ def measure_stroke(app, tab) -> float:
     from PySide6.QtCore import QPointF
 
     from core.data.images import from_array
-    from core.lab import analyse
-    from gui.views.conv_tab import DRAWING_NAME
+    from core.cnn.analysis import analyse
+    from gui.convolution.tab import DRAWING_NAME
 
     canvas = tab.canvas
     canvas.clear()

@@ -30,11 +30,11 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import torch  # noqa: E402
 
-from core.config import TrainConfig  # noqa: E402
-from core.landscape import compute_slice, filter_normalised_directions, naive_loss_slice  # noqa: E402
+from core.mlp.config import TrainConfig  # noqa: E402
+from core.landscape.slices import compute_slice, filter_normalised_directions, naive_loss_slice  # noqa: E402
 from core.optimizers import OPTIMIZERS  # noqa: E402
-from core.surfaces import SURFACES, race  # noqa: E402
-from core.training import Trainer  # noqa: E402
+from core.landscape.surfaces import SURFACES, race  # noqa: E402
+from core.mlp.trainer import Trainer  # noqa: E402
 
 CONFIG = TrainConfig(dataset="spiral", hidden=(8, 8), n_points=1000, train_fraction=0.5, device="cpu", seed=0)
 TRAIN_STEPS = 500

@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from core.trace import ExampleTrace, LayerTrace  # noqa: E402
+from core.mlp.trace import ExampleTrace, LayerTrace  # noqa: E402
 
 SIZE = (1600, 900)
 FRAMES_PER_LAYER = 8
@@ -83,9 +83,9 @@ def synthetic_trace(sizes: tuple[int, ...], seed: int = 0, learning_rate: float 
 
 def recorded_trace() -> ExampleTrace:
     """A real trace of a 2-8-8-8-1 net on the spiral, after some training."""
-    from core.config import TrainConfig
-    from core.recording import record_example
-    from core.training import Trainer
+    from core.mlp.config import TrainConfig
+    from core.mlp.recording import record_example
+    from core.mlp.trainer import Trainer
 
     trainer = Trainer(TrainConfig(dataset="spiral", hidden=(8, 8, 8), n_points=200, device="cpu"))
     for _ in trainer.run(max_steps=300):
@@ -126,7 +126,7 @@ def main() -> None:
     from gui.app import make_application
 
     app = make_application()
-    from gui.views.network_view import NetworkView
+    from gui.network.network_view import NetworkView
 
     view = NetworkView()
     view.resize(*SIZE)

@@ -9,9 +9,8 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
-from core.config import TrainConfig
-from gui import theme
-
+from core.mlp.config import TrainConfig
+from gui.style import theme
 ORGANIZATION = "Glassbox"
 APPLICATION = "Glassbox"
 
@@ -48,7 +47,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     import torch
 
     torch.set_num_threads(GUI_TORCH_THREADS)
+    collect_garbage_on_gui_thread(app)
     return app
+
+
+def collect_garbage_on_gui_thread(app: QApplication) -> None:
+    """Let Python's cycle collector run only here, on a timer of the GUI thread.
+
+    Left automatic, it runs in whichever thread allocates, and a Qt widget freed inside a
+    worker thread deadlocks or crashes (seen: a menu freed while the training worker built
+    a network). pyqtgraph's GarbageCollector disables the automatic collection and
+    collects on a QTimer instead.
+    """
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    if getattr(app, "_glassbox_gc", None) is None:
+        app._glassbox_gc = GarbageCollector(interval=1.0)
 
 
 def run_gui(config: TrainConfig | None = None) -> int:

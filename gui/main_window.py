@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
-from core.config import TrainConfig
+from core.mlp.config import TrainConfig
 from core.device import cuda_available
 from core.errors import ConfigError, GlassboxError
-from core.progress import RunInfo, TrainingProgress
-from core.trace import ExampleTrace
-from gui import theme
-from gui.views.conv_tab import ConvTab
-from gui.views.landscape_tab import LandscapeTab
+from core.mlp.reports import RunInfo, TrainingProgress
+from core.mlp.trace import ExampleTrace
+from gui.style import theme
+from gui.convolution.tab import ConvTab
+from gui.landscape.tab import LandscapeTab
 from gui.widgets.lazy_tab import LazyTab
-from gui.views.network_tab import NetworkTab
-from gui.views.training_view import TrainingView
-from gui.widgets.settings_panel import SettingsPanel
-from gui.worker import TrainingWorker, start_in_thread, stop_thread
+from gui.network.tab import NetworkTab
+from gui.training.curves_view import TrainingView
+from gui.training.settings_panel import SettingsPanel
+from gui.training.worker import TrainingWorker, start_in_thread, stop_thread
 
 # Label → steps per second (None: as fast as the machine goes). QT_TRANSLATE_NOOP marks
 # the labels for translation; they are translated where they are shown.

@@ -30,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from core.data.cnn_datasets import DIGITS_PREPROCESSING, SHAPES_PREPROCESSING, as_tensor  # noqa: E402
+from core.cnn.image_sets import DIGITS_PREPROCESSING, SHAPES_PREPROCESSING, as_tensor  # noqa: E402
 from core.data.synthetic_images import DIGIT_CLASSES, SHAPE_CLASSES, make_digits, make_shapes  # noqa: E402
 from core.nets.cnn import build_cnn, cnn_spec  # noqa: E402
 from core.nets.model_store import MODELS_DIR, ModelInfo, save_model  # noqa: E402

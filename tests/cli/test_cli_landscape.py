@@ -15,7 +15,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from cli_runner import error_lines, run_main  # noqa: E402  (tests/cli is on sys.path)
 
-from core.surfaces import optimizer_path, surface  # noqa: E402
+from core.landscape.surfaces import optimizer_path, surface  # noqa: E402
 
 
 

@@ -6,10 +6,10 @@ import pytest
 import torch
 
 import core.device
-from core.config import TrainConfig
+from core.mlp.config import TrainConfig
 from core.device import describe_device, resolve_device
 from core.errors import DeviceError
-from core.training import Trainer
+from core.mlp.trainer import Trainer
 
 no_cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU on this machine")
 

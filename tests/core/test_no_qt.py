@@ -61,7 +61,7 @@ def core_files() -> list[Path]:
 
 def test_core_has_python_files_to_check():
     files = {path.relative_to(CORE).as_posix() for path in core_files()}
-    assert {"__init__.py", "training.py", "config.py", "nets/mlp.py", "data/toy2d.py"} <= files
+    assert {"__init__.py", "mlp/trainer.py", "mlp/config.py", "nets/mlp.py", "data/toy2d.py"} <= files
 
 
 @pytest.mark.parametrize(
@@ -111,15 +111,15 @@ def test_no_core_module_imports_qt_or_pyqtgraph():
 IMPORTED = (
     "core",
     "core.errors",
-    "core.config",
+    "core.mlp.config",
     "core.device",
     "core.optimizers",
     "core.data",
     "core.data.toy2d",
-    "core.data.features",
+    "core.data.input_features",
     "core.nets",
     "core.nets.mlp",
-    "core.training",
+    "core.mlp.trainer",
 )
 
 

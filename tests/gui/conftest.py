@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from core.config import TrainConfig
-from gui.worker import LIVE_THREADS, stop_thread
+from core.mlp.config import TrainConfig
+from gui.training.worker import LIVE_THREADS, stop_thread
 
 
 SMALL_DEFAULT = TrainConfig(n_points=200)

@@ -15,7 +15,7 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtCore import QSettings, QTimer
     from gui.app import make_application
     app = make_application()
-    from core.config import TrainConfig
+    from core.mlp.config import TrainConfig
     from gui.main_window import MainWindow
     window = MainWindow(TrainConfig(dataset="spiral", hidden=(32, 32, 32), n_points=1000),
                         QSettings(sys.argv[1], QSettings.Format.IniFormat))

@@ -1,0 +1,282 @@
+"""CnnTrainer: trains a convolution-lab network on an ImageSet, step by step, on CUDA when there is one.
+
+It mirrors core.mlp.trainer.Trainer, which trains the MLPs: `run(should_stop, max_steps)`
+is a generator of step records, so the GUI worker trains a few steps, reports, and
+trains on; the tests drive the same code without Qt. It also offers what
+core.landscape.slices needs of a trainer (`model`, `training_set()`, `loss_name`,
+`step_count`, `config.seed`), so the loss landscape can slice a CNN's loss too.
+
+Starting from a shipped model ("shipped") copies every weight whose shape fits: the
+convolution kernels always, the classifier only when the classes are the same ones.
+A class with forty photos of three objects then fine-tunes kernels that already find
+edges and blobs, instead of learning them from nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+
+from core.cnn.image_sets import ImageSet
+from core.device import describe_device, resolve_device
+from core.errors import ConfigError, DivergedError, GlassboxError
+from core.nets.cnn import build_cnn, layer_shapes
+from core.nets.model_store import ModelInfo, load_model, save_model
+from core.optimizers import check_optimizer, make_optimizer
+
+STARTS = ("shipped", "random")
+EVALUATION_EXAMPLES = 1000  # held-out images scored per evaluation: a steady figure, a few ms per report
+LANDSCAPE_EXAMPLES = 256  # training images behind a loss-landscape slice of a CNN
+LANDSCAPE_BUDGET_FLOATS = 2**25  # activations held at once while slicing (128 MB of float32)
+RECENT_STEPS = 50  # the training loss and accuracy shown are means over this many recent batches
+SHIFT_PIXELS = 4  # augmentation: photos move by up to this many pixels each way
+SNAPSHOT_EVERY = 25  # steps between copies of the weights that a diverged step rolls back to
+
+
+@dataclass(frozen=True)
+class CnnTrainConfig:
+    """How to train: the optimizer, its step length, the batch, the starting weights, the device."""
+
+    optimizer: str = "adam"
+    learning_rate: float = 1e-3
+    batch_size: int = 32
+    start: str = "shipped"  # "shipped": from the shipped model's kernels where one fits; "random"
+    device: str = "auto"
+    seed: int = 0
+
+    def validated(self) -> "CnnTrainConfig":
+        check_optimizer(self.optimizer)
+        if not (isinstance(self.learning_rate, (int, float)) and math.isfinite(self.learning_rate)
+                and 0 < self.learning_rate <= 10):
+            raise ConfigError(f"The learning rate must be a number above 0 and at most 10, not {self.learning_rate!r}.")
+        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or not 1 <= self.batch_size <= 4096:
+            raise ConfigError(f"The batch size must be a whole number from 1 to 4096, not {self.batch_size!r}.")
+        if self.start not in STARTS:
+            raise ConfigError(f"Start from 'shipped' or 'random' weights, not {self.start!r}.")
+        return self
+
+
+@dataclass(frozen=True)
+class CnnStep:
+    step: int  # steps completed, this one included
+    epoch: float  # passes over the training images so far
+    loss: float  # the batch's cross-entropy before the update
+    accuracy: float  # the share of the batch classified right before the update
+
+
+@dataclass(frozen=True)
+class CnnEvaluation:
+    """Where training stands: recent training batches and the held-out images."""
+
+    step: int
+    epoch: float
+    train_loss: float  # mean over the last RECENT_STEPS batches; NaN before the first step
+    train_accuracy: float
+    test_loss: float  # on up to EVALUATION_EXAMPLES held-out images; NaN when none are held out
+    test_accuracy: float
+
+
+class CnnTrainer:
+    """One CNN, its optimizer and its data, on the chosen device."""
+
+    loss_name = "cross_entropy"
+
+    def __init__(self, data: ImageSet, config: CnnTrainConfig = CnnTrainConfig(),
+                 models_dir: str | os.PathLike | None = None):
+        self.config = config.validated()
+        self.data = data
+        self.models_dir = models_dir
+        self.device = resolve_device(config.device)
+        self.device_name = describe_device(self.device)
+        self._x_train, self._y_train = data.x_train.to(self.device), data.y_train.to(self.device)
+        count = min(EVALUATION_EXAMPLES, len(data.y_test))
+        self._x_test, self._y_test = data.x_test[:count].to(self.device), data.y_test[:count].to(self.device)
+        if len(self._y_train) == 0:
+            raise ConfigError(f"{data.title} has no training images.")
+        self.batch_size = min(config.batch_size, len(self._y_train))
+        shapes = layer_shapes(build_cnn(data.architecture, len(data.class_names)), data.input_shape)
+        self._activations_per_example = sum(math.prod(shape) for _, shape in shapes)
+        self.reset()
+
+    # ----------------------------------------------------------------- state
+    def reset(self) -> None:
+        """The starting weights again, a fresh optimizer and batch order, step 0."""
+        torch.manual_seed(self.config.seed)
+        model = build_cnn(self.data.architecture, len(self.data.class_names))
+        self.started_from = self._start_weights(model)
+        self.model = model.to(self.device).train()
+        self.optimizer = make_optimizer(self.config.optimizer, self.model.parameters(), self.config.learning_rate)
+        self._generator = torch.Generator().manual_seed(self.config.seed)
+        self._order = torch.empty(0, dtype=torch.long)
+        self._cursor = 0
+        self.step_count = 0
+        self._recent: list[tuple[float, float]] = []
+        self._snapshot = self._copy_state()
+
+    def retune(self, config: CnnTrainConfig) -> None:
+        """New optimizer, learning rate or batch size for the next steps; the weights and the step count stay.
+
+        A new starting point ("start") only takes effect at the next reset.
+        """
+        self.config = config.validated()
+        self.optimizer = make_optimizer(config.optimizer, self.model.parameters(), config.learning_rate)
+        self.batch_size = min(config.batch_size, self.n_train)
+
+    def _start_weights(self, model: torch.nn.Sequential) -> str:
+        """Copy the shipped model's fitting weights into `model`; say where the weights came from."""
+        base = self.data.base_model
+        if self.config.start != "shipped" or base is None:
+            return "random weights"
+        try:
+            shipped, info = load_model(base, self.models_dir)
+        except GlassboxError:
+            return "random weights"  # no shipped model here: a fresh start still trains
+        if info.architecture != self.data.architecture:
+            return "random weights"
+        same_classes = tuple(info.class_names) == tuple(self.data.class_names)
+        last = [name for name, _ in model.named_parameters()][-2:]  # the classifier's weight and bias
+        target = model.state_dict()
+        for name, value in shipped.state_dict().items():
+            if name in target and target[name].shape == value.shape and (same_classes or name not in last):
+                target[name] = value.clone()
+        model.load_state_dict(target)
+        return f"the shipped {base} network" + ("" if same_classes else "'s kernels")
+
+    def _copy_state(self) -> dict:
+        return {key: value.detach().clone() for key, value in self.model.state_dict().items()}
+
+    # ----------------------------------------------------------------- facts
+    @property
+    def n_train(self) -> int:
+        return len(self._y_train)
+
+    @property
+    def n_test(self) -> int:
+        return len(self._y_test)
+
+    @property
+    def epoch(self) -> float:
+        return self.step_count * self.batch_size / self.n_train
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        return self.data.class_names
+
+    def training_set(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The first LANDSCAPE_EXAMPLES training images as float inputs, with their labels: what a slice scores."""
+        count = min(LANDSCAPE_EXAMPLES, self.n_train)
+        return self.data.inputs(self._x_train[:count]), self._y_train[:count]
+
+    @property
+    def landscape_chunk(self) -> int:
+        """How many networks core.landscape.slices may evaluate at once without holding more than the budget."""
+        examples = min(LANDSCAPE_EXAMPLES, self.n_train)
+        return max(1, min(64, LANDSCAPE_BUDGET_FLOATS // (self._activations_per_example * examples)))
+
+    # ----------------------------------------------------------------- training
+    def _next_batch(self) -> torch.Tensor:
+        if self._cursor >= len(self._order):
+            self._order = torch.randperm(self.n_train, generator=self._generator)
+            self._cursor = 0
+        batch = self._order[self._cursor:self._cursor + self.batch_size]
+        self._cursor += self.batch_size
+        return batch.to(self.device)
+
+    def _augmented(self, x: torch.Tensor) -> torch.Tensor:
+        """Each photo mirrored or not, and the batch shifted by a few pixels: new views of a small set."""
+        flip = torch.rand(len(x), generator=self._generator) < 0.5
+        x = torch.where(flip.to(x.device).view(-1, 1, 1, 1), x.flip(-1), x)
+        dy, dx = (int(v) for v in torch.randint(-SHIFT_PIXELS, SHIFT_PIXELS + 1, (2,), generator=self._generator))
+        padded = F.pad(x, (SHIFT_PIXELS,) * 4, mode="replicate")
+        height, width = x.shape[-2:]
+        top, left = SHIFT_PIXELS + dy, SHIFT_PIXELS + dx
+        return padded[..., top:top + height, left:left + width]
+
+    def step(self) -> CnnStep:
+        batch = self._next_batch()
+        x = self.data.inputs(self._x_train[batch])
+        if self.data.augment:
+            x = self._augmented(x)
+        y = self._y_train[batch]
+        self.model.train()
+        logits = self.model(x)
+        loss = F.cross_entropy(logits, y)
+        if not torch.isfinite(loss):
+            self.model.load_state_dict(self._snapshot)
+            self.optimizer = make_optimizer(self.config.optimizer, self.model.parameters(), self.config.learning_rate)
+            raise DivergedError(self.step_count + 1, float(loss.detach()))
+        self.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        self.optimizer.step()
+        self.step_count += 1
+        accuracy = float((logits.argmax(1) == y).float().mean())
+        record = CnnStep(self.step_count, self.epoch, float(loss.detach()), accuracy)
+        self._recent = (self._recent + [(record.loss, accuracy)])[-RECENT_STEPS:]
+        if self.step_count % SNAPSHOT_EVERY == 0:
+            self._snapshot = self._copy_state()
+        return record
+
+    def run(self, should_stop: Callable[[], bool] = lambda: False, max_steps: int | None = None) -> Iterator[CnnStep]:
+        """Train step by step until `should_stop()` or `max_steps`; DivergedError ends it with the weights rolled back."""
+        done = 0
+        while (max_steps is None or done < max_steps) and not should_stop():
+            yield self.step()
+            done += 1
+
+    @torch.no_grad()
+    def evaluate(self) -> CnnEvaluation:
+        if self._recent:
+            train_loss, train_accuracy = (float(v) for v in np.mean(self._recent, axis=0))
+        else:
+            train_loss = train_accuracy = math.nan
+        test_loss = test_accuracy = math.nan
+        if self.n_test:
+            self.model.eval()
+            losses, right = 0.0, 0
+            for start in range(0, self.n_test, 500):
+                x = self.data.inputs(self._x_test[start:start + 500])
+                y = self._y_test[start:start + 500]
+                logits = self.model(x)
+                losses += float(F.cross_entropy(logits, y, reduction="sum"))
+                right += int((logits.argmax(1) == y).sum())
+            self.model.train()
+            test_loss, test_accuracy = losses / self.n_test, right / self.n_test
+        return CnnEvaluation(self.step_count, self.epoch, train_loss, train_accuracy, test_loss, test_accuracy)
+
+    # ----------------------------------------------------------------- copies out
+    def weights_copy(self) -> dict[str, np.ndarray]:
+        """The state dict as CPU numpy copies: what the GUI loads into its own model to draw the maps."""
+        return {key: value.detach().cpu().numpy().copy() for key, value in self.model.state_dict().items()}
+
+    def cpu_model(self) -> torch.nn.Sequential:
+        """A CPU copy of the network in eval mode, independent of further training."""
+        model = build_cnn(self.data.architecture, len(self.data.class_names))
+        model.load_state_dict({key: torch.from_numpy(value) for key, value in self.weights_copy().items()})
+        return model.eval()
+
+    def model_info(self, name: str) -> ModelInfo:
+        evaluation = self.evaluate()
+        training = {
+            "data": self.data.title,
+            "train_samples": self.n_train,
+            "steps": self.step_count,
+            "epochs": round(self.epoch, 3),
+            "batch_size": self.batch_size,
+            "optimizer": self.config.optimizer,
+            "learning_rate": self.config.learning_rate,
+            "started_from": self.started_from,
+            "script": "the Glassbox convolution lab",
+        }
+        if not math.isnan(evaluation.test_accuracy):
+            training |= {"held_out_accuracy": round(evaluation.test_accuracy, 4), "held_out_samples": self.n_test}
+        return self.data.model_info(name, training)
+
+    def save(self, name: str, directory: str | os.PathLike | None = None):
+        """Write the network as a model the lab and `main.py evaluate` can open; returns the two paths."""
+        return save_model(self.cpu_model(), self.model_info(name), directory)

@@ -1,0 +1,179 @@
+"""LiveTraining: joins the convolution lab's training panel to a CnnTrainingWorker in its own thread.
+
+The worker is started on the first Load, not before: most visits to the lab never
+train. What the lab needs from a run is two things, which this object emits on the
+GUI thread: a network to show (`network_started`, a CPU model of its own plus the
+ModelInfo that says how to prepare an image for it) and fresh weights for it
+(`weights_changed`, every report while training). The lab then redraws the maps of
+its current image with those weights, on the GUI thread, as for any model.
+"""
+
+from __future__ import annotations
+
+import os
+
+import torch
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from core.nets.cnn import build_cnn
+from core.nets.model_store import user_models_dir
+from gui.convolution.worker import CnnProgress, CnnRunInfo, CnnTrainingWorker
+from gui.convolution.training_panel import CnnTrainingPanel
+from gui.training.worker import start_in_thread, stop_thread
+
+
+class LiveTraining(QObject):
+    network_started = Signal(object, object, str)  # CPU model, ModelInfo, title of the data
+    weights_changed = Signal()  # the live model (the one network_started gave) holds new weights
+    saved = Signal(str)  # model name: the lab lists it
+    # For the Landscape tab's "Your CNN" panel:
+    stepped = Signal(int)  # training reached this step
+    network_replaced = Signal(bool)  # True: reset to the starting weights; False: a new run on new data
+    landscape_progressed = Signal(float, object)  # fraction, NetworkLandscape so far (None before the coarse grid)
+    landscape_finished = Signal(object)  # LandscapeResult
+    landscape_failed = Signal(str)
+
+    def __init__(self, panel: CnnTrainingPanel, models_dir: str | os.PathLike | None = None,
+                 cache_dir: str | os.PathLike | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.panel = panel
+        self.models_dir, self.cache_dir = models_dir, cache_dir
+        self.worker: CnnTrainingWorker | None = None
+        self.thread: QThread | None = None
+        self.model: torch.nn.Sequential | None = None
+        self.info = None
+        self._last_step = 0
+        panel.load_requested.connect(self._on_load_requested)
+
+    def _ensure_worker(self) -> CnnTrainingWorker:
+        if self.worker is not None:
+            return self.worker
+        worker = CnnTrainingWorker(self.models_dir, self.cache_dir)
+        panel = self.panel
+        # The worker's commands are called here, on the GUI thread: connected straight to the
+        # worker, Qt would queue them for the worker thread's event loop, which never runs.
+        panel.cancel_requested.connect(self._on_cancel_requested)
+        panel.play_requested.connect(self._on_play_requested)
+        panel.step_requested.connect(self._on_step_requested)
+        panel.reset_requested.connect(self._on_reset_requested)
+        panel.retune_requested.connect(self._on_retune_requested)
+        panel.speed_changed.connect(self._on_speed_changed)
+        panel.save_requested.connect(self._on_save_requested)
+        worker.loading_progressed.connect(panel.on_loading)
+        worker.load_failed.connect(panel.on_load_failed)
+        worker.run_started.connect(self._on_run_started)
+        worker.progressed.connect(self._on_progress)
+        worker.playing_changed.connect(panel.on_playing_changed)
+        worker.diverged.connect(panel.on_error)
+        worker.settings_rejected.connect(panel.on_error)
+        worker.save_failed.connect(panel.on_error)
+        worker.saved.connect(self._on_saved)
+        worker.landscape_progressed.connect(self._on_landscape_progressed)
+        worker.landscape_finished.connect(self._on_landscape_finished)
+        worker.landscape_failed.connect(self._on_landscape_failed)
+        worker.set_speed(panel.speed_combo.currentData())
+        self.worker, self.thread = worker, start_in_thread(worker, "glassbox-cnn-training")
+        return worker
+
+    def shutdown(self) -> None:
+        """Stop the training thread: flag, quit, wait. Safe to call twice."""
+        if self.thread is not None:
+            stop_thread(self.worker, self.thread)
+            self.thread = None
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def compute_landscape(self, directions: str, resolution: int) -> bool:
+        """Pause training and slice the CNN's loss; False (with a sentence on landscape_failed) if there is no run."""
+        if self.model is None:
+            self.landscape_failed.emit(self.tr(
+                "There is no CNN in training yet: in the Convolution tab, choose pictures, press Load data and "
+                "train for a while, then press Compute."))
+            return False
+        self.worker.compute_landscape(directions, resolution)
+        return True
+
+    def cancel_landscape(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    # ------------------------------------------------------------------ panel → worker
+    @Slot(object, object)
+    def _on_load_requested(self, source, config) -> None:
+        self._ensure_worker().load(source, config)
+
+    @Slot()
+    def _on_cancel_requested(self) -> None:
+        self.worker.cancel()
+
+    @Slot()
+    def _on_step_requested(self) -> None:
+        self.worker.step()
+
+    @Slot()
+    def _on_reset_requested(self) -> None:
+        self.worker.reset()
+
+    @Slot(object)
+    def _on_retune_requested(self, config) -> None:
+        self.worker.retune(config)
+
+    @Slot(object)
+    def _on_speed_changed(self, steps_per_second) -> None:
+        self.worker.set_speed(steps_per_second)
+
+    @Slot(bool)
+    def _on_play_requested(self, play: bool) -> None:
+        if play:
+            self.worker.play()
+        else:
+            self.worker.pause()
+
+    @Slot(str)
+    def _on_save_requested(self, name: str) -> None:
+        # The lab's own models folder if it was given one (the tests), else the user's.
+        self.worker.save(name, self.models_dir if self.models_dir is not None else user_models_dir())
+
+    # ------------------------------------------------------------------ worker → lab
+    @Slot(object)
+    def _on_run_started(self, info: CnnRunInfo) -> None:
+        model = build_cnn(info.architecture, len(info.class_names))
+        model.load_state_dict({key: torch.from_numpy(value) for key, value in info.weights.items()})
+        self.model, self.info = model.eval(), info.info
+        self._last_step = 0
+        self.panel.on_run_started(info)
+        self.network_started.emit(self.model, self.info, info.title)
+        self.network_replaced.emit(False)
+
+    @Slot(object)
+    def _on_progress(self, progress: CnnProgress) -> None:
+        try:
+            if self.model is not None:
+                self.model.load_state_dict({key: torch.from_numpy(value) for key, value in progress.weights.items()})
+                self.panel.on_progress(progress)
+                self.weights_changed.emit()
+                if progress.step < self._last_step:  # only a reset goes back
+                    self.network_replaced.emit(True)
+                self._last_step = progress.step
+                self.stepped.emit(progress.step)
+        finally:
+            self.worker.report_consumed()  # the lab has drawn this one: the next may come
+
+    @Slot(float, object)
+    def _on_landscape_progressed(self, fraction: float, landscape) -> None:
+        self.landscape_progressed.emit(fraction, landscape)
+
+    @Slot(object)
+    def _on_landscape_finished(self, result) -> None:
+        self.landscape_finished.emit(result)
+
+    @Slot(str)
+    def _on_landscape_failed(self, sentence: str) -> None:
+        self.landscape_failed.emit(sentence)
+
+    @Slot(str, str)
+    def _on_saved(self, name: str, folder: str) -> None:
+        self.panel.on_saved(name, folder)
+        self.saved.emit(name)

@@ -1,0 +1,377 @@
+"""CnnTrainingPanel: the convolution lab's controls for training its network live, and the loss as it falls.
+
+The panel only collects settings and shows what the worker reports; ConvTab connects it
+to a CnnTrainingWorker (gui/convolution/worker.py), which loads the images and trains in its own
+thread. A dataset that must be downloaded first goes through the download dialog; a
+photo folder is chosen with the system's folder dialog.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from core.cnn.trainer import CnnTrainConfig
+from core.cnn.image_sets import DataSource
+from core.data.downloads import is_downloaded
+from core.optimizers import OPTIMIZERS
+from gui.style import theme
+from gui.convolution.download_dialog import ensure_downloaded
+
+# (kind, what a person reads, tooltip)
+SOURCES = (
+    ("digits", "Drawn digits (no download)", "3,000 handwriting-like digits that Glassbox draws itself"),
+    ("shapes", "Drawn shapes (no download)", "1,500 pictures of six kinds of object that Glassbox draws itself"),
+    ("folder", "Your photo folder…", "A folder with one subfolder of pictures per class, e.g. cat/, dog/, bird/"),
+    ("mnist", "MNIST digits (11.6 MB)", "70,000 handwritten digits; downloaded once, then kept"),
+    ("fashion-mnist", "Fashion-MNIST (30.9 MB)", "70,000 pictures of clothing in 10 kinds; downloaded once"),
+    ("cifar10", "CIFAR-10 photos (170 MB)", "60,000 small colour photos in 10 classes; downloaded once"),
+)
+SPEEDS = ((None, "full speed"), (20.0, "20 steps/s"), (5.0, "5 steps/s"), (1.0, "1 step/s"))
+MAX_CURVE_POINTS = 2000  # older points are thinned: a long run still redraws in a millisecond
+
+
+class CnnTrainingPanel(QWidget):
+    """Data, starting weights, optimizer and speed on the left; the loss curve and the accuracy on the right."""
+
+    load_requested = Signal(object, object)  # DataSource, CnnTrainConfig
+    cancel_requested = Signal()
+    play_requested = Signal(bool)  # True: train, False: pause
+    step_requested = Signal()
+    reset_requested = Signal()
+    retune_requested = Signal(object)  # CnnTrainConfig
+    speed_changed = Signal(object)  # steps per second, or None for full speed
+    save_requested = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, cache_dir: str | os.PathLike | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.cache_dir = cache_dir
+        self.loaded = False
+        self.playing = False
+        self.busy = False  # loading images
+        self._steps: list[float] = []
+        self._train_loss: list[float] = []
+        self._test_loss: list[float] = []
+        self.setFont(theme.font(theme.BASE_POINT_SIZE + 1))
+
+        self.source_combo = QComboBox()
+        for kind, text, tip in SOURCES:
+            self.source_combo.addItem(self.tr(text), kind)
+            self.source_combo.setItemData(self.source_combo.count() - 1, self.tr(tip), Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.setToolTip(self.tr("The pictures the network learns from"))
+        self.start_combo = QComboBox()
+        self.start_combo.addItem(self.tr("the shipped kernels"), "shipped")
+        self.start_combo.addItem(self.tr("random weights"), "random")
+        self.start_combo.setToolTip(self.tr("Fine-tune the kernels of the network that comes with Glassbox, "
+                                            "or learn everything from random numbers"))
+        self.optimizer_combo = QComboBox()
+        for name, label in OPTIMIZERS.items():
+            self.optimizer_combo.addItem(label, name)
+        self.lr_box = QDoubleSpinBox()
+        self.lr_box.setDecimals(5)
+        self.lr_box.setRange(0.00001, 10.0)
+        self.lr_box.setSingleStep(0.0005)
+        self.lr_box.setToolTip(self.tr("The step length of gradient descent: too small crawls, too large diverges"))
+        self.batch_box = QSpinBox()
+        self.batch_box.setRange(1, 512)
+        self.batch_box.setToolTip(self.tr("Pictures per training step"))
+        self.speed_combo = QComboBox()
+        for value, text in SPEEDS:
+            self.speed_combo.addItem(self.tr(text), value)
+        self.speed_combo.setToolTip(self.tr("Slow training down to watch each kernel change"))
+
+        self.load_button = QPushButton(self.tr("Load data"))
+        self.load_button.setToolTip(self.tr("Read or draw the pictures and build a fresh network on them"))
+        self.play_button = QPushButton(self.tr("▶ Train"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("One training step on one batch"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the starting weights"))
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setToolTip(self.tr("Keep this network as a model: it joins the Network list, and "
+                                            "main.py evaluate --model can test it"))
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumHeight(22)
+        self.status = QLabel(self.tr("Choose pictures and press Load data to train this network live."))
+        self.status.setWordWrap(True)
+        # Three lines, always: a wrapped label's height otherwise changes with its text, and the splitter
+        # above would squeeze the combo boxes to make room.
+        self.status.setFont(self.font())  # set now, so the metrics below are the ones it is drawn with
+        self.status.setFixedHeight(3 * self.status.fontMetrics().lineSpacing() + 6)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accuracy = QLabel("")
+        self.accuracy.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.accuracy.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.plot = pg.PlotWidget(background="w")
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", self.tr("step"), color="black")
+        item.setLabel("left", self.tr("loss"), color="black")
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setTickFont(theme.font(theme.BASE_POINT_SIZE))
+            axis.setPen(pg.mkPen("k"))
+            axis.setTextPen(pg.mkPen("k"))
+        legend = item.addLegend(offset=(-10, 8), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
+        self.train_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TRAIN_COLOUR, width=theme.LINE_WIDTH),
+                                          name=self.tr("training batches"))
+        self.test_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TEST_COLOUR, width=theme.LINE_WIDTH,
+                                                              style=Qt.PenStyle.DashLine),
+                                         name=self.tr("held-out pictures"))
+        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMinimumWidth(260)
+        # The curve takes the height the controls need, no more: the maps above get the rest.
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        for box in (self.source_combo, self.start_combo, self.optimizer_combo, self.speed_combo):
+            box.setMinimumContentsLength(9)  # long entries are cut, not the window made wider
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+        self._layout_widgets()
+        self._restore()
+        self.source_combo.activated.connect(self._on_setting_changed)
+        self.load_button.clicked.connect(self._on_load_clicked)
+        self.play_button.clicked.connect(self.toggle)
+        self.step_button.clicked.connect(self.step_requested)
+        self.reset_button.clicked.connect(self.reset_requested)
+        self.save_button.clicked.connect(self.ask_save)
+        self.speed_combo.currentIndexChanged.connect(self._on_speed_changed)
+        for box in (self.optimizer_combo, self.start_combo):
+            box.currentIndexChanged.connect(self._on_setting_changed)
+        for box in (self.lr_box, self.batch_box):
+            box.editingFinished.connect(self._on_setting_changed)
+        self._update_buttons()
+
+    def _layout_widgets(self) -> None:
+        controls = QGridLayout()
+        controls.setHorizontalSpacing(8)
+        controls.addWidget(QLabel(self.tr("Train on:")), 0, 0)
+        controls.addWidget(self.source_combo, 0, 1)
+        controls.addWidget(QLabel(self.tr("from:")), 0, 2)
+        controls.addWidget(self.start_combo, 0, 3)
+        controls.addWidget(QLabel(self.tr("Optimizer:")), 1, 0)
+        controls.addWidget(self.optimizer_combo, 1, 1)
+        controls.addWidget(QLabel(self.tr("Learning rate:")), 1, 2)
+        controls.addWidget(self.lr_box, 1, 3)
+        controls.addWidget(QLabel(self.tr("Batch:")), 2, 0)
+        controls.addWidget(self.batch_box, 2, 1)
+        controls.addWidget(QLabel(self.tr("Speed:")), 2, 2)
+        controls.addWidget(self.speed_combo, 2, 3)
+        controls.setColumnStretch(1, 1)
+        controls.setColumnStretch(3, 1)
+        buttons = QHBoxLayout()
+        for button in (self.load_button, self.play_button, self.step_button, self.reset_button, self.save_button):
+            buttons.addWidget(button)
+        left = QVBoxLayout()
+        left.addLayout(controls)
+        left.addLayout(buttons)
+        left.addWidget(self.progress)
+        left.addWidget(self.status, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.accuracy)
+        right.addWidget(self.plot, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+
+    # ------------------------------------------------------------------ what the user chose
+    def config(self) -> CnnTrainConfig:
+        return CnnTrainConfig(optimizer=self.optimizer_combo.currentData(), learning_rate=float(self.lr_box.value()),
+                              batch_size=int(self.batch_box.value()), start=self.start_combo.currentData())
+
+    def kind(self) -> str:
+        return self.source_combo.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(kind)))
+
+    @Slot()
+    def _on_load_clicked(self) -> None:
+        self.request_load()
+
+    def request_load(self, folder: str | None = None) -> bool:
+        """Ask the worker to load the chosen pictures; a folder or a download is settled first. False if not."""
+        kind = self.kind()
+        path = ""
+        if kind == "folder":
+            path = folder if folder is not None else self._ask_folder()
+            if not path:
+                return False
+            self._remember("cnn_training/folder", path)
+        elif DataSource(kind).needs_download and not is_downloaded(kind, self.cache_dir):
+            if not ensure_downloaded(self, kind, self.cache_dir):
+                self.show_status(self.tr("The pictures are not downloaded, so nothing was loaded; the network "
+                                         "you had is unchanged."), error=False)
+                return False
+        self.busy = True
+        self.progress.setRange(0, 0)
+        self.show_status(self.tr("Loading…"))
+        self._update_buttons()
+        self.load_requested.emit(DataSource(kind, path), self.config())
+        return True
+
+    def _ask_folder(self) -> str:
+        start = str(self.settings.value("cnn_training/folder", "")) if self.settings is not None else ""
+        return QFileDialog.getExistingDirectory(self, self.tr("A folder with one subfolder per class"), start)
+
+    @Slot()
+    def toggle(self) -> None:
+        if self.busy:
+            self.cancel_requested.emit()
+            return
+        self.play_requested.emit(not self.playing)
+
+    @Slot()
+    def ask_save(self) -> None:
+        name, accepted = QInputDialog.getText(
+            self, self.tr("Save the network"),
+            self.tr("A name for this model (letters, digits, - and _):"), QLineEdit.EchoMode.Normal,
+            str(self.settings.value("cnn_training/save_name", "my_model")) if self.settings is not None else "my_model")
+        if accepted and name.strip():
+            self._remember("cnn_training/save_name", name.strip())
+            self.save_requested.emit(name.strip())
+
+    # ------------------------------------------------------------------ what the worker said
+    @Slot(int, int, str)
+    def on_loading(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.show_status(self.tr("{0}: {1:,} of {2:,}").format(what[:1].upper() + what[1:], done, total))
+
+    @Slot(object)
+    def on_run_started(self, info) -> None:
+        self.busy = False
+        self.loaded = True
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self._steps, self._train_loss, self._test_loss = [], [], []
+        self._redraw_curves()
+        text = self.tr("{0}: {1:,} training and {2:,} held-out pictures of {3} classes, starting from {4}, "
+                       "on {5}.").format(info.title, info.n_train, info.n_test, len(info.class_names),
+                                         info.started_from, info.device_name)
+        if info.skipped:
+            text += " " + self.tr("{0} unreadable file(s) were skipped ({1}); hover here for why.").format(
+                info.skipped, info.skipped_example)
+        self.show_status(text)
+        self.status.setToolTip(info.skipped_reason)
+        self._update_buttons()
+
+    @Slot(str)
+    def on_load_failed(self, sentence: str) -> None:
+        self.busy = False
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.show_status(sentence, error=True)
+        self._update_buttons()
+
+    @Slot(object)
+    def on_progress(self, progress) -> None:
+        evaluation = progress.evaluation
+        if self._steps and progress.step < self._steps[-1]:  # a reset: the curve starts again
+            self._steps, self._train_loss, self._test_loss = [], [], []
+        if not self._steps or progress.step != self._steps[-1]:
+            self._steps.append(progress.step)
+            self._train_loss.append(evaluation.train_loss)
+            self._test_loss.append(evaluation.test_loss)
+            if len(self._steps) > MAX_CURVE_POINTS:
+                keep = slice(None, None, 2)
+                self._steps, self._train_loss, self._test_loss = (
+                    self._steps[keep], self._train_loss[keep], self._test_loss[keep])
+        self._redraw_curves()
+        parts = []
+        if not math.isnan(evaluation.train_accuracy):
+            parts.append(self.tr("training {0:.0%}").format(evaluation.train_accuracy))
+        if not math.isnan(evaluation.test_accuracy):
+            parts.append(self.tr("held out {0:.1%}").format(evaluation.test_accuracy))
+        self.accuracy.setText(self.tr("Accuracy: ") + " · ".join(parts) if parts else "")
+        rate = self.tr(" · {0:,.0f} steps/s").format(progress.steps_per_second) if progress.steps_per_second else ""
+        self.progress.setFormat(self.tr("step {0:,} · epoch {1:.2f}").format(progress.step, progress.epoch) + rate)
+
+    @Slot(bool)
+    def on_playing_changed(self, playing: bool) -> None:
+        self.playing = playing
+        self._update_buttons()
+
+    @Slot(str)
+    def on_error(self, sentence: str) -> None:
+        self.show_status(sentence, error=True)
+
+    @Slot(str, str)
+    def on_saved(self, name: str, folder: str) -> None:
+        self.show_status(self.tr("Saved as '{0}' in {1}: choose it in the Network list, or test it with "
+                                 "python main.py evaluate --model {0} --folder …").format(name, folder))
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("error", error)
+        self.status.setStyleSheet(f"color: {theme.VERMILLION}; font-weight: bold;" if error else "")
+
+    def status_text(self) -> str:
+        return self.status.text()
+
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The training-loss curve as drawn: (steps, losses)."""
+        x, y = self.train_curve.getData()
+        return (np.asarray(x if x is not None else []), np.asarray(y if y is not None else []))
+
+    # ------------------------------------------------------------------ internals
+    def _redraw_curves(self) -> None:
+        steps = np.asarray(self._steps, dtype=float)
+        for curve, values in ((self.train_curve, self._train_loss), (self.test_curve, self._test_loss)):
+            values = np.asarray(values, dtype=float)
+            finite = np.isfinite(values)
+            curve.setData(steps[finite], values[finite])
+
+    def _update_buttons(self) -> None:
+        self.play_button.setText(self.tr("Cancel") if self.busy else
+                                 self.tr("❚❚ Pause") if self.playing else self.tr("▶ Train"))
+        self.play_button.setToolTip(self.tr("Stop loading") if self.busy else self.tr("Train or pause"))
+        self.play_button.setEnabled(self.busy or self.loaded)
+        for button in (self.step_button, self.reset_button, self.save_button):
+            button.setEnabled(self.loaded and not self.busy)
+        self.load_button.setEnabled(not self.busy)
+
+    @Slot()
+    def _on_setting_changed(self, *_args) -> None:
+        self._remember("cnn_training/source", self.kind())
+        self._remember("cnn_training/start", self.start_combo.currentData())
+        self._remember("cnn_training/optimizer", self.optimizer_combo.currentData())
+        self._remember("cnn_training/learning_rate", self.lr_box.value())
+        self._remember("cnn_training/batch_size", self.batch_box.value())
+        if self.loaded:
+            self.retune_requested.emit(self.config())
+
+    @Slot(int)
+    def _on_speed_changed(self, index: int) -> None:
+        self._remember("cnn_training/speed", index)
+        self.speed_changed.emit(self.speed_combo.itemData(index))
+
+    def _restore(self) -> None:
+        value = (lambda key, default: self.settings.value(key, default)) if self.settings is not None else (
+            lambda key, default: default)
+        self.set_kind(str(value("cnn_training/source", "digits")))
+        self.start_combo.setCurrentIndex(max(0, self.start_combo.findData(str(value("cnn_training/start", "shipped")))))
+        self.optimizer_combo.setCurrentIndex(max(0, self.optimizer_combo.findData(
+            str(value("cnn_training/optimizer", "adam")))))
+        try:
+            self.lr_box.setValue(float(value("cnn_training/learning_rate", 0.001)))
+            self.batch_box.setValue(int(value("cnn_training/batch_size", 32)))
+            self.speed_combo.setCurrentIndex(min(max(int(value("cnn_training/speed", 0)), 0), len(SPEEDS) - 1))
+        except (TypeError, ValueError):  # a hand-edited settings file: keep the defaults
+            pass
+
+    def _remember(self, key: str, value) -> None:
+        if self.settings is not None:
+            self.settings.setValue(key, value)

@@ -1,0 +1,420 @@
+"""LandscapeView: an optimizer race across a textbook loss surface, as a contour map and a 3-D surface.
+
+The view holds the race settings and the paths core.landscape.surfaces.race returned, and
+redraws in its handlers. Playback is a GUI-side QTimer replaying those paths; it
+never recomputes. Slider drags are debounced, then the race (0.1–1 s for 7 optimizers
+× 500 steps) is sent to a RaceRunner (gui/landscape/worker.py), which races in its own
+thread: the window stays responsive, the previous paths stay on screen with a quiet
+"computing…" until the new ones arrive, and a newer setting abandons a stale race.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from core.landscape.surfaces import KAPPA_RANGE, SURFACES, OptimizerPath, surface, surface_grid
+from gui.style import theme
+from gui.landscape.worker import RaceRequest, RaceRunner
+from gui.landscape.controls import (DEFAULT_SURFACE, LR_RANGE, MAX_SPEED, MIN_SPEED, build_controls,
+                                          from_log_slider, to_log_slider)
+from gui.landscape.panels import (LandscapeMap, LandscapeSurface3D, RaceTable, gl_missing_reason, log_scale,
+                                        missing_3d_label, shown_index)
+
+MAP_RESOLUTION = 241
+GL_RESOLUTION = 90
+FRAME_MS = 33
+STEPS_PER_SECOND = 30  # at 1×: a 300-step race takes 10 s, long enough to talk over
+DEBOUNCE_MS = 150
+DEFAULT_STEPS = 300
+STALL_WINDOW = 20
+
+
+def _number(value: float) -> str:
+    return f"{value:.4g}" if math.isfinite(value) else "—"
+
+
+class LandscapeView(QWidget):
+    """Controls on the left, the 2-D map and the 3-D surface side by side, the race table below.
+
+    threaded=False races in the calling thread, so each setter has drawn its race when it returns
+    (for snapshot pictures). Otherwise races run in a thread started on first use; call shutdown()
+    (closing the view does) to stop it.
+    """
+
+    step_changed = Signal(int)
+    race_computed = Signal()  # the latest settings' paths are drawn
+    race_failed = Signal(str)  # the latest settings were refused: one sentence, shown in the banner
+
+    def __init__(self, parent: QWidget | None = None, threaded: bool = True):
+        super().__init__(parent)
+        self.setFont(theme.font(theme.BASE_POINT_SIZE + 2))
+        self.paths: dict[str, OptimizerPath] = {}
+        self.shown_steps = 0  # the drawn paths' step count; self.steps may be newer, still racing
+        self.current_step = 0
+        self.speed = 1.0
+        self.surface = surface(DEFAULT_SURFACE)
+        self.start = self.surface.start
+        self.learning_rate = self.surface.lr
+        self.momentum = 0.9
+        self.steps = DEFAULT_STEPS
+        self._fraction = 0.0
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._on_frame)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.recompute)
+        self._races = RaceRunner(threaded, self)
+        self._races.computed.connect(self._on_race_computed)
+        self._races.failed.connect(self._on_race_failed)
+
+        self.title = QLabel()
+        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.title.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.banner.setStyleSheet(f"background: {theme.WARNING_BACKGROUND}; color: black; "
+                                  f"border-left: 6px solid {theme.VERMILLION}; padding: 8px;")
+        self.banner.hide()
+
+        self.map = LandscapeMap()
+        self.map.start_clicked.connect(self._on_start_clicked)
+        reason = gl_missing_reason()
+        self.surface_3d = LandscapeSurface3D() if reason is None else None
+        self.missing_3d = missing_3d_label(reason) if reason else None
+        self.table = RaceTable()
+        self.step_label = QLabel()
+        self.step_label.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.busy_label = QLabel(self.tr("computing the race…"))
+        busy_font = theme.font(theme.TITLE_POINT_SIZE)
+        busy_font.setItalic(True)
+        self.busy_label.setFont(busy_font)
+        self.busy_label.setStyleSheet(f"color: {theme.GREY};")
+        self.busy_label.setToolTip(self.tr("The new settings are racing; the paths shown are the previous ones."))
+        policy = self.busy_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # appearing and going never shifts the table
+        self.busy_label.setSizePolicy(policy)
+        self.busy_label.hide()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.map)
+        splitter.addWidget(self.surface_3d.widget if self.surface_3d else self.missing_3d)
+        splitter.setSizes([600, 500])
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addWidget(self.note)
+        right.addWidget(self.banner)
+        right.addWidget(splitter, 3)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.step_label)
+        step_row.addStretch(1)
+        step_row.addWidget(self.busy_label)
+        right.addLayout(step_row)
+        right.addWidget(self.table, 1)
+        layout = QHBoxLayout(self)
+        self.controls = build_controls(self)
+        self._on_speed_moved(self.speed_slider.value())
+        self._update_labels()
+        # Scrolled: the column is taller than a laptop screen allows, and must not set the window's height.
+        self.controls_area = QScrollArea()
+        self.controls_area.setWidget(self.controls)
+        self.controls_area.setWidgetResizable(True)
+        self.controls_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.controls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = self.controls_area.verticalScrollBar().sizeHint().width()
+        self.controls_area.setFixedWidth(self.controls.width() + scrollbar)
+        layout.addWidget(self.controls_area)
+        layout.addLayout(right, 1)
+        self._load_surface()
+
+    # ------------------------------------------------------------------ public
+    @property
+    def has_3d(self) -> bool:
+        return self.surface_3d is not None
+
+    def set_surface(self, name: str) -> None:
+        self.surface_combo.setCurrentIndex(list(SURFACES).index(name))
+
+    def set_kappa(self, kappa: float) -> None:
+        self.kappa_slider.setValue(to_log_slider(kappa, KAPPA_RANGE[0]))
+        self._on_kappa_released()
+
+    def set_optimizers(self, names) -> None:
+        names = set(names.split(",") if isinstance(names, str) else names)
+        for name, box in self.checkboxes.items():
+            box.blockSignals(True)
+            box.setChecked(name in names)
+            box.blockSignals(False)
+        self.recompute()
+
+    def set_learning_rate(self, lr: float) -> None:
+        self.learning_rate = float(lr)
+        self._set_quietly(self.lr_slider, to_log_slider(min(max(lr, LR_RANGE[0]), LR_RANGE[1]), LR_RANGE[0]))
+        self._update_labels()
+        self.recompute()
+
+    def set_momentum(self, momentum: float) -> None:
+        self.momentum = float(momentum)
+        self._set_quietly(self.momentum_slider, round(momentum * 100))
+        self._update_labels()
+        self.recompute()
+
+    def set_start(self, x: float, y: float) -> None:
+        self.start = (float(x), float(y))
+        self.map.set_start(*self.start)
+        self.recompute()
+
+    def set_steps(self, steps: int) -> None:
+        self._set_quietly(self.steps_spin, steps)
+        self.steps = int(steps)
+        self.recompute()
+
+    def set_speed(self, speed: float) -> None:
+        speed = min(MAX_SPEED, max(MIN_SPEED, float(speed)))
+        self.speed_slider.setValue(to_log_slider(speed, MIN_SPEED))
+        self.speed = speed
+
+    def set_arrows(self, shown: bool) -> None:
+        self.arrows_box.setChecked(shown)
+
+    def row_texts(self) -> dict[str, str]:
+        """Each racing optimizer's row as one line of text: name, loss, change, status."""
+        return {name: self.table.row_text(name) for name in self.paths}
+
+    # ------------------------------------------------------------------ playback
+    def step(self) -> None:
+        self.pause()
+        self._go_to(self.current_step + 1)
+
+    def back(self) -> None:
+        self.pause()
+        self._go_to(self.current_step - 1)
+
+    def reset(self) -> None:
+        self.pause()
+        self._go_to(0)
+
+    def play(self) -> None:
+        if self.current_step >= self.shown_steps:
+            self._go_to(0)
+        self._fraction = 0.0
+        self._clock.start()
+        self._timer.start()
+        self.play_button.setText(self.tr("Pause"))
+
+    def pause(self) -> None:
+        self._timer.stop()
+        self.play_button.setText(self.tr("▶ Play"))
+
+    def toggle(self) -> None:
+        self.pause() if self._timer.isActive() else self.play()
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
+    def _on_frame(self) -> None:
+        self._fraction += self._clock.restart() / 1000 * STEPS_PER_SECOND * self.speed
+        whole = int(self._fraction)
+        if whole:
+            self._fraction -= whole
+            self._go_to(self.current_step + whole)
+        if self.current_step >= self.shown_steps:
+            self.pause()
+
+    def go_to_end(self) -> None:
+        """Show every path to its last step (for pictures and the "to the end" button)."""
+        self.pause()
+        self._go_to(self.shown_steps)
+
+    def _go_to(self, step: int) -> None:
+        self.current_step = max(0, min(int(step), self.shown_steps))
+        self._redraw_step()
+        self.step_changed.emit(self.current_step)
+
+    # ------------------------------------------------------------------ handlers
+    @Slot(int)
+    def _on_surface_chosen(self, _index: int = 0) -> None:
+        self._load_surface()
+
+    @Slot(int)
+    def _on_kappa_moved(self, _position: int) -> None:
+        self._update_labels()
+        if not self.kappa_slider.isSliderDown():  # a drag reloads the bowl when released
+            self._on_kappa_released()
+
+    def _on_kappa_released(self) -> None:
+        self._update_labels()
+        if self.surface_combo.currentData() == "bowl":
+            self._load_surface()
+
+    @Slot(int)
+    def _on_lr_moved(self, position: int) -> None:
+        self.learning_rate = float(f"{from_log_slider(position, LR_RANGE[0]):.3g}")
+        self._update_labels()
+        self._debounce.start()
+
+    @Slot(int)
+    def _on_momentum_moved(self, position: int) -> None:
+        self.momentum = position / 100
+        self._update_labels()
+        self._debounce.start()
+
+    @Slot(int)
+    def _on_steps_changed(self, steps: int) -> None:
+        self.steps = steps
+        self._debounce.start()
+
+    @Slot(int)
+    def _on_speed_moved(self, position: int) -> None:
+        self.speed = float(f"{from_log_slider(position, MIN_SPEED):.2g}")
+        self.speed_label.setText(self.tr("speed {0}×").format(f"{self.speed:g}"))
+
+    @Slot()
+    def _on_setting_changed(self) -> None:
+        self._debounce.start()
+
+    @Slot(float, float)
+    def _on_start_clicked(self, x: float, y: float) -> None:
+        self.set_start(round(x, 3), round(y, 3))
+
+    # ------------------------------------------------------------------ computing and drawing
+    def _load_surface(self) -> None:
+        name = self.surface_combo.currentData()
+        params = {"kappa": self._kappa()} if name == "bowl" else {}
+        self.surface = surface(name, **params)
+        self.kappa_label.setEnabled(name == "bowl")
+        self.kappa_slider.setEnabled(name == "bowl")
+        self.start = self.surface.start
+        self.learning_rate = self.surface.lr
+        self._set_quietly(self.lr_slider, to_log_slider(self.learning_rate, LR_RANGE[0]))
+        self.title.setText(f"{self.tr(self.surface.title)}:   {self.surface.formula}")
+        self.note.setText(self.tr(self.surface.note))
+        x, y, loss = surface_grid(self.surface, MAP_RESOLUTION)
+        finite = loss[np.isfinite(loss)]
+        self.low, self.high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        self.map.show_surface(self.surface, x, y, log_scale(loss, self.low, self.high))
+        self.map.set_start(*self.start)
+        if self.surface_3d:
+            x, y, loss = surface_grid(self.surface, GL_RESOLUTION)
+            self.surface_3d.show_surface(self.surface, x, y, log_scale(loss, self.low, self.high), self.low,
+                                         self.high)
+        self._update_labels()
+        self.recompute()
+
+    def recompute(self) -> None:
+        """Race the checked optimizers with the current settings; race_computed (or race_failed) follows.
+
+        The previous paths stay on screen until the new ones arrive; a bad setting keeps them.
+        """
+        self._debounce.stop()
+        names = [name for name, box in self.checkboxes.items() if box.isChecked()]
+        self._show_busy(True)
+        self._races.request(self.surface, names, self.learning_rate, self.steps, self.start, self.momentum)
+
+    @property
+    def race_pending(self) -> bool:
+        """True while the paths on screen are not yet those of the latest settings."""
+        return self._races.pending
+
+    def shutdown(self) -> None:
+        """Stop the race thread and any pending recompute; safe to call twice (closing the view calls it)."""
+        self._debounce.stop()
+        self.pause()
+        self._races.shutdown()
+        self._show_busy(False)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.shutdown()
+        super().closeEvent(event)
+
+    @Slot(object, object)
+    def _on_race_computed(self, request: RaceRequest, paths: dict[str, OptimizerPath]) -> None:
+        self._show_busy(False)
+        self.banner.hide()
+        was_at_end = self.paths and self.current_step >= self.shown_steps
+        self.paths = paths
+        self.shown_steps = request.steps
+        self.map.show_race(paths)
+        self.table.show_race(paths)
+        if self.surface_3d:
+            self.surface_3d.show_race(paths)
+        self._go_to(self.shown_steps if was_at_end else self.current_step)
+        self.race_computed.emit()
+
+    @Slot(str)
+    def _on_race_failed(self, sentence: str) -> None:
+        self._show_busy(False)
+        self.banner.setText(sentence)
+        self.banner.show()
+        self.race_failed.emit(sentence)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        if busy:
+            self.map.setCursor(Qt.CursorShape.BusyCursor)  # an arrow with a spinner: the map still takes clicks
+        else:
+            self.map.unsetCursor()
+
+    @Slot()
+    def _redraw_step(self) -> None:
+        step = self.current_step
+        self.map.show_step(self.paths, step, self.arrows_box.isChecked())
+        if self.surface_3d:
+            self.surface_3d.show_step(self.paths, step)
+        self.step_label.setText(self.tr("step {0} of {1}").format(step, self.shown_steps))
+        for name, path in self.paths.items():
+            self.table.set_row(name, self._row(path, step))
+
+    def _row(self, path: OptimizerPath, step: int) -> tuple[str, str, str]:
+        index = shown_index(path, step)
+        loss = float(path.loss[index])
+        change = loss - float(path.loss[0])
+        x, y = path.positions[index]
+        if path.diverged_at is not None and step >= path.diverged_at:
+            status = self.tr("diverged at step {0}: the steps grew without bound").format(path.diverged_at)
+        elif self._near(x, y, self.surface.minima):
+            status = self.tr("at a minimum ({0}, {1})").format(f"{x:.2f}", f"{y:.2f}")
+        elif self._near(x, y, self.surface.saddle_points):
+            status = self.tr("stuck near the saddle point")
+        elif index >= STALL_WINDOW and self._moved(path, index) < 1e-4 * self._span():
+            status = self.tr("barely moving at ({0}, {1})").format(f"{x:.2f}", f"{y:.2f}")
+        else:
+            status = self.tr("at ({0}, {1})").format(f"{x:.2f}", f"{y:.2f}")
+        return _number(loss), f"{change:+.3g}", status
+
+    def _span(self) -> float:
+        return max(np.ptp(self.surface.x_range), np.ptp(self.surface.y_range))
+
+    def _near(self, x: float, y: float, points) -> bool:
+        return any(math.hypot(x - px, y - py) < 0.02 * self._span() for px, py in points)
+
+    @staticmethod
+    def _moved(path: OptimizerPath, index: int) -> float:
+        return float(np.linalg.norm(path.positions[index] - path.positions[index - STALL_WINDOW]))
+
+    def _kappa(self) -> float:
+        return float(f"{from_log_slider(self.kappa_slider.value(), KAPPA_RANGE[0]):.3g}")
+
+    def _update_labels(self) -> None:
+        self.kappa_label.setText(self.tr("κ = {0}").format(f"{self._kappa():g}"))
+        self.lr_label.setText(self.tr("learning rate {0}").format(f"{self.learning_rate:.3g}"))
+        self.momentum_label.setText(self.tr("momentum {0}").format(f"{self.momentum:.2f}"))
+
+    @staticmethod
+    def _set_quietly(widget, value: int) -> None:
+        widget.blockSignals(True)
+        widget.setValue(value)
+        widget.blockSignals(False)

@@ -1,0 +1,368 @@
+"""NetworkLandscapePanel: a slice of the loss of the network being trained, with its own path on it.
+
+It draws what the worker sends (core.landscape.slices's NetworkLandscape, then a LandscapeResult
+with the 1-D line from the initial weights) and computes nothing: Compute and Cancel are
+requests, answered by on_progress / on_finished / on_failed. The window also tells it when
+the network is reset or rebuilt (on_network_replaced) and how far training has got
+(on_training_step), so a slice of weights the network no longer has says so.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.landscape.slices import LandscapeResult, NetworkLandscape
+from gui.style import theme
+from gui.landscape.panels import CONTOUR_LEVELS, log_scale, map_lut
+
+PATH_COLOUR = theme.VERMILLION
+LINE_COLOUR = theme.BLUE
+MAX_PATH_MARKERS = 40
+STALE_OPACITY = 0.35  # a slice of a network that is gone: still readable, plainly not current
+REPLACED_STYLE = (f"background: {theme.WARNING_BACKGROUND}; color: black; border-left: 6px solid {theme.VERMILLION}; "
+                  "padding: 8px;")
+MOVED_STYLE = f"background: #E3EEF6; color: black; border-left: 6px solid {theme.BLUE}; padding: 8px;"
+
+
+def _style_plot(plot: pg.PlotWidget, bottom: str, left: str, title: str) -> None:
+    item = plot.getPlotItem()
+    label_style = {"color": "black", "font-size": f"{theme.PLOT_LABEL_POINT_SIZE}pt"}
+    item.setLabel("bottom", bottom, **label_style)
+    item.setLabel("left", left, **label_style)
+    item.setTitle(title, color="black", size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setTickFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
+        axis.setPen(pg.mkPen("k"))
+        axis.setTextPen(pg.mkPen("k"))
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses a class
+    item.setMenuEnabled(False)
+    item.hideButtons()
+
+
+def _log_ticks(values: np.ndarray) -> list[list[tuple[float, str]]]:
+    """Ticks for a log10 axis spanning `values`: (log10 v, "v") for v = 1, 2, 5 × 10^k."""
+    low, high = float(np.min(values)), float(np.max(values))
+    ticks = []
+    for power in range(int(np.floor(np.log10(low))) - 1, int(np.ceil(np.log10(high))) + 1):
+        for mantissa in (1, 2, 5):
+            value = mantissa * 10.0 ** power
+            if low / 1.5 <= value <= high * 1.5:
+                ticks.append((np.log10(value), f"{value:g}"))
+    return [ticks, []]
+
+
+def _label(text: str, size: int = theme.TITLE_POINT_SIZE) -> pg.TextItem:
+    label = pg.TextItem(text, color="k", anchor=(0.5, 1.3), fill=pg.mkBrush(255, 255, 255, 200))
+    label.setFont(theme.font(size, bold=True))
+    return label
+
+
+class NetworkLandscapePanel(QWidget):
+    """Directions and resolution, Compute / Cancel, the slice with the path, its true loss and the 1-D line."""
+
+    compute_requested = Signal(str, int)  # directions ("random" or "pca"), resolution
+    cancel_requested = Signal()
+    landscape_shown = Signal(object)  # the NetworkLandscape just drawn (coarse or full), in the GUI thread
+
+    def __init__(self, parent: QWidget | None = None, cnn: bool = False):
+        """`cnn`: the panel slices the convolution lab's network, whose controls live in the Convolution tab."""
+        super().__init__(parent)
+        self.cnn = cnn
+        self.landscape: NetworkLandscape | None = None
+        self.result: LandscapeResult | None = None
+        self.computing = False
+        self.stale: str | None = None  # None (current), "reset" or "rebuilt" (a network that is gone), "moved"
+        self._build_controls()
+        self._build_plots()
+        self.title = QLabel("")
+        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.title.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.plots, stretch=1)
+        layout.addWidget(self.note)
+        self._set_computing(False)
+
+    def show_as_figure(self, title: str) -> None:
+        """For a slide (snapshot): a title instead of the controls."""
+        for index in range(self.controls.count()):
+            widget = self.controls.itemAt(index).widget()
+            if widget is not None:
+                widget.hide()
+        self.title.setText(title)
+        self.title.show()
+        if self.result is not None:  # a figure has no training to resume
+            self.message.setText(self.tr("Loss at the current weights: {0:.4f}.").format(
+                self.result.landscape.center_loss))
+
+    # ------------------------------------------------------------------ building
+    def _build_controls(self) -> None:
+        self.directions_combo = QComboBox()
+        self.directions_combo.addItem(self.tr("Random (filter-normalised)"), "random")
+        self.directions_combo.addItem(self.tr("PCA of the training path"), "pca")
+        self.directions_combo.setToolTip(self.tr(
+            "Random: two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018).\n"
+            "PCA: the two directions the training path moved along most; the path lies close to this plane."))
+        self.resolution_spin = QSpinBox()
+        self.resolution_spin.setRange(11, 101)
+        self.resolution_spin.setSingleStep(10)
+        # A CNN's loss costs thousands of times an MLP's per grid point: a coarser grid is still a picture.
+        self.resolution_spin.setValue(21 if self.cnn else 41)
+        self.resolution_spin.setToolTip(self.tr("Grid points along each axis: more is finer and slower."))
+        self.compute_button = QPushButton(self.tr("Compute"))
+        self.compute_button.setToolTip(self.tr(
+            "Pause training and compute the loss of your network around its current weights."))
+        self.compute_button.clicked.connect(self.request_compute)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setToolTip(self.tr("A coarse grid appears first, then the full one."))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop computing; the weights are untouched and training can go on."))
+        self.cancel_button.clicked.connect(self.request_cancel)
+        self.controls = QHBoxLayout()
+        self.controls.addWidget(QLabel(self.tr("Directions")))
+        self.controls.addWidget(self.directions_combo)
+        self.controls.addSpacing(16)
+        self.controls.addWidget(QLabel(self.tr("Resolution")))
+        self.controls.addWidget(self.resolution_spin)
+        self.controls.addSpacing(16)
+        self.controls.addWidget(self.compute_button)
+        self.controls.addWidget(self.progress, stretch=1)
+        self.controls.addWidget(self.cancel_button)
+        self.controls.addStretch(0)
+        self.message = QLabel(self.tr(
+            "Train the convolution lab's network for a while (Convolution tab: Load data, then Train), then press "
+            "Compute to see the loss around its current weights and the path training took.") if self.cnn else self.tr(
+            "Train the network for a while (Training or Network tab), then press Compute to see the loss "
+            "around its current weights and the path training took."))
+        self.message.setWordWrap(True)
+        self.message.setFont(theme.font(theme.BASE_POINT_SIZE, bold=True))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setFont(theme.font(theme.BASE_POINT_SIZE + 2, bold=True))
+        self.banner.hide()
+        self.note = QLabel(self.tr(
+            "The path is projected onto this plane: its true loss (right) can differ from the surface under it."))
+        self.note.setWordWrap(True)
+        self.note.setFont(theme.font(theme.BASE_POINT_SIZE))
+        self.note.setToolTip(self.tr(
+            "The weights have many more than two numbers. The map is one flat slice through them, around the "
+            "current weights (the star); the path's points are their nearest points on that slice."))
+
+    def _build_plots(self) -> None:
+        self.map = pg.PlotWidget(background="w")
+        self.map_title = self.tr("Loss around the current weights")
+        _style_plot(self.map, "α (direction 1)", "β (direction 2)", self.map_title)
+        self.map.setToolTip(self.tr("Light is low loss, dark is high; the red line is the training path, "
+                                    "from the circle (start) to the star (now)."))
+        item = self.map.getPlotItem()
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image.setLookupTable(map_lut())
+        self.image.setZValue(-10)
+        self.contours = pg.PlotCurveItem(pen=pg.mkPen(70, 80, 95, 150, width=1.5), connect="pairs")
+        self.path_curve = pg.PlotCurveItem(pen=pg.mkPen(PATH_COLOUR, width=4), antialias=True)
+        self.path_curve.setShadowPen(pg.mkPen(255, 255, 255, 200, width=7))
+        self.path_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("k", width=1), brush=pg.mkBrush(PATH_COLOUR))
+        self.start_marker = pg.ScatterPlotItem(symbol="o", size=22, pen=pg.mkPen("k", width=2),
+                                               brush=pg.mkBrush("w"))
+        self.center_marker = pg.ScatterPlotItem(symbol="star", size=30, pen=pg.mkPen("k", width=2),
+                                                brush=pg.mkBrush(theme.YELLOW))
+        self.start_label, self.center_label = _label(self.tr("start")), _label(self.tr("now"))
+        for z, child in enumerate((self.image, self.contours, self.path_curve, self.path_points, self.start_marker,
+                                   self.center_marker, self.start_label, self.center_label)):
+            child.setZValue(z - 10 if child is self.image else z)
+            item.addItem(child)
+        self.start_label.hide()
+        self.center_label.hide()
+
+        self.path_plot = pg.PlotWidget(background="w")
+        _style_plot(self.path_plot, self.tr("training step"), self.tr("loss"), self.tr("True loss along the path"))
+        self.path_plot.setToolTip(self.tr("The loss the network really had at each recorded step of its path."))
+        self.path_loss_curve = self.path_plot.plot(pen=pg.mkPen(PATH_COLOUR, width=theme.LINE_WIDTH), symbol="o",
+                                                   symbolSize=6, symbolBrush=PATH_COLOUR, symbolPen=None)
+
+        self.line_plot = pg.PlotWidget(background="w")
+        _style_plot(self.line_plot, self.tr("α: 0 = initial weights, 1 = now"), self.tr("loss"),
+                    self.tr("Straight line from the start to now"))
+        self.line_plot.setToolTip(self.tr(
+            "Loss at θ0 + α·(θ − θ0). A smooth curve downhill means training crossed no barrier on the way, "
+            "even if its real path was anything but straight."))
+        self.line_curve = self.line_plot.plot(pen=pg.mkPen(LINE_COLOUR, width=theme.LINE_WIDTH))
+        label_opts = {"position": 0.9, "color": "k", "fill": pg.mkBrush(255, 255, 255, 200)}
+        for value, text in ((0.0, self.tr("start")), (1.0, self.tr("now"))):
+            pen = pg.mkPen(theme.GREY, width=2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            self.line_plot.addItem(pg.InfiniteLine(value, angle=90, pen=pen, label=text, labelOpts=label_opts))
+
+        self.plots = QGridLayout()
+        self.plots.addWidget(self.map, 0, 0, 2, 1)
+        self.plots.addWidget(self.path_plot, 0, 1)
+        self.plots.addWidget(self.line_plot, 1, 1)
+        self.plots.addWidget(self.message, 2, 0, 1, 2)
+        self.plots.setColumnStretch(0, 3)
+        self.plots.setColumnStretch(1, 2)
+
+    # ------------------------------------------------------------------ requests
+    @Slot()
+    def request_compute(self) -> None:
+        self._set_computing(True)
+        self.progress.setValue(0)
+        self.message.setText(self.tr("Computing… training is paused."))
+        self.compute_requested.emit(self.directions_combo.currentData(), self.resolution_spin.value())
+
+    @Slot()
+    def request_cancel(self) -> None:
+        self.message.setText(self.tr("Cancelling…"))
+        self.cancel_requested.emit()
+
+    def _set_computing(self, computing: bool) -> None:
+        self.computing = computing
+        self.progress.setVisible(computing)
+        self.cancel_button.setVisible(computing)
+        self.compute_button.setEnabled(not computing)
+
+    # ------------------------------------------------------------------ answers
+    @Slot(float, object)
+    def on_progress(self, fraction: float, landscape: NetworkLandscape | None) -> None:
+        self.progress.setValue(int(round(100 * fraction)))
+        if landscape is not None and landscape is not self.landscape:
+            self.show_landscape(landscape)
+
+    @Slot(object)
+    def on_finished(self, result: LandscapeResult) -> None:
+        self._set_computing(False)
+        self.result = result
+        if result.landscape is not self.landscape:
+            self.show_landscape(result.landscape)
+        self.line_curve.setData(result.line_alphas, result.line_losses)
+        self.line_plot.getPlotItem().enableAutoRange()
+        resume = (self.tr("Training is paused: press Train in the Convolution tab to go on.") if self.cnn
+                  else self.tr("Training is paused: press Play to go on."))
+        self.message.setText(self.tr("Loss at the current weights: {0:.4f}.").format(result.landscape.center_loss)
+                             + " " + resume)
+
+    @Slot(bool)
+    def on_network_replaced(self, reset: bool) -> None:
+        """The network was reset (new weights) or rebuilt with new settings: the slice shows one that is gone."""
+        if self.landscape is not None:
+            self._set_stale("reset" if reset else "rebuilt")
+
+    @Slot(int)
+    def on_training_step(self, step: int) -> None:
+        """Training has reached `step`: a slice taken at another step no longer shows the current weights."""
+        if self.landscape is not None and self.stale is None and step != int(self.landscape.path_steps[-1]):
+            self._set_stale("moved")
+
+    @Slot(str)
+    def on_failed(self, sentence: str) -> None:
+        """Keep the last good picture and say what happened."""
+        self._set_computing(False)
+        self.message.setText(sentence)
+
+    # ------------------------------------------------------------------ drawing
+    def show_landscape(self, landscape: NetworkLandscape) -> None:
+        self.landscape = landscape
+        self._set_stale(None)  # what the worker sends is the network as it is now
+        self.directions_combo.setCurrentIndex(self.directions_combo.findData(landscape.directions))  # say what it shows
+        alpha, beta, loss = landscape.alpha, landscape.beta, landscape.loss
+        finite = loss[np.isfinite(loss)]
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        z = log_scale(loss, low, max(high, low + 1e-12))
+        top = float(z.max()) or 1.0
+        self.image.setImage((np.clip(z / top, 0, 1) * 255).astype(np.uint8).T, levels=(0, 255), autoLevels=False)
+        dx = (alpha[-1] - alpha[0]) / max(1, len(alpha) - 1) or 1.0
+        dy = (beta[-1] - beta[0]) / max(1, len(beta) - 1) or 1.0
+        self.image.setRect(alpha[0] - dx / 2, beta[0] - dy / 2, alpha[-1] - alpha[0] + dx, beta[-1] - beta[0] + dy)
+        self._draw_contours(alpha, beta, z, top)
+        path = landscape.path
+        self.path_curve.setData(path[:, 0], path[:, 1])
+        marked = path[:: max(1, len(path) // MAX_PATH_MARKERS)]  # a readable dotted line, not a caterpillar
+        self.path_points.setData(marked[:, 0], marked[:, 1])
+        self.start_marker.setData(path[:1, 0], path[:1, 1])
+        self.center_marker.setData([0.0], [0.0])
+        self.start_label.setPos(float(path[0, 0]), float(path[0, 1]))
+        self.center_label.setPos(0.0, 0.0)
+        self.start_label.setVisible(len(path) > 1)
+        self.center_label.show()
+        self.map.getPlotItem().getViewBox().setRange(xRange=(alpha[0], alpha[-1]), yRange=(beta[0], beta[-1]),
+                                                     padding=0.02)
+        losses = np.asarray(landscape.path_loss, dtype=np.float64)
+        log_axis = bool(len(losses) and (losses > 0).all())
+        self.path_plot.getPlotItem().setLogMode(y=log_axis)
+        # Labels at 1, 2 and 5 times the powers of ten: pyqtgraph's own labels every 0.1 overlap.
+        self.path_plot.getPlotItem().getAxis("left").setTicks(_log_ticks(losses) if log_axis else None)
+        self.path_loss_curve.setData(landscape.path_steps, losses)
+        self.path_plot.getPlotItem().enableAutoRange()
+        self._describe(landscape)
+        self.landscape_shown.emit(landscape)
+
+    def _draw_contours(self, alpha: np.ndarray, beta: np.ndarray, z: np.ndarray, top: float) -> None:
+        segments = []
+        if len(alpha) > 2 and len(beta) > 2:
+            for level in np.linspace(0, top, CONTOUR_LEVELS + 2)[1:-1]:
+                for a, b in pg.isocurve(z.T, level, connected=False):
+                    segments += [a, b]
+        if segments:
+            points = np.array(segments, dtype=np.float64)
+            # Grid index → axis value (the coarse grid's last step can be shorter than the others).
+            self.contours.setData(np.interp(points[:, 0], np.arange(len(alpha)), alpha),
+                                  np.interp(points[:, 1], np.arange(len(beta)), beta))
+        else:
+            self.contours.setData([], [])
+
+    def _describe(self, landscape: NetworkLandscape) -> None:
+        note = self.tr("The path is projected onto this plane: its true loss (right) can differ from the surface "
+                       "under it.")
+        if landscape.explained_variance is not None:
+            first, second = (float(v) for v in landscape.explained_variance[:2])
+            note += " " + self.tr("The two PCA directions hold {0:.0%} and {1:.0%} of the path's movement.").format(
+                first, second)
+        else:
+            note += " " + self.tr("Random directions: the path may lie mostly off this plane.")
+        self.note.setText(note)
+
+    def _set_stale(self, stale: str | None) -> None:
+        """Say whether the slice still shows the network being trained: a banner, dimmed plots, the map's title."""
+        self.stale = stale
+        gone = stale in ("reset", "rebuilt")
+        for plot in (self.map, self.path_plot, self.line_plot):
+            plot.getPlotItem().setOpacity(STALE_OPACITY if gone else 1.0)
+        if stale is None:
+            self.banner.hide()
+            self.center_label.setText(self.tr("now"))
+            self.map.getPlotItem().setTitle(self.map_title, color="black", size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+            return
+        step = int(self.landscape.path_steps[-1])
+        if stale == "reset":
+            text = self.tr("This slice shows the network before it was reset; press Compute to slice the current one.")
+            title = self.tr("Before the reset: loss around the weights of step {0}").format(step)
+        elif stale == "rebuilt":
+            text = self.tr("This slice shows the network before its settings changed; press Compute to slice the "
+                           "current one.")
+            title = self.tr("Before the settings changed: loss around the weights of step {0}").format(step)
+        else:
+            text = self.tr("Training has moved on since this slice; Compute again to follow it.")
+            title = self.tr("Loss around the weights of step {0}").format(step)
+        self.banner.setText(text)
+        self.banner.setStyleSheet(REPLACED_STYLE if gone else MOVED_STYLE)
+        self.banner.show()
+        self.map.getPlotItem().setTitle(title, color=theme.GREY if gone else "black",
+                                        size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+        self.center_label.setText(self.tr("step {0}").format(step))  # the star is no longer "now"
+        self.message.setText(self.tr("Loss at the star (step {0}): {1:.4f}.").format(step, self.landscape.center_loss))

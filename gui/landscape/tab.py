@@ -1,0 +1,37 @@
+"""LandscapeTab: textbook surfaces with an optimizer race, and the loss landscapes of the user's own networks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from gui.landscape.race_view import LandscapeView
+from gui.landscape.slice_panel import NetworkLandscapePanel
+
+
+class LandscapeTab(QWidget):
+    """Three sub-tabs: "Textbook surfaces" (LandscapeView), then a NetworkLandscapePanel for "Your network"
+    (the MLP of the Training tab) and one for "Your CNN" (the network trained in the Convolution tab)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.surfaces = LandscapeView()
+        self.network = NetworkLandscapePanel()
+        self.cnn = NetworkLandscapePanel(cnn=True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.surfaces, self.tr("Textbook surfaces"))
+        self.tabs.addTab(self.network, self.tr("Your network"))
+        self.tabs.addTab(self.cnn, self.tr("Your CNN"))
+        self.tabs.setTabToolTip(0, self.tr("Race optimizers downhill on classic test functions"))
+        self.tabs.setTabToolTip(1, self.tr("A slice of the loss of the network you are training, with its path"))
+        self.tabs.setTabToolTip(2, self.tr("A slice of the loss of the CNN trained in the Convolution tab, with its path"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def show_network(self) -> None:
+        self.tabs.setCurrentWidget(self.network)
+
+    def shutdown(self) -> None:
+        """Stop the race thread of "Textbook surfaces" (the window calls this when it closes)."""
+        self.surfaces.shutdown()

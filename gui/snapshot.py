@@ -1,0 +1,134 @@
+"""Render views offscreen to PNG, for `main.py snapshot`: the same widgets the window shows."""
+
+from __future__ import annotations
+
+import os
+
+from core.mlp.reports import MetricsHistory, RunInfo
+
+
+def ensure_offscreen() -> None:
+    """Use Qt's offscreen platform unless a display platform was chosen explicitly."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def render_training_view(
+    info: RunInfo, history: MetricsHistory, path: str, size: tuple[int, int], warning: str = ""
+) -> bool:
+    """Draw the training view with `history` at `size` and save it to `path`; False if saving failed."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.training.curves_view import TrainingView
+
+    view = TrainingView()
+    view.resize(*size)
+    view.on_run_started(info)
+    view.show_history(history)
+    if warning:
+        view.show_warning(warning)
+    return _save_png(app, view, path)
+
+
+def render_network_view(trainer, path: str, size: tuple[int, int], warning: str = "") -> bool:
+    """Draw the Network tab (graph, decision boundary, gradient sizes) for `trainer`'s current weights."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from core.mlp.boundaries import boundary_maps
+    from core.mlp.reports import TrainingProgress, run_info
+    from gui.network.tab import NetworkTab
+
+    info = run_info(trainer)
+    tab = NetworkTab()
+    tab.toolbar.hide()  # a figure for slides: no buttons
+    tab.network_view.set_editable(False)
+    tab.resize(*size)
+    tab.on_run_started(info)
+    tab.on_progress(TrainingProgress(
+        step=trainer.step_count,
+        epoch=trainer.epoch,
+        steps_per_second=0.0,
+        evaluations=(),
+        weights=tuple(trainer.weights()),
+        boundaries=boundary_maps(trainer.model, trainer.config.features) if trainer.has_input_plane else None,
+        gradient_magnitudes=trainer.gradient_magnitudes(),
+    ))
+    tab.caption.setText(warning or f"{info.title} · step {trainer.step_count}")
+    return _save_png(app, tab, path)
+
+
+def _save_png(app, widget, path: str) -> bool:
+    """Paint `widget` offscreen and save it; False if the file could not be written."""
+    widget.layout().activate()
+    # Axes widen to fit their tick labels only after a first paint: paint once, then shoot.
+    widget.grab()
+    app.processEvents()
+    ok = widget.grab().save(path, "PNG")
+    widget.close()
+    return ok
+
+
+def render_cnn_view(image, model_name: str, path: str, size: tuple[int, int], models_dir=None) -> bool:
+    """Draw the CNN view of `image` (a LoadedImage) through stored model `model_name`, and save it to `path`.
+
+    Raises ModelError when the model cannot be loaded; False if the PNG could not be written.
+    """
+    ensure_offscreen()
+    from core.cnn.analysis import analyse, open_model
+
+    model, info = open_model(model_name, models_dir)
+    record = analyse(model, info, image)
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.convolution.cnn_view import CNNView
+
+    view = CNNView()
+    view.resize(*size)
+    view.set_title(f"What the {model_name} network makes of {image.name}")
+    view.layout().activate()  # size the drawing area first, so the layers are laid out for this shape
+    view.show_record(record)
+    return _save_png(app, view, path)
+
+
+def render_landscape_view(surface_name: str, optimizers, learning_rate: float, steps: int, start,
+                          momentum: float, path: str, size: tuple[int, int]) -> bool:
+    """Race `optimizers` on a textbook surface and draw the Landscape tab at the race's end."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.landscape.race_view import LandscapeView
+
+    view = LandscapeView(threaded=False)  # each setter has drawn its race when it returns: no thread to wait for
+    view.controls_area.hide()  # a figure for slides: the map, the surface and the race table, no buttons
+    if view.missing_3d is not None:
+        view.missing_3d.hide()  # offscreen there is never OpenGL: give the map the room, not the excuse
+    view.resize(*size)
+    view.set_surface(surface_name)
+    view.set_optimizers(list(optimizers))
+    view.set_learning_rate(learning_rate)
+    view.set_momentum(momentum)
+    if start is not None:
+        view.set_start(*start)
+    view.set_steps(steps)
+    view.go_to_end()
+    return _save_png(app, view, path)
+
+
+def render_network_landscape(result, path: str, size: tuple[int, int], title: str) -> bool:
+    """Draw the Landscape tab's "Your network" panel for a computed LandscapeResult."""
+    ensure_offscreen()
+    from gui.app import make_application
+
+    app = make_application()
+    from gui.landscape.slice_panel import NetworkLandscapePanel
+
+    panel = NetworkLandscapePanel()
+    panel.resize(*size)
+    panel.on_finished(result)
+    panel.show_as_figure(title)
+    return _save_png(app, panel, path)

@@ -1,0 +1,213 @@
+"""TrainingView: live train/test loss and accuracy curves of a TrainingProgress stream.
+
+It keeps a MetricsHistory (the model) and redraws only in its handlers. Drawing is
+cheap on purpose: one curve item per line, clipped and downsampled by pyqtgraph, so
+training in the worker thread keeps its speed while the curves move.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.mlp.reports import MetricsHistory, RunInfo, TrainingProgress
+from gui.style import theme
+def _pen(colour: str, dashed: bool) -> QPen:
+    pen = pg.mkPen(colour, width=theme.LINE_WIDTH)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class PlainAxis(pg.AxisItem):
+    """Tick labels as plain numbers (0.25, 12,000, 3e+08): no SI prefixes, never blank."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        return [_tick(value * scale) for value in values]
+
+
+def _tick(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1e7:
+        return f"{int(value):,}"
+    return f"{value:.4g}"
+
+
+class TrainingView(QWidget):
+    """Two plots side by side (loss, accuracy) under a title and a live readout."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.history = MetricsHistory()
+        self.task = "binary"
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("TrainingView { background: white; }")
+
+        self.title = QLabel(self.tr("Press Play to train"))
+        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.title.setWordWrap(True)  # wrap rather than force a wide window or snapshot
+        self.readout = QLabel("")
+        self.readout.setWordWrap(True)
+        self.readout.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.banner = QLabel("")
+        self.banner.setWordWrap(True)
+        self.banner.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.banner.setStyleSheet(
+            f"background: {theme.WARNING_BACKGROUND}; color: black; border-left: 6px solid {theme.VERMILLION};"
+            "padding: 8px;"
+        )
+        self.banner.hide()
+
+        # Legends sit where the curves are not: loss falls (top right is free), accuracy rises.
+        self.loss_plot = self._make_plot(self.tr("Loss"), self.tr("loss"), legend_offset=(-10, 10))
+        self.accuracy_plot = self._make_plot(self.tr("Accuracy"), self.tr("accuracy (%)"), legend_offset=(-10, -10))
+        self.accuracy_plot.setYRange(0, 100, padding=0.06)
+        self.accuracy_plot.getViewBox().setLimits(yMin=-5, yMax=105)
+        self.no_accuracy = QLabel(self.tr("Accuracy has no meaning for regression:\nwatch the loss (mean squared error)."))
+        self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_accuracy.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.no_accuracy.hide()
+
+        self.curves = {
+            "train_loss": self._add_curve(self.loss_plot, theme.TRAIN_COLOUR, False, self.tr("train")),
+            "test_loss": self._add_curve(self.loss_plot, theme.TEST_COLOUR, True, self.tr("test")),
+            "train_accuracy": self._add_curve(self.accuracy_plot, theme.TRAIN_COLOUR, False, self.tr("train")),
+            "test_accuracy": self._add_curve(self.accuracy_plot, theme.TEST_COLOUR, True, self.tr("test")),
+        }
+
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_plot, 1)
+        plots.addWidget(self.accuracy_plot, 1)
+        plots.addWidget(self.no_accuracy, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.banner)
+        layout.addLayout(plots, 1)
+
+    # ------------------------------------------------------------------ building
+    def _make_plot(self, title: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w", axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")})
+        item = plot.getPlotItem()
+        item.setTitle(f"<span style='font-size:{theme.TITLE_POINT_SIZE}pt; color:black'>{title}</span>")
+        label_style = {"color": "black", "font-size": f"{theme.PLOT_LABEL_POINT_SIZE}pt"}
+        item.setLabel("bottom", self.tr("training step"), **label_style)
+        item.setLabel("left", y_label, **label_style)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setTickFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
+            axis.setPen(pg.mkPen("k"))
+            axis.setTextPen(pg.mkPen("k"))
+            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses a class
+        item.showGrid(x=True, y=True, alpha=0.15)
+        for side in ("left", "bottom"):
+            # The grid is drawn by the axes across the plot: cache it as a pixmap, so a moving
+            # curve does not replay it in Python (and hold the GIL) on every frame.
+            item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.getViewBox().disableAutoRange()
+        legend = item.addLegend(offset=legend_offset, labelTextSize=f"{theme.PLOT_LABEL_POINT_SIZE}pt", labelTextColor="k")
+        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.setMenuEnabled(True)
+        return plot
+
+    def _add_curve(self, plot: pg.PlotWidget, colour: str, dashed: bool, name: str) -> pg.PlotDataItem:
+        curve = plot.plot([], [], pen=_pen(colour, dashed), name=name)
+        curve.setClipToView(True)
+        curve.setDownsampling(auto=True, method="peak")
+        return curve
+
+    # ------------------------------------------------------------------ handlers
+    @Slot(object, bool)
+    def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
+        """A new or changed run: retitle, and start the curves afresh unless only tuning changed."""
+        self.task = info.task
+        self.title.setText(info.title)
+        self.banner.hide()
+        regression = info.task == "regression"
+        self.accuracy_plot.setVisible(not regression)
+        self.no_accuracy.setVisible(regression)
+        if not keep_history:
+            self.history.clear()
+            self.redraw()
+
+    @Slot(object)
+    def on_progress(self, progress: TrainingProgress) -> None:
+        if progress.evaluations:
+            self.history.extend(progress.evaluations)
+            self.redraw()
+
+    def show_history(self, history: MetricsHistory) -> None:
+        """Show a whole recorded history at once (the command line's snapshot)."""
+        self.history = history
+        self.redraw()
+        steps = history.column("step")
+        last_step = float(steps[-1]) if len(steps) else 1.0
+        for plot in (self.loss_plot, self.accuracy_plot):  # a finished run: no room to grow
+            plot.setXRange(0, max(last_step, 1.0), padding=0.02)
+
+    def show_warning(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+    def hide_warning(self) -> None:
+        self.banner.hide()
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        steps = self.history.column("step")
+        for name, curve in self.curves.items():
+            values = self.history.column(name)
+            if name.endswith("accuracy"):
+                values = values * 100.0
+            curve.setData(steps, values)
+        self._fit_ranges(steps)
+        self._update_readout()
+
+    def _fit_ranges(self, steps) -> None:
+        """Grow the axes in coarse jumps instead of autoscaling every frame.
+
+        A range change redraws the axes and grid, the costliest part of a frame; growing
+        the step axis by half again and the loss axis only to a new maximum keeps
+        that rare, so training keeps its speed while the curves move.
+        """
+        last_step = float(steps[-1]) if len(steps) else 0.0
+        x_high = self.loss_plot.getViewBox().viewRange()[0][1]
+        if last_step > x_high or last_step < x_high / 4 or not len(steps):
+            x_high = max(10.0, last_step * 1.5)
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.setXRange(0, x_high, padding=0.02)
+        losses = np.concatenate([self.history.column("train_loss"), self.history.column("test_loss")])
+        losses = losses[np.isfinite(losses)]
+        if len(losses):
+            top = float(losses.max())
+            low, high = self.loss_plot.getViewBox().viewRange()[1]
+            if top > high or top < high / 3 or low != 0.0 and float(losses.min()) < low:
+                self.loss_plot.setYRange(min(0.0, float(losses.min())), top * 1.1, padding=0)
+
+    def _update_readout(self) -> None:
+        last = self.history.last()
+        if last is None:
+            self.readout.setText("")
+            return
+        parts = [
+            self.tr("step {0}").format(int(last["step"])),
+            self.tr("train loss {0}").format(_number(last["train_loss"])),
+            self.tr("test loss {0}").format(_number(last["test_loss"])),
+        ]
+        if self.task != "regression":
+            parts.append(self.tr("test accuracy {0}").format(_percent(last["test_accuracy"])))
+        self.readout.setText("   ·   ".join(parts))
+
+
+def _number(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:.4f}"
+
+
+def _percent(value: float) -> str:
+    return "—" if math.isnan(value) else f"{100 * value:.1f}%"

@@ -1,1 +1,0 @@
-"""One module per view; each view draws one kind of core result."""
