@@ -25,7 +25,7 @@ import torch  # noqa: E402
 
 from core.mlp.config import TrainConfig  # noqa: E402
 from core.mlp.trainer import Trainer  # noqa: E402
-from gui.training.worker import WORKER_TORCH_THREADS  # noqa: E402
+from gui.threads import WORKER_TORCH_THREADS  # noqa: E402
 
 CONFIG = TrainConfig(dataset="spiral", hidden=(8, 8), optimizer="adam", batch_size=32, device="cpu")
 SECONDS = float(os.environ.get("BENCH_SECONDS", "6"))

@@ -36,8 +36,10 @@ from gui.landscape.tab import LandscapeTab
 from gui.widgets.lazy_tab import LazyTab
 from gui.network.tab import NetworkTab
 from gui.training.curves_view import TrainingView
+from gui.training.saved_config import load_saved_config
 from gui.training.settings_panel import SettingsPanel
-from gui.training.worker import TrainingWorker, start_in_thread, stop_thread
+from gui.threads import start_in_thread, stop_thread
+from gui.training.worker import TrainingWorker
 
 # Label → steps per second (None: as fast as the machine goes). QT_TRANSLATE_NOOP marks
 # the labels for translation; they are translated where they are shown.
@@ -55,14 +57,6 @@ DEVICE_LABELS = (
     ("cpu", QT_TRANSLATE_NOOP("MainWindow", "CPU")),
     ("cuda", QT_TRANSLATE_NOOP("MainWindow", "CUDA GPU")),
 )
-
-
-def load_saved_config(settings: QSettings) -> TrainConfig:
-    """The last session's settings, or the defaults if there are none or they no longer validate."""
-    try:
-        return TrainConfig.from_dict(json.loads(str(settings.value("training/config", "{}"))))
-    except (GlassboxError, ValueError, TypeError):
-        return TrainConfig()
 
 
 class MainWindow(QMainWindow):
@@ -118,7 +112,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.panel.config_changed.connect(self.on_config_changed)
         self.worker.set_speed(self.speed_combo.currentData())
-        self.thread = start_in_thread(self.worker)
+        self.thread = start_in_thread(self.worker, "glassbox-training")
         self.tabs.setCurrentIndex(self._saved_tab_index())
         self.on_tab_changed(self.tabs.currentIndex())
 

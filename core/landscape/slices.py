@@ -16,7 +16,7 @@ regularisation penalty: what a lesson calls "the loss", and what the training cu
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -25,9 +25,8 @@ from torch.func import functional_call, vmap
 from torch.nn import functional as F
 from torch.nn.utils import parameters_to_vector, vector_to_parameters
 
-from core.mlp.config import TrainConfig
-from core.errors import ConfigError, DivergedError
-from core.landscape.surfaces import check_resolution, check_steps
+from core.errors import ConfigError
+from core.landscape.surfaces import check_resolution
 from core.mlp.trainer import Trainer
 
 DIRECTIONS = ("random", "pca")
@@ -446,62 +445,3 @@ def landscape_updates(
         if update.loss is not None and (landscape is None or landscape.loss is not update.loss):
             landscape = NetworkLandscape(alpha=update.alpha, beta=update.beta, loss=update.loss, **common)
         yield LandscapeUpdate(update.fraction, landscape, update.final)
-
-
-def network_landscape(
-    config: TrainConfig, steps: int, directions: str = "random", resolution: int = 41, seed: int | None = None,
-    chunk: int | None = None,
-) -> NetworkLandscape:
-    """Train a fresh network for `steps` steps, recording its path, then slice its loss around the end point.
-
-    `seed` picks the random directions (the config's seed by default). If training
-    diverges, it stops there with the last finite weights and `diverged_at` says when.
-    """
-    return _train_and_slice(config, steps, directions, resolution, seed, chunk)[0]
-
-
-def network_landscape_result(
-    config: TrainConfig, steps: int, directions: str = "random", resolution: int = 41, seed: int | None = None,
-) -> "LandscapeResult":
-    """network_landscape plus the loss along the line from the initial weights: what the GUI panel draws."""
-    landscape, trainer, initial = _train_and_slice(config, steps, directions, resolution, seed, None)
-    alphas, losses = interpolation_1d(trainer, initial)
-    return LandscapeResult(landscape, alphas, losses)
-
-
-def _train_and_slice(config, steps, directions, resolution, seed, chunk):
-    """(landscape, trainer, initial weight vector) after training `steps` steps from `config`."""
-    check_directions(directions)
-    check_resolution(resolution, 3, MAX_NETWORK_RESOLUTION)
-    steps = check_steps(steps)
-    trainer = Trainer(config)
-    recorder = TrajectoryRecorder(every=max(1, steps // 200))
-    recorder.record(0, trainer.model)
-    initial = recorder.vectors[0]
-    diverged_at = None
-    try:
-        for record in trainer.run(max_steps=steps):
-            recorder.maybe_record(record.step, trainer.model)
-    except DivergedError as error:
-        diverged_at = error.step
-    last = None
-    for last in landscape_updates(trainer, recorder, directions, resolution,
-                                  trainer.config.seed if seed is None else seed, chunk):
-        pass
-    return replace(last.landscape, diverged_at=diverged_at), trainer, initial
-
-
-# ----------------------------------------------------------------------------- export
-def network_npz(landscape: NetworkLandscape) -> dict[str, np.ndarray]:
-    """The arrays `export landscape --dataset` writes: alpha, beta, loss, path, path_loss, center_loss."""
-    return {"alpha": landscape.alpha, "beta": landscape.beta, "loss": landscape.loss, "path": landscape.path,
-            "path_loss": landscape.path_loss, "center_loss": np.array(landscape.center_loss)}
-
-
-@dataclass(frozen=True)
-class LandscapeResult:
-    """What the GUI draws for the user's own network: the slice, and the line from the initial weights."""
-
-    landscape: NetworkLandscape
-    line_alphas: np.ndarray  # α along θ0 + α·(θ − θ0): 0 is the initial weights, 1 the current ones
-    line_losses: np.ndarray

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.data.downloads import DownloadProgress, RemoteFile, dataset_dir, dataset_source, download, is_downloaded
 from core.errors import GlassboxError
 from gui.style import theme
-from gui.training.worker import LIVE_THREADS, thread_for
+from gui.threads import LIVE_THREADS, thread_for
 
 REPORTS_PER_SECOND = 20
 PROGRESS_STEPS = 1000  # the bar counts per mille: CIFAR-10's bytes would crowd a 32-bit range

@@ -19,7 +19,7 @@ from core.nets.cnn import build_cnn
 from core.nets.model_store import user_models_dir
 from gui.convolution.worker import CnnProgress, CnnRunInfo, CnnTrainingWorker
 from gui.convolution.training_panel import CnnTrainingPanel
-from gui.training.worker import start_in_thread, stop_thread
+from gui.threads import start_in_thread, stop_thread
 
 
 class LiveTraining(QObject):

@@ -22,11 +22,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core.cnn.trainer import CnnEvaluation, CnnTrainConfig, CnnTrainer
 from core.cnn.image_sets import DataSource, ImageSet, load_image_set
 from core.errors import DivergedError, GlassboxError
-from core.landscape.slices import LandscapeResult, TrajectoryRecorder, flat_parameters, interpolation_1d, landscape_updates
+from core.landscape.network import LandscapeResult
+from core.landscape.slices import TrajectoryRecorder, flat_parameters, interpolation_1d, landscape_updates
 from core.nets.model_store import ModelInfo, is_shipped
+from gui.threads import WORKER_TORCH_THREADS
 
 REPORTS_PER_SECOND = 4  # every feature map of the image is redrawn per report: a few a second reads well
-WORKER_TORCH_THREADS = 1  # as in gui/training/worker.py: a busy GUI plus a thread-hungry torch halves the speed
+
 TRAJECTORY_EVERY = 2  # the path for the loss landscape: every 2nd step at first, thinned as it grows
 TRAJECTORY_POINTS = 400
 LINE_POINTS = 61

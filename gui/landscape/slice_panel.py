@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.landscape.slices import LandscapeResult, NetworkLandscape
+from core.landscape.network import LandscapeResult
+from core.landscape.slices import NetworkLandscape
 from gui.style import theme
 from gui.landscape.panels import CONTOUR_LEVELS, log_scale, map_lut
 

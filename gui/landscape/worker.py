@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
 from core.landscape.surfaces import OptimizerPath, Point, Surface, optimizer_path, race
-from gui.training.worker import WORKER_TORCH_THREADS, start_in_thread, stop_thread
+from gui.threads import WORKER_TORCH_THREADS, start_in_thread, stop_thread
 
 
 @dataclass(frozen=True)

@@ -11,23 +11,23 @@ from __future__ import annotations
 import queue
 import threading
 import time
-import weakref
 
 import torch
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.mlp.boundaries import boundary_maps
 from core.mlp.config import TrainConfig
 from core.errors import DivergedError, GlassboxError
 from core.mlp.inspection import neuron_activity
-from core.landscape.slices import LandscapeResult, TrajectoryRecorder, flat_parameters, interpolation_1d, landscape_updates
+from core.landscape.network import LandscapeResult
+from core.landscape.slices import TrajectoryRecorder, flat_parameters, interpolation_1d, landscape_updates
 from core.mlp.reports import TrainingProgress, run_info
 from core.mlp.recording import record_example
 from core.mlp.trainer import Trainer
+from gui.threads import WORKER_TORCH_THREADS
 
 REPORTS_PER_SECOND = 30
 BOUNDARY_INTERVAL_S = 0.1  # neuron heatmaps are costlier: at most 10 a second
-WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
 # The training path for the landscape: every 4th step at first; the recorder halves its
 # points (and doubles the interval) whenever it holds more, so a long run keeps ≤ 500.
 TRAJECTORY_EVERY = 4
@@ -36,9 +36,6 @@ LINE_POINTS = 121  # the 1-D plot from the initial weights (α = 0) to the curre
 LINE_RANGE = (-0.25, 1.25)
 LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
 
-# Every QThread started by start_in_thread, with its worker, so tests can fail (and stop)
-# one that is left running.
-LIVE_THREADS: "weakref.WeakKeyDictionary[QThread, TrainingWorker]" = weakref.WeakKeyDictionary()
 
 
 class TrainingWorker(QObject):
@@ -370,32 +367,3 @@ class TrainingWorker(QObject):
         self._report_in_flight.set()
         self.progressed.emit(progress)
 
-
-def thread_for(worker: QObject, name: str = "glassbox-training") -> QThread:
-    """A new QThread named `name` that will run `worker.run` and end with it; not started yet.
-
-    Every worker here follows one pattern: a `run` slot, a `finished` signal and a `stop`
-    method. The thread is registered in LIVE_THREADS, so the tests fail on one left running.
-    """
-    thread = QThread()
-    thread.setObjectName(name)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    worker.finished.connect(worker.deleteLater)
-    LIVE_THREADS[thread] = worker
-    return thread
-
-
-def start_in_thread(worker: QObject, name: str = "glassbox-training") -> QThread:
-    """Move `worker` to a new QThread and start its loop; stop with `stop_thread`."""
-    thread = thread_for(worker, name)
-    thread.start()
-    return thread
-
-
-def stop_thread(worker: TrainingWorker, thread: QThread, timeout_ms: int = 2000) -> bool:
-    """Set the stop flag, then quit and wait; True when the thread has ended."""
-    worker.stop()
-    thread.quit()
-    return thread.wait(timeout_ms)

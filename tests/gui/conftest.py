@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from core.mlp.config import TrainConfig
-from gui.training.worker import LIVE_THREADS, stop_thread
+from gui.threads import LIVE_THREADS, stop_thread
 
 
 SMALL_DEFAULT = TrainConfig(n_points=200)

@@ -15,9 +15,9 @@ from core.mlp.config import TrainConfig
 from core.errors import ConfigError
 from core.landscape.slices import (
     TrajectoryRecorder, compute_slice, filter_normalised_directions, flat_parameters, interpolation_1d,
-    landscape_updates, loss_slice, naive_loss_slice, network_landscape, network_npz, pca_directions,
-    project_trajectory, trajectory_losses,
+    landscape_updates, loss_slice, naive_loss_slice, pca_directions, project_trajectory, trajectory_losses,
 )
+from core.landscape.network import network_landscape, network_npz
 from core.optimizers import OPTIMIZERS
 from core.landscape.surfaces import (
     SURFACES, optimizer_path, parse_start, race, save_npz, surface, surface_grid, surface_npz,
@@ -422,3 +422,39 @@ def test_cuda_slice_matches_the_cpu_slice():
     on_gpu = compute_slice(gpu, d1.cuda(), d2.cuda(), axis, axis)
     np.testing.assert_allclose(on_gpu, compute_slice(cpu, d1, d2, axis, axis), rtol=1e-4, atol=1e-5)
     np.testing.assert_allclose(on_gpu, naive_loss_slice(gpu, d1.cuda(), d2.cuda(), axis, axis), rtol=1e-4, atol=1e-5)
+
+
+def test_landscape_with_line_yields_progress_then_returns_the_slice_and_the_line():
+    from core.landscape.network import LandscapeResult, landscape_with_line
+    trainer = Trainer(TrainConfig(n_points=60, hidden=(3,), device="cpu"))
+    recorder = TrajectoryRecorder(every=1)
+    recorder.record(0, trainer.model)
+    for record in trainer.run(max_steps=20):
+        recorder.maybe_record(record.step, trainer.model)
+    job = landscape_with_line(trainer, recorder, recorder.vectors[0], "pca", 9, line_points=11)
+    updates = []
+    try:
+        while True:
+            updates.append(next(job))
+    except StopIteration as stop:
+        result = stop.value
+    assert isinstance(result, LandscapeResult)
+    assert updates[-1].final and updates[-1].fraction == 1.0 and updates[-1].landscape is result.landscape
+    assert result.landscape.loss.shape == (9, 9) and len(result.line_losses) == 11
+    # α = 0 is the initial weights, α = 1 the current ones: the line's ends are their true losses.
+    assert result.line_alphas[0] == -0.25 and result.line_alphas[-1] == 1.25
+
+
+def test_landscape_with_line_returns_none_when_stopped():
+    from core.landscape.network import landscape_with_line
+    trainer = Trainer(TrainConfig(n_points=60, hidden=(3,), device="cpu"))
+    recorder = TrajectoryRecorder(every=1)
+    recorder.record(0, trainer.model)
+    job = landscape_with_line(trainer, recorder, None, "random", 21, line_points=5, should_stop=lambda: True)
+    updates = []
+    try:
+        while True:
+            updates.append(next(job))
+    except StopIteration as stop:
+        assert stop.value is None
+    assert not any(update.final for update in updates)

@@ -14,7 +14,7 @@ from core.landscape.surfaces import race, surface
 from gui.landscape.worker import RaceRequest, RaceWorker, compute_race
 from gui.landscape.panels import GL_MISSING
 from gui.landscape.race_view import MAX_SPEED, MIN_SPEED, LandscapeView
-from gui.training.worker import LIVE_THREADS
+from gui.threads import LIVE_THREADS
 
 
 RACE_TIMEOUT_MS = 10_000  # the first race imports torch.optim (about a second); later ones take 0.1–0.6 s

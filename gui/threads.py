@@ -1,0 +1,246 @@
+"""The one worker base every background job runs on: training, slices, races, downloads, analysis.
+
+A job is a `Worker` moved to a QThread (Qt's worker-object pattern). The GUI thread talks
+to it only by putting commands on a queue (`send`): a queued Qt slot would never be
+delivered while `run()` is busy. The loop blocks on that queue while the job is idle, so
+an idle worker costs no CPU; while `busy()` it drains the queue between slices of `work()`.
+
+Subclasses fill in hooks, after Orange3's `ConcurrentMixin` (Orange/widgets/utils/concurrent.py):
+- `handle(command, argument)`: one command, in the worker's thread;
+- `busy()` and `work()`: continuous work between commands (training while playing);
+- `recover(error)`: put the job back into a sane state after an unexpected error.
+
+One policy for unexpected errors: the details go to the log, `recover` runs, the user reads
+one sentence (`failed`), and the loop goes on with the next command, so the app keeps
+running and the controls return to a state that works. Expected problems are typed core
+errors, and each worker says those with its own signals.
+
+Threads end one way: set the stop flag, then quit, then wait (`stop_thread`).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+import weakref
+from typing import Callable, Generator, Iterable
+
+import torch
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
+STOP_TIMEOUT_MS = 2000
+
+log = logging.getLogger("glassbox")
+
+# Every QThread started here, with its worker, so tests can fail (and stop) one left running.
+LIVE_THREADS: "weakref.WeakKeyDictionary[QThread, QObject]" = weakref.WeakKeyDictionary()
+
+Clock = Callable[[], float]
+
+
+class Worker(QObject):
+    """A command queue, a stop flag, a report throttle and the error policy, for one background job."""
+
+    failed = Signal(str)  # one sentence: something unexpected went wrong; the job is back in a sane state
+    finished = Signal()
+
+    # A report (a numpy copy for the GUI) at most this often; subclasses set their own rate.
+    REPORTS_PER_SECOND = 30.0
+
+    def __init__(self, clock: Clock = time.perf_counter):
+        super().__init__()
+        self.clock = clock  # injectable: tests drive throttles and speeds without waiting on the wall clock
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._report_in_flight = threading.Event()
+        self._last_report_time = clock()
+
+    # ------------------------------------------------------------ commands (any thread)
+    def send(self, command: str, argument=None) -> None:
+        """Queue a command for the worker's thread."""
+        self._commands.put((command, argument))
+
+    def stop(self) -> None:
+        """Ask the loop to end; it returns within one slice of work."""
+        self._stop.set()
+        self._commands.put(("wake", None))
+
+    def report_consumed(self) -> None:
+        """The GUI has drawn the last report; the next one may be sent."""
+        self._report_in_flight.clear()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    # ------------------------------------------------------------ hooks (worker thread)
+    def started(self) -> None:
+        """Runs first in the worker's thread (build what the job needs)."""
+
+    def handle(self, command: str, argument) -> None:
+        """Carry out one command."""
+
+    def busy(self) -> bool:
+        """True while there is continuous work to do between commands."""
+        return False
+
+    def work(self) -> None:
+        """One short slice of continuous work (about one report's worth)."""
+
+    def recover(self, error: BaseException) -> None:
+        """Return to a sane, idle state after an unexpected error (say, stop playing)."""
+
+    def failure_sentence(self, error: BaseException) -> str:
+        return (f"Something unexpected went wrong ({type(error).__name__}: {error}); "
+                "what was running has stopped, and everything else still works.")
+
+    # ------------------------------------------------------------ the loop (worker thread)
+    @Slot()
+    def run(self) -> None:
+        torch.set_num_threads(WORKER_TORCH_THREADS)
+        try:
+            self.guarded(self.started)
+            while not self._stop.is_set():
+                if self.busy():
+                    self.drain_commands()
+                    if self.busy() and not self._stop.is_set():
+                        self.guarded(self.work)
+                else:
+                    self.guarded(self.handle, *self._commands.get())
+        finally:
+            self.finished.emit()
+
+    def guarded(self, function: Callable, *arguments) -> bool:
+        """Call `function`; on an unexpected error log it, recover and say one sentence. True if it ran through."""
+        try:
+            function(*arguments)
+            return True
+        except Exception as error:  # the policy: our bug must not end the thread or freeze the controls
+            log.exception("%s failed in %s", type(self).__name__, getattr(function, "__name__", function))
+            try:
+                self.recover(error)
+            except Exception:
+                log.exception("%s could not recover", type(self).__name__)
+            self.failed.emit(self.failure_sentence(error))
+            return False
+
+    def drain_commands(self) -> None:
+        """Carry out every command queued so far."""
+        while True:
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            self.guarded(self.handle, *command)
+
+    def wait_for_command(self, timeout: float) -> None:
+        """Sleep up to `timeout` seconds, but carry out a command at once if one arrives."""
+        try:
+            command = self._commands.get(timeout=max(0.0, timeout))
+        except queue.Empty:
+            return
+        self.guarded(self.handle, *command)
+
+    def commands_waiting(self) -> bool:
+        return not self._commands.empty()
+
+    def interrupted(self, deferred: list, replaced_by: Iterable[str] = ()) -> bool:
+        """For long jobs (loading, slicing): True on "cancel", on stop, or when a newer request of a kind in
+        `replaced_by` arrives. Other commands wait, in order, in `deferred` (see `handle_deferred`)."""
+        while True:
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return self._stop.is_set()
+            if command[0] == "cancel":
+                return True
+            if command[0] in replaced_by:  # the newer request replaces the running one
+                deferred.append(command)
+                return True
+            if command[0] != "wake":
+                deferred.append(command)
+
+    def handle_deferred(self, deferred: list) -> None:
+        for command in deferred:
+            self.guarded(self.handle, *command)
+
+    # ------------------------------------------------------------ reports
+    def report_due(self, force: bool = False) -> bool:
+        """True when a report may go out: forced, or the rate allows it and the GUI drew the last one."""
+        if force:
+            return True
+        elapsed = self.clock() - self._last_report_time
+        return elapsed >= 1.0 / self.REPORTS_PER_SECOND and not self._report_in_flight.is_set()
+
+    def report_sent(self) -> None:
+        """Call just before emitting a report: starts the throttle's interval and waits for `report_consumed`."""
+        self._last_report_time = self.clock()
+        self._report_in_flight.set()
+
+
+class SpeedLimit:
+    """At most `steps_per_second` training steps a second, counted from the moment the speed was set."""
+
+    def __init__(self, clock: Clock = time.perf_counter):
+        self.clock = clock
+        self.steps_per_second: float | None = None  # None: as fast as it goes
+        self._origin = (clock(), 0)
+
+    def set(self, steps_per_second: float | None, step: int) -> None:
+        self.steps_per_second = steps_per_second
+        self.restart(step)
+
+    def restart(self, step: int) -> None:
+        """Count from now: from the run's start, a slower speed would owe a long pause."""
+        self._origin = (self.clock(), step)
+
+    def budget(self, step: int) -> int | None:
+        """Steps allowed now (≤ 0: ahead of the speed, wait), or None without a limit."""
+        if self.steps_per_second is None:
+            return None
+        origin_time, origin_step = self._origin
+        allowed = int((self.clock() - origin_time) * self.steps_per_second) + 1
+        return allowed - (step - origin_step)
+
+    def pause_s(self) -> float:
+        """How long to wait for the next step when ahead of the speed."""
+        return 1.0 / self.steps_per_second if self.steps_per_second else 0.0
+
+
+def follow(generator: Generator, report: Callable[[object], None]):
+    """Run a core generator to its end, passing each item it yields to `report`; return its value."""
+    while True:
+        try:
+            item = next(generator)
+        except StopIteration as stop:
+            return stop.value
+        report(item)
+
+
+def thread_for(worker: QObject, name: str) -> QThread:
+    """A new QThread named `name` that will run `worker.run` and end with it; not started yet."""
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.finished.connect(worker.deleteLater)
+    LIVE_THREADS[thread] = worker
+    return thread
+
+
+def start_in_thread(worker: QObject, name: str) -> QThread:
+    """Move `worker` to a new QThread and start its loop; stop with `stop_thread`."""
+    thread = thread_for(worker, name)
+    thread.start()
+    return thread
+
+
+def stop_thread(worker: QObject, thread: QThread, timeout_ms: int = STOP_TIMEOUT_MS) -> bool:
+    """Set the stop flag, then quit and wait; True when the thread has ended."""
+    worker.stop()
+    thread.quit()
+    return thread.wait(timeout_ms)
