@@ -4,12 +4,13 @@ Both cases go through the real ConvTab, shown at 1600×900 in one process:
 
 - load: `ConvTab.load_path(photo.jpg)` on a 4000×3000 JPEG (photo-like: gradients,
   shapes and noise, quality 90) with the shapes model, the one the tab uses for photos.
-  That is decode (drafted by libjpeg), preview, preprocess, forward pass of every layer,
-  `CNNView.show_record`, then the paint a running app does (processEvents) and a full
-  render of the tab (`grab`).
+  That is decode (drafted by libjpeg), preview, the request to the tab's analysis
+  worker, which preprocesses and runs the forward pass of every layer in its thread,
+  the wait for its answer (in an event loop, as the app waits), `CNNView.show_record`,
+  then the paint a running app does (processEvents) and a full render of the tab (`grab`).
 - stroke: one more segment painted into the drawing canvas, then the tab's
-  `drawing_changed` handler (from_array, digits model, analyse, show_record), then
-  processEvents and `grab`.
+  `drawing_changed` handler (from_array, a request to the analysis worker), the wait
+  for its answer (analyse in the worker, then show_record), then processEvents and `grab`.
 
 Each is the median of RUNS runs after one warm-up. Time splits follow, so a missed goal
 names what dominates. Last line:
@@ -63,6 +64,21 @@ def ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def wait_for_answer(tab) -> None:
+    """Run the event loop until the tab has drawn the answer to its latest analysis (no polling)."""
+    from PySide6.QtCore import QEventLoop
+
+    if not tab.analysing:
+        return
+    loop = QEventLoop()
+    runner = tab.analysis
+    for signal in (runner.analysed, runner.refused, runner.failed):
+        signal.connect(loop.quit)
+    loop.exec()
+    for signal in (runner.analysed, runner.refused, runner.failed):
+        signal.disconnect(loop.quit)
+
+
 def main() -> None:
     from gui.app import make_application
 
@@ -96,20 +112,21 @@ def main() -> None:
 def measure_load(app, tab, photo: str) -> float:
     """Median ms from the photo's path to the tab fully drawn, then the same steps timed one by one."""
     from core.data.images import load_image
-    from core.cnn.analysis import analyse
+    from core.cnn.analysis import analyse, open_model
 
     tab.set_model("shapes", analyse_now=False)
 
     def load_once() -> float:
         start = time.perf_counter()
         assert tab.load_path(photo), tab.message_text()
+        wait_for_answer(tab)
         app.processEvents()
         tab.grab()
         return ms(start)
 
     load_once()  # warm-up: the first show_record builds the layers' items
     load = np.array([load_once() for _ in range(RUNS)])
-    model, info = tab._load_model("shapes")
+    model, info = open_model("shapes")
     split = {"decode": [], "analyse": [], "show_record": [], "paint+grab": []}
     for _ in range(RUNS):
         t = time.perf_counter()
@@ -136,18 +153,19 @@ def measure_stroke(app, tab) -> float:
     from PySide6.QtCore import QPointF
 
     from core.data.images import from_array
-    from core.cnn.analysis import analyse
+    from core.cnn.analysis import analyse, open_model
     from gui.convolution.tab import DRAWING_NAME
 
     canvas = tab.canvas
     canvas.clear()
     side = canvas.side
     canvas.begin_stroke(QPointF(side * 0.3, side * 0.2))  # the first signal switches the tab to the digits model
+    wait_for_answer(tab)
     app.processEvents()
     stroke = canvas.strokes[-1]
     path = [QPointF(side * (0.3 + 0.4 * f), side * (0.2 + 0.05 * np.sin(6 * f))) for f in np.linspace(0, 1, 8)]
     path += [QPointF(side * (0.7 - 0.25 * f), side * (0.25 + 0.55 * f)) for f in np.linspace(0, 1, 2 * RUNS)]
-    split = {"handler": [], "paint": [], "grab": []}
+    split = {"handler": [], "answer": [], "paint": [], "grab": []}
 
     def stroke_once(point: QPointF) -> float:
         start = time.perf_counter()
@@ -156,6 +174,9 @@ def measure_stroke(app, tab) -> float:
         canvas._paint_segment(stroke, last, point)  # what extend_stroke draws before drawing_changed
         tab._on_drawing_changed()  # what drawing_changed calls
         split["handler"].append(ms(start))
+        t = time.perf_counter()
+        wait_for_answer(tab)  # the worker's analyse, then the tab's show_record
+        split["answer"].append(ms(t))
         t = time.perf_counter()
         app.processEvents()
         split["paint"].append(ms(t))
@@ -171,7 +192,7 @@ def measure_stroke(app, tab) -> float:
     strokes = np.array([stroke_once(point) for point in path[8:]])
     canvas.end_stroke()
     app.processEvents()
-    model, info = tab._load_model("digits")
+    model, info = open_model("digits")
     image = from_array(canvas.image(), DRAWING_NAME)
     analyse_ms = []
     for _ in range(RUNS):
@@ -181,7 +202,7 @@ def measure_stroke(app, tab) -> float:
     print(f"one stroke segment → prediction and maps redrawn ({tab.model_name}, says {tab.record.top_class_name}): "
           f"median {np.median(strokes):.1f} ms, max {strokes.max():.1f} ms over {len(strokes)} segments")
     print("  splits (median ms): " + ", ".join(f"{k} {np.median(v):.1f}" for k, v in split.items())
-          + f"; of the handler, analyse alone {np.median(analyse_ms):.1f}")
+          + f"; of the answer, analyse alone {np.median(analyse_ms):.1f}")
     return float(np.median(strokes))
 
 

@@ -25,7 +25,8 @@ import queue
 import threading
 import time
 import weakref
-from typing import Callable, Generator, Iterable
+from contextlib import contextmanager
+from typing import Callable, Generator, Iterable, Iterator
 
 import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -167,6 +168,23 @@ class Worker(QObject):
         for command in deferred:
             self.guarded(self.handle, *command)
 
+    @contextmanager
+    def interruptible(self, replaced_by: Iterable[str] = ()) -> Iterator[Callable[[], bool]]:
+        """A long job's `should_stop` for the core (`interrupted`, and once true it stays true); the
+        commands deferred meanwhile run, in order, when the block ends."""
+        deferred: list = []
+        stopped = False
+
+        def should_stop() -> bool:
+            nonlocal stopped
+            stopped = stopped or self.interrupted(deferred, replaced_by)
+            return stopped
+
+        try:
+            yield should_stop
+        finally:
+            self.handle_deferred(deferred)
+
     # ------------------------------------------------------------ reports
     def report_due(self, force: bool = False) -> bool:
         """True when a report may go out: forced, or the rate allows it and the GUI drew the last one."""
@@ -179,6 +197,34 @@ class Worker(QObject):
         """Call just before emitting a report: starts the throttle's interval and waits for `report_consumed`."""
         self._last_report_time = self.clock()
         self._report_in_flight.set()
+
+
+class Generations:
+    """The GUI side of "the newest request wins": numbers requests and knows the latest one's answer."""
+
+    def __init__(self):
+        self.latest = 0  # the latest request's number
+        self.answered = 0  # the latest number answered (or given up)
+
+    @property
+    def pending(self) -> bool:
+        """True from a request until its answer (or a newer request's) has arrived."""
+        return self.answered < self.latest
+
+    def next(self) -> int:
+        self.latest += 1
+        return self.latest
+
+    def settle(self, generation: int) -> bool:
+        """True, once, for the answer to the latest request; False for a stale one or one given up."""
+        if generation != self.latest or not self.pending:
+            return False
+        self.answered = generation
+        return True
+
+    def give_up(self) -> None:
+        """Forget what is pending (say, at shutdown): answers still on their way are dropped."""
+        self.answered = self.latest
 
 
 class SpeedLimit:

@@ -13,23 +13,26 @@ the same form as the data it learned from:
 - Otherwise the image is letterboxed onto its border colour at the input size.
 - Finally (x - mean) / std per channel.
 
-`open_model` and `analyse` give every caller the same refusal sentences and the same numbers.
+`open_model` and `analyse` give every caller the same refusal sentences and the same numbers;
+`check_model` gives the cheap part of those refusals without building a network (no torch).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
+from safetensors import safe_open
 from torch import nn
 
 from core.data.images import LoadedImage, to_model_input
 from core.errors import ModelError
 from core.cnn.feature_maps import FeatureRecord, compute_features
 from core.nets.cnn import cnn_spec
-from core.nets.model_store import MODELS_DIR, ModelInfo, available_models, load_model
+from core.nets.model_store import MODELS_DIR, ModelInfo, available_models, load_model, read_model_info, user_models_dir
 
 DEFAULT_MODEL = "digits"
 WORK_SIDE = 256  # digits are cut out of a copy this small: fast, and still far above 28 pixels
@@ -114,6 +117,30 @@ def analyse(model: nn.Sequential, info: ModelInfo, image: LoadedImage) -> Featur
 
 def open_model(name: str, directory: str | os.PathLike | None = None) -> tuple[nn.Sequential, ModelInfo]:
     """load_model, but an unknown name is refused with the list of models that are there."""
+    _check_name(name, directory)
+    return load_model(name, directory)
+
+
+def check_model(name: str, directory: str | os.PathLike | None = None) -> ModelInfo:
+    """The model's checked description, once its name is known and its weights file is readable.
+
+    No network is built and torch is not used, so the GUI thread may call it to refuse a broken
+    model at once; `open_model` (in a worker) checks every weight's name and shape as well.
+    """
+    _check_name(name, directory)
+    info = read_model_info(name, directory)
+    folders = [Path(directory)] if directory is not None else [MODELS_DIR, user_models_dir()]
+    weights = next((folder / f"{name}.safetensors" for folder in folders if (folder / f"{name}.json").is_file()),
+                   folders[0] / f"{name}.safetensors")
+    try:
+        with safe_open(str(weights), framework="numpy") as stored:
+            stored.keys()
+    except Exception as error:  # safetensors raises its own error type for a damaged header or body
+        raise ModelError(f"The weights file {weights} is damaged and cannot be read ({error}).") from None
+    return info
+
+
+def _check_name(name: str, directory: str | os.PathLike | None) -> None:
     names = available_models(directory)
     if name not in names:
         folder = directory if directory is not None else MODELS_DIR
@@ -121,7 +148,6 @@ def open_model(name: str, directory: str | os.PathLike | None = None) -> tuple[n
             raise ModelError(f"No trained model was found in {folder}; run scripts/train_models.py to create "
                              "the digits and shapes models.")
         raise ModelError(f"There is no model '{name}'; choose one of: {', '.join(names)}.")
-    return load_model(name, directory)
 
 
 def suggested_model(sample_name: str) -> str | None:

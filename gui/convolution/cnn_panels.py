@@ -1,10 +1,10 @@
-"""Pieces of the CNN view: its colour tables, scene text, and the window that enlarges one map.
+"""Pieces of the CNN view: map ranges, scene text, and the window that enlarges one map.
 
-One palette for every feature map: blue below 0, white at 0, orange then vermillion
-above (Okabe–Ito, safe for colour blindness). The maps keep `normalise_maps`' bytes
-as their levels, and each map gets its own lookup table that puts white exactly at
-the value 0. So a convolution shows its sign, and ReLU visibly turns the blue white
-while the orange stays as it was.
+One palette for every feature map (gui.style.colours' signed stops): blue below 0, white
+at 0, orange then vermillion above (Okabe–Ito, safe for colour blindness). The maps keep
+`normalise_maps`' bytes as their levels, and each map gets its own lookup table that puts
+white exactly at the value 0. So a convolution shows its sign, and ReLU visibly turns the
+blue white while the orange stays as it was.
 """
 
 from __future__ import annotations
@@ -20,31 +20,10 @@ from PySide6.QtWidgets import (QDialog, QGraphicsPathItem, QGraphicsSimpleTextIt
 
 from core.cnn.feature_maps import FeatureRecord, LayerFeatures, normalise_maps
 from gui.style import theme
-SIGNED_STOPS = ((-1.0, theme.BLUE), (-0.5, theme.SKY), (0.0, "#FFFFFF"), (0.5, theme.ORANGE),
-                (1.0, theme.VERMILLION))
-_STOP_T = np.array([t for t, _ in SIGNED_STOPS])
-_STOP_RGB = np.array([QColor(c).getRgb()[:3] for _, c in SIGNED_STOPS], dtype=float)
-CHANNEL_TINTS = {1: ((255, 255, 255),), 3: ((255, 0, 0), (0, 200, 0), (40, 110, 255))}
+from gui.style.colours import CHANNEL_TINTS, SIGNED_LUT, tint_lut, value_luts
+from gui.style.numbers import fixed, percent
+
 NUMBERED_KERNEL = 5  # kernels up to 5×5 show their numbers on every cell
-
-
-def signed_colours(t: np.ndarray) -> np.ndarray:
-    """RGBA bytes for t in [-1, 1]: blue below 0, white at 0, orange and vermillion above."""
-    t = np.clip(np.nan_to_num(np.asarray(t, dtype=float)), -1.0, 1.0)
-    out = np.empty(t.shape + (4,), dtype=np.uint8)
-    for k in range(3):
-        out[..., k] = np.rint(np.interp(t, _STOP_T, _STOP_RGB[:, k]))
-    out[..., 3] = 255
-    return out
-
-
-SIGNED_LUT = signed_colours(np.linspace(-1.0, 1.0, 256))  # for levels centred on 128
-
-
-def tint_lut(rgb: tuple[int, int, int]) -> np.ndarray:
-    """Black to `rgb`: one input channel drawn in its own colour."""
-    ramp = np.linspace(0.0, 1.0, 256)[:, None] * np.array(rgb, dtype=float)
-    return np.concatenate([np.rint(ramp), np.full((256, 1), 255.0)], axis=1).astype(np.uint8)
 
 
 def map_ranges(maps: np.ndarray, mode: str, global_range: tuple[float, float] | None) -> tuple[np.ndarray, np.ndarray]:
@@ -58,21 +37,6 @@ def map_ranges(maps: np.ndarray, mode: str, global_range: tuple[float, float] | 
     lo = np.min(np.where(finite, array, np.inf), axis=axes, initial=np.inf)
     hi = np.max(np.where(finite, array, -np.inf), axis=axes, initial=-np.inf)
     return np.broadcast_to(lo, (n,)), np.broadcast_to(hi, (n,))
-
-
-def value_luts(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """One N×256×4 table per map: level i is the value lo + (hi − lo)·i/255, coloured by its sign and size.
-
-    A map with no spread shows level 0 only, which gets the colour of its one value.
-    """
-    lo, hi = np.atleast_1d(np.asarray(lo, dtype=float)), np.atleast_1d(np.asarray(hi, dtype=float))
-    spread = hi - lo
-    usable = np.isfinite(spread) & (spread > 0)
-    base = np.where(np.isfinite(lo), lo, 0.0)
-    values = base[:, None] + np.where(usable, spread, 0.0)[:, None] * np.linspace(0.0, 1.0, 256)[None, :]
-    scale = np.maximum(np.abs(base), np.where(usable, np.abs(hi), 0.0))
-    scale = np.where(scale > 0, scale, np.inf)
-    return signed_colours(values / scale[:, None])
 
 
 def scaled_text(text: str, size: float, bold: bool = False, colour: str = theme.BLACK) -> QGraphicsSimpleTextItem:
@@ -90,18 +54,6 @@ def scaled_text(text: str, size: float, bold: bool = False, colour: str = theme.
 def place_centred(item: QGraphicsSimpleTextItem, x: float, y: float) -> None:
     rect = item.boundingRect()
     item.setPos(x - rect.width() * item.scale() / 2, y - rect.height() * item.scale() / 2)
-
-
-def signed_number(value: float) -> str:
-    """Two decimals with a real minus sign, which projectors show more clearly than a hyphen."""
-    text = f"{value:.2f}"
-    return "0.00" if text == "-0.00" else text.replace("-", "−")
-
-
-def value_text(value: float) -> str:
-    """Three decimals and a real minus sign: what a hover readout shows."""
-    text = f"{float(value):.3f}"
-    return "0.000" if text == "-0.000" else text.replace("-", "−")
 
 
 def _view_box(graphics: pg.GraphicsLayoutWidget, row: int, col: int) -> pg.ViewBox:
@@ -312,10 +264,10 @@ class MapDetail(QDialog):
             for cell, text in enumerate(self.numbers[i]):
                 r, c = divmod(cell, kw)
                 value = float(kernel[r, c])
-                text.setText(signed_number(value))
+                text.setText(fixed(value))
                 text.setBrush(QColor("white" if abs(value) / scale > 0.55 else theme.BLACK))
                 place_centred(text, rect.x() + c + 0.5, rect.y() + r + 0.5)
-        self.bias_text.setText(self.tr("+ bias b = {0}").format(signed_number(self.bias)))
+        self.bias_text.setText(self.tr("+ bias b = {0}").format(fixed(self.bias)))
         if weights.shape[0] == 1:
             text = self.tr("The kernel slides over the input; at every position its numbers multiply the pixels under "
                            "it, and the products are added up, plus the bias b = {1}, to give one pixel of this map. "
@@ -324,7 +276,7 @@ class MapDetail(QDialog):
             text = self.tr("Each kernel slides over one of the {0} input maps; at every position its numbers multiply "
                            "the pixels under it. The products of all {0} kernels are added up, plus the bias b = {1}, "
                            "to give one pixel of this map. Blue numbers are negative, orange positive.")
-        self.explain.setText(text.format(weights.shape[0], signed_number(self.bias)))
+        self.explain.setText(text.format(weights.shape[0], fixed(self.bias)))
 
     def _on_mouse_moved(self, position) -> None:
         for box, rect, values, what in self._hover:
@@ -333,7 +285,7 @@ class MapDetail(QDialog):
                 row = min(int((point.y() - rect.y()) / rect.height() * values.shape[0]), values.shape[0] - 1)
                 col = min(int((point.x() - rect.x()) / rect.width() * values.shape[1]), values.shape[1] - 1)
                 self.readout.setText(self.tr("{0} · row {1}, column {2}: {3}").format(
-                    what, row + 1, col + 1, value_text(values[row, col])))
+                    what, row + 1, col + 1, fixed(values[row, col], 3)))
                 return
 
 
@@ -360,8 +312,7 @@ def input_names(record: FeatureRecord, position: int, n_in: int, tr) -> list[str
 # ---------------------------------------------------------------------- layout and text for CNNView
 def percent_text(p: float) -> str:
     """Whole percents, with one decimal below 10% so small chances do not all read 0%."""
-    value = 100.0 * float(p)
-    return f"{value:.0f}%" if value >= 9.95 else f"{value:.1f}%"
+    return percent(p, 0 if 100.0 * float(p) >= 9.95 else 1)
 
 
 def pixel_font(px: int, bold: bool = False) -> QFont:

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsPathItem, QGraphicsTextItem, 
 
 from core.cnn.feature_maps import FeatureRecord, global_range_of, normalise_maps
 from gui.style import theme
-from gui.convolution.cnn_panels import (CHANNEL_TINTS, MapDetail, best_grid, grid_sizes, map_ranges, percent_text, pixel_font,
-                                  shape_text, takes_an, tint_lut, value_luts, value_text)
+from gui.convolution.cnn_panels import (MapDetail, best_grid, grid_sizes, map_ranges, percent_text, pixel_font, shape_text,
+                                        takes_an)
+from gui.style.colours import CHANNEL_TINTS, tint_lut, value_luts
+from gui.style.numbers import fixed, percent
+from gui.convolution.state import MapsState
 
 PLAN_TOP, MAPS_H = 150.0, 620.0  # view units: about pixels at 1600×900; headers take PLAN_TOP or less
 GAP, COL_GAP, MIN_COL_W, INPUT_MAX = 6.0, 16.0, 96.0, 150.0
@@ -85,6 +88,7 @@ class CNNView(QWidget):
         self.record: FeatureRecord | None = None
         self.mode = "map"
         self.detail: MapDetail | None = None
+        self._pending_detail: tuple[str, int] | None = None  # a restored enlarged map, opened with the next record
         self._structure: tuple | None = None
         self._maps: dict[str, list[pg.ImageItem]] = {}
         self._strips: dict[str, pg.ImageItem] = {}
@@ -141,6 +145,34 @@ class CNNView(QWidget):
                 self.detail.show_map(record, self.detail.layer_name, self.detail.index)
             except (KeyError, IndexError):
                 self.detail.close()
+        if self._pending_detail is not None:
+            pending, self._pending_detail = self._pending_detail, None
+            try:
+                self.open_detail(*pending)
+            except KeyError:  # this network has no such map: nothing to enlarge
+                pass
+
+    def state(self) -> MapsState:
+        """The colour scale and the enlarged map (or the one waiting for a record)."""
+        detail = self._pending_detail
+        if detail is None and self.detail is not None and self.detail.isVisible():
+            detail = (self.detail.layer_name, self.detail.index)
+        return MapsState(scaling=self.mode, detail=detail)
+
+    def apply_state(self, state: MapsState, record_coming: bool = False) -> None:
+        """Show `state`; with `record_coming` (a new image or network is being analysed) the map waits for it."""
+        self.set_normalisation(state.scaling)
+        self._pending_detail = None
+        if state.detail is None:
+            if self.detail is not None:
+                self.detail.close()
+        elif self.record is None or record_coming:
+            self._pending_detail = state.detail
+        else:
+            try:
+                self.open_detail(*state.detail)
+            except KeyError:
+                pass
 
     def map_item(self, layer_name: str, index: int) -> pg.ImageItem:
         """The ImageItem of map `index` of `layer_name` ("input" for a channel of the image)."""
@@ -443,15 +475,15 @@ class CNNView(QWidget):
             return
         rect, name, index, what = hit
         if what == "bar":
-            self.readout.setText(f"{name}: {100 * float(self.record.probs[index]):.1f}%")
+            self.readout.setText(f"{name}: {percent(float(self.record.probs[index]), 1)}")
             return
         values = self.record.input if name == "input" else self.record.layer(name).output
         fy = (point.y() - rect.top()) / rect.height()
         if what == "strip":
             i = min(int(fy * values.shape[0]), values.shape[0] - 1)
-            self.readout.setText(self.tr("{0} · number {1}: {2}").format(name, i + 1, value_text(values[i])))
+            self.readout.setText(self.tr("{0} · number {1}: {2}").format(name, i + 1, fixed(values[i], 3)))
             return
         h, w = values.shape[1:]
         row, col = min(int(fy * h), h - 1), min(int((point.x() - rect.left()) / rect.width() * w), w - 1)
         self.readout.setText(self.tr("{0} · map {1} · row {2}, column {3}: {4}").format(
-            name, index + 1, row + 1, col + 1, value_text(values[index, row, col])))
+            name, index + 1, row + 1, col + 1, fixed(values[index, row, col], 3)))

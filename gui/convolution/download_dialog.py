@@ -1,6 +1,6 @@
 """DownloadDialog: fetch MNIST, Fashion-MNIST or CIFAR-10 with a progress bar, a Cancel and a Try again.
 
-The dialog drives the core generator `core.data.downloads.download` in a worker thread
+The dialog drives the core generator `core.data.downloads.download` in a worker thread on the worker base
 (DESIGN.md habits 3 and 4): a `threading.Event` read through `should_stop` cancels it
 between chunks, and the worker reports throttled progress, one failure sentence, or the
 finished paths through signals. The dialog closes only once that thread has ended, so
@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import time
-import traceback
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDir, QLocale, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDir, QLocale, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from core.data.downloads import DownloadProgress, RemoteFile, dataset_dir, dataset_source, download, is_downloaded
 from core.errors import GlassboxError
 from gui.style import theme
-from gui.threads import LIVE_THREADS, thread_for
+from gui.threads import LIVE_THREADS, Worker, thread_for
 
 REPORTS_PER_SECOND = 20
 PROGRESS_STEPS = 1000  # the bar counts per mille: CIFAR-10's bytes would crowd a 32-bit range
@@ -43,53 +41,55 @@ def format_size(count: int) -> str:
     return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
-class DownloadWorker(QObject):
-    """Runs one download in a worker thread; talks to the dialog only through signals."""
+class DownloadWorker(Worker):
+    """Runs one download in a worker thread, on the worker base; talks to the dialog only through signals.
+
+    The download is the whole job: it runs as the thread starts, and the loop ends with it. An
+    unexpected error follows the base's policy (`failed`, one sentence) and still ends the thread.
+    """
+
+    REPORTS_PER_SECOND = float(REPORTS_PER_SECOND)
 
     progressed = Signal(object)  # DownloadProgress, at most REPORTS_PER_SECOND a second plus each file's start and end
     succeeded = Signal(object)  # list[Path] of the finished files
-    failed = Signal(str)  # one sentence; a cancel ends here too, with the core's sentence
-    finished = Signal()  # always last, whatever happened
+    # failed (one sentence; a cancel ends there too, with the core's sentence) and finished (always last): the base's
 
     def __init__(self, dataset_name: str, cache_dir, base_url: str | None, files: Sequence[RemoteFile] | None):
-        super().__init__()
+        super().__init__(time.monotonic)
         self._arguments = dict(name=dataset_name, cache_dir=cache_dir, base_url=base_url, files=files)
-        self._stop = threading.Event()
 
-    def stop(self) -> None:
-        """Ask the download to end (any thread); it notices before its next chunk."""
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
+    def started(self) -> None:
         try:
             paths = self._download()
         except GlassboxError as error:
             self.failed.emit(str(error))
-        except Exception as error:  # a bug must still end the thread and reach the person as a sentence
-            traceback.print_exc()
-            self.failed.emit(_translate("The download stopped unexpectedly ({0}); try again.").format(error))
         else:
             self.succeeded.emit(paths)
         finally:
-            self.finished.emit()
+            self.stop()  # one job: the loop ends with it
+
+    def failure_sentence(self, error: BaseException) -> str:
+        return _translate("The download stopped unexpectedly ({0}); try again.").format(error)
+
+    def _cancelled(self) -> bool:
+        return self.stopping
 
     def _download(self) -> list[Path]:
-        generator = download(should_stop=self._stop.is_set, **self._arguments)
-        last_time, last_key = float("-inf"), None
+        generator = download(should_stop=self._cancelled, **self._arguments)
+        last_key = None
         with contextlib.closing(generator):
             while True:
                 try:
                     record = next(generator)
                 except StopIteration as end:
                     return list(end.value)
-                now = time.monotonic()
                 # A new file, a finished file and the last byte always go out, so the dialog
                 # never shows a stale file name; the bytes in between are throttled.
                 key = (record.file_name, record.files_done, record.bytes_done == record.bytes_total)
-                if key != last_key or now - last_time >= 1.0 / REPORTS_PER_SECOND:
+                if self.report_due(force=key != last_key):
+                    self.report_sent()
                     self.progressed.emit(record)
-                    last_time, last_key = now, key
+                    last_key = key
 
 
 class DownloadDialog(QDialog):
@@ -227,6 +227,8 @@ class DownloadDialog(QDialog):
     # ------------------------------------------------------------------ worker reports
     @Slot(object)
     def _on_progressed(self, record: DownloadProgress) -> None:
+        if self._worker is not None:
+            self._worker.report_consumed()  # the next may come
         self._bytes_by_file[record.file_name] = record.bytes_done
         if record.bytes_total is not None:
             self._totals_seen[record.file_name] = record.bytes_total

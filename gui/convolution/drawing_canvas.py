@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from gui.style import theme
+from gui.convolution.state import DrawingState
+
 INK = QColor("#111111")
 PAPER = QColor("#FFFFFF")
 THROTTLE_MS = 33  # at most ~30 drawing_changed per second while drawing
@@ -175,6 +177,24 @@ class DrawingCanvas(QWidget):
 
     def set_pen_width(self, width: int) -> None:
         self.pen_box.setValue(int(width))
+
+    def state(self) -> DrawingState:
+        """The pen and every stroke, as plain numbers in the sheet's pixels."""
+        strokes = tuple((stroke.width, stroke.erase, tuple((p.x(), p.y()) for p in stroke.points))
+                        for stroke in self.strokes)
+        return DrawingState(pen_width=self.pen_width(), strokes=strokes)
+
+    def apply_state(self, state: DrawingState) -> None:
+        """Paint `state`'s strokes on clean paper. Silent: the tab decides whether the drawing is its image."""
+        self.set_pen_width(state.pen_width)
+        self.drawing = False
+        self.strokes = []
+        for width, erase, points in state.strokes:
+            stroke = Stroke(float(width), bool(erase), QPointF(*points[0]))
+            stroke.points.extend(QPointF(x, y) for x, y in points[1:])
+            self.strokes.append(stroke)
+        self._repaint_strokes()
+        self._update_buttons()
 
     @Slot()
     def clear(self) -> None:

@@ -12,31 +12,22 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QGraphicsRectItem, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QSlider,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.errors import ConfigError
 from gui.style import theme
-from gui.network.boundary_view import diverging_lut
+from gui.style.clock import MAX_SPEED, MIN_SPEED, clamp_speed
+from gui.style.colours import LUTS_WITH_MISSING as LUTS
+from gui.style.numbers import readable
+from gui.convolution.kernel_pipeline import kernel_text, parse_number
 
-MINUS = "\u2212"
-MAX_KERNEL_VALUE = 1000.0
 GRID_LINES_UP_TO = 72  # cells across; beyond that the lines would hide the pixels
 
 
-def tr_panels(text: str) -> str:
-    return QCoreApplication.translate("KernelPlayground", text)
-
-
-# --- colours ----------------------------------------------------------------------------
-
-_RAMP = np.linspace(0, 255, 255)
-# Index 0 is transparent (not yet computed); 1..255 run black → white, or blue → white (0) → orange.
-LUTS = {False: np.vstack([[0, 0, 0, 0], np.stack([_RAMP, _RAMP, _RAMP, np.full(255, 255.0)], axis=1)]).astype(np.uint8),
-        True: np.vstack([[0, 0, 0, 0], diverging_lut(steps=255)]).astype(np.uint8)}
-
+# --- colours: LUTS (gui.style.colours) has index 0 transparent, 1..255 the values -------------
 
 def to_indices(values: np.ndarray, signed: bool, scale: float) -> np.ndarray:
     """Values → uint8 indices into LUTS[signed]; NaN → 0. Signed maps are centred on 0."""
@@ -53,73 +44,6 @@ def cell_colours(values: np.ndarray, signed: bool, scale: float) -> np.ndarray:
 
 
 # --- numbers ----------------------------------------------------------------------------
-
-def format_number(value: float) -> str:
-    """Short, readable from the back of a room: 255, 12.5, 0.063, −3 (a real minus sign)."""
-    if not math.isfinite(value):
-        return ""
-    nearest = round(value)
-    size = abs(value)
-    if abs(value - nearest) < 5e-4 * max(1.0, size):
-        text = str(int(nearest))
-    elif size >= 100:
-        text = f"{value:.0f}"
-    else:
-        digits = 1 if size >= 10 else 2 if size >= 0.01 else 3
-        text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "0") else text.replace("-", MINUS)
-
-
-def kernel_text(value: float) -> str:
-    """A kernel value as a short fraction where it is one (1/16, 3/32), else as a decimal."""
-    if abs(value - round(value)) < 1e-6:
-        return format_number(value)
-    for denominator in range(2, 257):
-        numerator = value * denominator
-        if abs(numerator - round(numerator)) < 1e-6 and abs(round(numerator)) < denominator:
-            text = f"{int(round(numerator))}/{denominator}"
-            return text.replace("-", MINUS) if len(text) <= 6 else format_number(value)
-    return format_number(value)
-
-
-def parse_number(text: str) -> float:
-    """A typed kernel value: 2, -0.5, 0,5, 1/9 or −1. ConfigError with one sentence otherwise."""
-    cleaned = text.strip().replace(MINUS, "-").replace(" ", "")
-    if not cleaned:
-        raise ConfigError(tr_panels("A kernel cell cannot be empty; type a number such as 0."))
-    try:
-        if "/" in cleaned:
-            top, bottom = cleaned.split("/")
-            value = float(top.replace(",", ".")) / float(bottom.replace(",", "."))
-        else:
-            value = float(cleaned.replace(",", "."))
-    except (ValueError, ZeroDivisionError):
-        raise ConfigError(tr_panels("“{0}” is not a number; type a number such as 2, −0.5 or 1/9.").format(
-            text.strip())) from None
-    if not math.isfinite(value) or abs(value) > MAX_KERNEL_VALUE:
-        raise ConfigError(tr_panels("“{0}” is too large; keep kernel values between −1000 and 1000.").format(text.strip()))
-    return value
-
-
-def size_formula(n_hw: tuple[int, int], out_hw: tuple[int, int], k: int, stride: int, padding: int | None) -> str:
-    """out = (n + 2p − k)/s + 1 with the real numbers, per axis where height and width differ.
-
-    padding=None writes the pooling form, (n − k)/s + 1. Floor brackets appear only when
-    the stride does not divide evenly, so the class sees why a row or column is dropped.
-    """
-    symbols = f"n {MINUS} k" if padding is None else f"n + 2p {MINUS} k"
-    lines = []
-    for axis, n, out in zip((tr_panels("height"), tr_panels("width")), n_hw, out_hw):
-        inner = f"{n} {MINUS} {k}" if padding is None else f"{n} + 2·{padding} {MINUS} {k}"
-        top = n + 2 * (padding or 0) - k
-        if top % stride:
-            text = (f"out = ⌊({symbols})/s⌋ + 1 = ⌊({inner})/{stride}⌋ + 1 = "
-                    f"⌊{format_number(top / stride)}⌋ + 1 = {out}")
-        else:
-            text = f"out = ({symbols})/s + 1 = ({inner})/{stride} + 1 = {out}"
-        lines.append(text if n_hw[0] == n_hw[1] else f"{axis}: {text}")
-    return f"{lines[0]}   ({out_hw[1]} × {out_hw[0]})" if n_hw[0] == n_hw[1] else "\n".join(lines)
-
 
 # --- a map of pixels ----------------------------------------------------------------------
 
@@ -230,7 +154,7 @@ class NumberGrid(QWidget):
             self.texts, self.colours, self.highlight = [], None, None
         else:
             values = np.atleast_2d(values)
-            self.texts = texts or [[format_number(float(v)) for v in row] for row in values]
+            self.texts = texts or [[readable(float(v)) for v in row] for row in values]
             self.colours = cell_colours(values, signed, scale)
             self.highlight = highlight
         self.update()
@@ -309,8 +233,8 @@ class ColourBar(QWidget):
         painter.setPen(QColor(theme.BLACK))
         low = -self.scale if self.signed else 0.0
         labels = QRectF(strip.left(), strip.bottom() + 2, strip.width(), metrics.height())
-        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, format_number(low))
-        painter.drawText(labels, Qt.AlignmentFlag.AlignRight, format_number(self.scale))
+        painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, readable(low))
+        painter.drawText(labels, Qt.AlignmentFlag.AlignRight, readable(self.scale))
         if self.signed:
             painter.drawText(labels, Qt.AlignmentFlag.AlignHCenter, "0")
         painter.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE, bold=True))
@@ -424,19 +348,19 @@ class ArithmeticRow(QWidget):
     def show_convolution(self, step) -> None:
         self.first.show_values(step.patch, False, 255.0)
         self.third.show_values(step.products, True, self.kernel_scale * 255.0)
-        self._say(self.tr("sum = {0}").format(format_number(step.output)))
+        self._say(self.tr("sum = {0}").format(readable(step.output)))
 
     def show_relu(self, step, signed: bool, scale: float) -> None:
         self.first.show_values(np.array([[step.before]]), signed, scale)
-        self._say(self.tr("max({0}, 0)\n= {1}").format(format_number(step.before), format_number(step.after)))
+        self._say(self.tr("max({0}, 0)\n= {1}").format(readable(step.before), readable(step.after)))
 
     def show_pooling(self, step, signed: bool, scale: float) -> None:
         self.first.show_values(step.window, signed, scale, highlight=step.winner)
         if step.winner is not None:
-            self._say(self.tr("largest = {0}").format(format_number(step.output)))
+            self._say(self.tr("largest = {0}").format(readable(step.output)))
         else:
-            total = format_number(float(step.window.sum(dtype=np.float64)))
-            self._say(self.tr("sum {0} ÷ {1}\n= {2}").format(total, step.window.size, format_number(step.output)))
+            total = readable(float(step.window.sum(dtype=np.float64)))
+            self._say(self.tr("sum {0} ÷ {1}\n= {2}").format(total, step.window.size, readable(step.output)))
 
     def _say(self, text: str) -> None:
         self.result.setText(text + "\n" + self.tr("→ output"))
@@ -451,6 +375,8 @@ class PlaybackBar(QWidget):
     work while the playground has focus and never clash with the window's Space and Right.
     """
 
+    speed_changed = Signal(float)  # the slider's speed, MIN_SPEED to MAX_SPEED
+
     def __init__(self, owner: QWidget, back, toggle, step, to_end):
         super().__init__(owner)
         self.speed = 1.0
@@ -460,7 +386,8 @@ class PlaybackBar(QWidget):
         self.end_button = self._button(owner, self.tr("To the end ▶▶"), self.tr("Compute every position at once"),
                                        to_end, "End")
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setRange(-100, 100)  # speed = 10 ** (value / 100): 0.1× … 10×
+        # speed = 10 ** (value / 100): MIN_SPEED (0.1×) … MAX_SPEED (10×)
+        self.speed_slider.setRange(round(100 * math.log10(MIN_SPEED)), round(100 * math.log10(MAX_SPEED)))
         self.speed_slider.setToolTip(self.tr("Playback speed, from 0.1× to 10×"))
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         self.speed_label, self.position = QLabel("1.0×"), QLabel("")
@@ -484,7 +411,7 @@ class PlaybackBar(QWidget):
         return button
 
     def set_speed(self, speed: float) -> None:
-        self.speed_slider.setValue(round(100 * math.log10(min(10.0, max(0.1, float(speed))))))
+        self.speed_slider.setValue(round(100 * math.log10(clamp_speed(speed))))
 
     def show_state(self, playing: bool, index: int, total: int) -> None:
         self.play_button.setText(self.tr("▮▮ Pause") if playing else self.tr("▶ Play"))
@@ -496,3 +423,4 @@ class PlaybackBar(QWidget):
     def _on_speed_changed(self, value: int) -> None:
         self.speed = 10.0 ** (value / 100.0)
         self.speed_label.setText(f"{self.speed:.1f}×")
+        self.speed_changed.emit(self.speed)

@@ -4,84 +4,28 @@ The lab's image is shrunk to a small grid (16–64 px) so every pixel is a visib
 and the same pipeline runs on a 256 px copy to show what the kernel does to the whole
 picture. The operations chain as in a CNN: convolution on one channel, ReLU on the
 convolution's output, pooling on ReLU's output (choose the Identity kernel to pool the
-image itself). The steps come from core.cnn.kernels, computed lazily; a GUI-thread QTimer
-replays them, and the output map fills in exactly as the core computes it.
+image itself). The steps come from core.cnn.kernels, computed lazily; the shared
+AnimationClock (gui.style.clock) replays them on the GUI thread, and the output map fills in
+exactly as the core computes it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
-from PIL import Image
-from PySide6.QtCore import QElapsedTimer, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from core.data.images import LoadedImage
 from core.errors import ConfigError
-from core.cnn.kernels import KERNELS, convolution_steps, kernel, luminance, pooling_steps, relu, relu_steps
+from core.cnn.kernels import KERNELS, kernel
 from gui.style import theme
-from gui.convolution.kernel_panels import (ArithmeticRow, KernelEditor, MapPanel, PlaybackBar, size_formula,
-                                    tr_panels)
-
-OPERATIONS = ("convolution", "relu", "max_pool", "avg_pool")
-CHANNELS = ("luminance", "R", "G", "B")
-GRID_SIDES = (16, 32, 64)
-FULL_SIDE = 256
-STEPS_PER_SECOND = 4.0  # at 1×; the slider goes from 0.1× to 10×
-FRAME_MS = 33
-
-
-@dataclass(frozen=True, eq=False)
-class Settings:
-    """Everything that decides the steps; the last good one is kept when a change is refused."""
-
-    operation: str = "convolution"
-    kernel_name: str = "sobel_x"  # a KERNELS key, or "custom"
-    kernel: np.ndarray = field(default_factory=lambda: kernel("sobel_x", 3))
-    channel: str = "luminance"
-    stride: int = 1
-    padding: int = 0
-    pool_size: int = 2
-    pool_stride: int = 2
-    grid: int = 32
-
-
-def shrink(pixels: np.ndarray, side: int) -> np.ndarray:
-    """The image with its longest side at most `side` pixels (never enlarged)."""
-    height, width = pixels.shape[:2]
-    if max(height, width) <= side:
-        return pixels
-    scale = side / max(height, width)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return np.asarray(Image.fromarray(pixels).resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0))
-
-
-def channel_plane(pixels: np.ndarray, channel: str) -> np.ndarray:
-    """One float32 plane, 0–255: the luminance or one of R, G, B."""
-    return luminance(pixels) if channel == "luminance" else pixels[:, :, "RGB".index(channel)].astype(np.float32)
-
-
-def pipeline(plane: np.ndarray, s: Settings):
-    """(steps of the chosen operation, the convolution's output): conv → ReLU → pooling, as in a CNN."""
-    conv = convolution_steps(plane, s.kernel, s.stride, s.padding)
-    if s.operation == "convolution":
-        return conv, conv.output
-    if s.operation == "relu":
-        return relu_steps(conv.output), conv.output
-    mode = "max" if s.operation == "max_pool" else "avg"
-    return pooling_steps(relu(conv.output), s.pool_size, s.pool_stride, mode), conv.output
-
-
-def _check_ranges(s: Settings) -> None:
-    limits = (("stride", s.stride, 1, 4), ("padding", s.padding, 0, 3), ("pooling stride", s.pool_stride, 1, 3))
-    for what, value, low, high in limits:
-        if not low <= value <= high:
-            raise ConfigError(tr_panels("The {0} must be between {1} and {2}, not {3}.").format(what, low, high, value))
-    if s.operation not in OPERATIONS or s.channel not in CHANNELS or s.pool_size not in (2, 3) or s.grid not in GRID_SIDES:
-        raise ConfigError(tr_panels("That setting is not one the playground offers; pick one from its menu."))
-    if s.kernel.ndim != 2 or s.kernel.shape[0] != s.kernel.shape[1] or s.kernel.shape[0] not in (3, 5):
-        raise ConfigError(tr_panels("The kernel must be 3×3 or 5×5, not {0}.").format("×".join(map(str, s.kernel.shape))))
+from gui.style.clock import AnimationClock
+from gui.convolution.kernel_panels import ArithmeticRow, KernelEditor, MapPanel, PlaybackBar
+from gui.convolution.state import PlaygroundState, as_kernel, slider_speed
+from gui.convolution.kernel_pipeline import (CHANNELS, FULL_SIDE, GRID_SIDES, OPERATIONS, STEPS_PER_SECOND, Settings,
+                                             channel_plane, check_ranges, pipeline, resized, shrink, size_formula)
 
 
 class KernelPlayground(QWidget):
@@ -95,11 +39,10 @@ class KernelPlayground(QWidget):
         self._steps = None
         self._index = -1
         self._signed, self._scale, self._plane_shape = True, 1.0, (0, 0)
-        self._owed = 0.0  # fractions of a step the timer has earned but not yet shown
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_frame)
-        self._clock = QElapsedTimer()
+        self._owed = 0.0  # fractions of a step the clock has earned but not yet shown
+        self._pending_step: int | None = None  # a restored position, shown once there are steps
+        self.clock = AnimationClock(self)  # tests drive it with clock.advance(seconds)
+        self.clock.ticked.connect(self._on_tick)
         self.setAutoFillBackground(True)
         self.setStyleSheet("KernelPlayground { background: white; }")
         self.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
@@ -186,6 +129,7 @@ class KernelPlayground(QWidget):
         self.formula.setFont(theme.font(theme.TITLE_POINT_SIZE))
 
         self.playback = PlaybackBar(self, self.back, self.toggle_play, self.step, self.run_to_end)
+        self.playback.speed_changed.connect(self._on_speed_changed)
 
         body = QVBoxLayout()
         body.addWidget(self.heading)
@@ -211,7 +155,7 @@ class KernelPlayground(QWidget):
     def set_kernel(self, name: str, size: int = 3) -> bool:
         """A classic kernel by its KERNELS key ("sobel_x"), or "custom" to keep the numbers as they are."""
         if name == "custom":
-            return self._apply(replace(self.settings, kernel_name="custom", kernel=_resized(self.settings.kernel, size)))
+            return self._apply(replace(self.settings, kernel_name="custom", kernel=resized(self.settings.kernel, size)))
         try:
             values = kernel(name, size)
         except ConfigError as error:
@@ -252,6 +196,10 @@ class KernelPlayground(QWidget):
     def speed(self) -> float:
         return self.playback.speed
 
+    @Slot(float)
+    def _on_speed_changed(self, speed: float) -> None:
+        self.clock.set_speed(speed)
+
     @property
     def current_step_index(self) -> int:
         """The last position shown; −1 before the first step."""
@@ -263,7 +211,7 @@ class KernelPlayground(QWidget):
 
     @property
     def playing(self) -> bool:
-        return self._timer.isActive()
+        return self.clock.running
 
     def output_so_far(self) -> np.ndarray:
         """The output map as far as the animation has gone: NaN where not yet computed."""
@@ -275,6 +223,33 @@ class KernelPlayground(QWidget):
 
     def formula_text(self) -> str:
         return self.formula.text()
+
+    # ------------------------------------------------------------------ state
+    def state(self) -> PlaygroundState:
+        """The settings, the position (or the one waiting for an image) and the speed, as plain data."""
+        s = self.settings
+        step = self._pending_step if self._pending_step is not None else self._index
+        return PlaygroundState(operation=s.operation, kernel_name=s.kernel_name, kernel=as_kernel(s.kernel),
+                               channel=s.channel, stride=s.stride, padding=s.padding, pool_size=s.pool_size,
+                               pool_stride=s.pool_stride, grid=s.grid, step=step, speed=slider_speed(self.speed))
+
+    def apply_state(self, state: PlaygroundState) -> bool:
+        """Show `state`; settings that do not fit the image are refused in one sentence, as when typed."""
+        self.set_speed(state.speed)
+        values = np.array(state.kernel, dtype=np.float32)
+        if state.kernel_name != "custom":
+            values = kernel(state.kernel_name, values.shape[0])
+        applied = self._apply(Settings(state.operation, state.kernel_name, values, state.channel, state.stride,
+                                       state.padding, state.pool_size, state.pool_stride, state.grid))
+        self._pending_step = state.step
+        self._use_pending_step()
+        return applied
+
+    def _use_pending_step(self) -> None:
+        if self._pending_step is not None and self._steps is not None:
+            self._index = min(self._pending_step, self.step_count - 1)
+            self._pending_step = None
+            self._show_step()
 
     # ------------------------------------------------------------------ playback
     def step(self) -> None:
@@ -301,20 +276,20 @@ class KernelPlayground(QWidget):
             self._index = -1
         self._owed = 0.0
         self.step()  # something moves the moment Play is pressed
-        self._clock.start()
-        self._timer.start()
+        self.clock.start()
         self.playback.show_state(True, self._index, self.step_count)
 
     def pause(self) -> None:
-        self._timer.stop()
+        self.clock.stop()
         self.playback.show_state(False, self._index, self.step_count)
 
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
 
-    @Slot()
-    def _on_frame(self) -> None:
-        self._owed += self._clock.restart() * self.speed * STEPS_PER_SECOND / 1000.0
+    @Slot(float)
+    def _on_tick(self, seconds: float) -> None:
+        """`seconds` of animation (wall time × speed) have passed: show the steps they earned."""
+        self._owed += seconds * STEPS_PER_SECOND
         whole = int(self._owed)
         if whole:
             self._owed -= whole
@@ -342,8 +317,9 @@ class KernelPlayground(QWidget):
 
     def _apply(self, candidate: Settings) -> bool:
         """Use the new settings if they make sense for the image; else say why and keep the old."""
+        self._pending_step = None
         try:
-            _check_ranges(candidate)
+            check_ranges(candidate)
             if self._image is not None:
                 pipeline(self._plane(candidate), candidate)
         except ConfigError as error:
@@ -440,6 +416,7 @@ class KernelPlayground(QWidget):
         self.arithmetic.legend.show_scale(self._signed, self._scale)
         self.formula.setText(self._formula())
         self._show_step()
+        self._use_pending_step()
 
     def _formula(self) -> str:
         s, shape = self.settings, self._steps.output.shape
@@ -475,13 +452,3 @@ class KernelPlayground(QWidget):
             self.arithmetic.show_pooling(step, self._signed, self._scale)
         if step is not None and s.operation != "relu":
             self.output_panel.set_outline((step.out_col, step.out_row, 1, 1))
-
-
-def _resized(values: np.ndarray, size: int) -> np.ndarray:
-    """A custom kernel grown with zeros or cropped around its centre to size×size."""
-    current = values.shape[0]
-    if size > current:
-        margin = (size - current) // 2
-        return np.pad(values, margin).astype(np.float32)
-    margin = (current - size) // 2
-    return values[margin:margin + size, margin:margin + size].astype(np.float32)

@@ -2,20 +2,19 @@
 
 The worker is started on the first Load, not before: most visits to the lab never
 train. What the lab needs from a run is two things, which this object emits on the
-GUI thread: a network to show (`network_started`, a CPU model of its own plus the
-ModelInfo that says how to prepare an image for it) and fresh weights for it
-(`weights_changed`, every report while training). The lab then redraws the maps of
-its current image with those weights, on the GUI thread, as for any model.
+GUI thread: a network to show (`network_started`, the run's CnnRunInfo: architecture,
+starting weights as numpy copies, and the ModelInfo that says how to prepare an image
+for it) and fresh weights for it (`weights_changed`, numpy copies, every report while
+training). The lab hands both to its analysis worker, which redraws the maps of its
+current image off the GUI thread, as for any model. Nothing here runs torch.
 """
 
 from __future__ import annotations
 
 import os
 
-import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.nets.cnn import build_cnn
 from core.nets.model_store import user_models_dir
 from gui.convolution.worker import CnnProgress, CnnRunInfo, CnnTrainingWorker
 from gui.convolution.training_panel import CnnTrainingPanel
@@ -23,8 +22,8 @@ from gui.threads import start_in_thread, stop_thread
 
 
 class LiveTraining(QObject):
-    network_started = Signal(object, object, str)  # CPU model, ModelInfo, title of the data
-    weights_changed = Signal()  # the live model (the one network_started gave) holds new weights
+    network_started = Signal(object)  # CnnRunInfo: the new network's data, architecture, ModelInfo and weights
+    weights_changed = Signal(object)  # the network's new weights: name -> numpy copy
     saved = Signal(str)  # model name: the lab lists it
     # For the Landscape tab's "Your CNN" panel:
     stepped = Signal(int)  # training reached this step
@@ -40,9 +39,9 @@ class LiveTraining(QObject):
         self.models_dir, self.cache_dir = models_dir, cache_dir
         self.worker: CnnTrainingWorker | None = None
         self.thread: QThread | None = None
-        self.model: torch.nn.Sequential | None = None
-        self.info = None
+        self.info = None  # the ModelInfo of the network in training, once there is one
         self._last_step = 0
+        self._slicing = False  # a landscape was asked for and has not ended yet
         panel.load_requested.connect(self._on_load_requested)
 
     def _ensure_worker(self) -> CnnTrainingWorker:
@@ -68,6 +67,7 @@ class LiveTraining(QObject):
         worker.settings_rejected.connect(panel.on_error)
         worker.save_failed.connect(panel.on_error)
         worker.saved.connect(self._on_saved)
+        worker.failed.connect(self._on_failed)
         worker.landscape_progressed.connect(self._on_landscape_progressed)
         worker.landscape_finished.connect(self._on_landscape_finished)
         worker.landscape_failed.connect(self._on_landscape_failed)
@@ -87,11 +87,12 @@ class LiveTraining(QObject):
 
     def compute_landscape(self, directions: str, resolution: int) -> bool:
         """Pause training and slice the CNN's loss; False (with a sentence on landscape_failed) if there is no run."""
-        if self.model is None:
+        if self.info is None:
             self.landscape_failed.emit(self.tr(
                 "There is no CNN in training yet: in the Convolution tab, choose pictures, press Load data and "
                 "train for a while, then press Compute."))
             return False
+        self._slicing = True
         self.worker.compute_landscape(directions, resolution)
         return True
 
@@ -139,27 +140,24 @@ class LiveTraining(QObject):
     # ------------------------------------------------------------------ worker → lab
     @Slot(object)
     def _on_run_started(self, info: CnnRunInfo) -> None:
-        model = build_cnn(info.architecture, len(info.class_names))
-        model.load_state_dict({key: torch.from_numpy(value) for key, value in info.weights.items()})
-        self.model, self.info = model.eval(), info.info
+        self.info = info.info
         self._last_step = 0
         self.panel.on_run_started(info)
-        self.network_started.emit(self.model, self.info, info.title)
+        self.network_started.emit(info)
         self.network_replaced.emit(False)
 
     @Slot(object)
     def _on_progress(self, progress: CnnProgress) -> None:
         try:
-            if self.model is not None:
-                self.model.load_state_dict({key: torch.from_numpy(value) for key, value in progress.weights.items()})
+            if self.info is not None:
                 self.panel.on_progress(progress)
-                self.weights_changed.emit()
+                self.weights_changed.emit(progress.weights)
                 if progress.step < self._last_step:  # only a reset goes back
                     self.network_replaced.emit(True)
                 self._last_step = progress.step
                 self.stepped.emit(progress.step)
         finally:
-            self.worker.report_consumed()  # the lab has drawn this one: the next may come
+            self.worker.report_consumed()  # the lab has taken this one (its analysis worker keeps the newest)
 
     @Slot(float, object)
     def _on_landscape_progressed(self, fraction: float, landscape) -> None:
@@ -167,11 +165,24 @@ class LiveTraining(QObject):
 
     @Slot(object)
     def _on_landscape_finished(self, result) -> None:
+        self._slicing = False
         self.landscape_finished.emit(result)
 
     @Slot(str)
     def _on_landscape_failed(self, sentence: str) -> None:
+        self._slicing = False
         self.landscape_failed.emit(sentence)
+
+    @Slot(str)
+    def _on_failed(self, sentence: str) -> None:
+        """Something unexpected stopped the worker's job (it has stopped playing): one sentence wherever
+        a person waits for that job, and every control back to a state that works."""
+        if self.panel.busy:
+            self.panel.on_load_failed(sentence)
+        else:
+            self.panel.on_error(sentence)
+        if self._slicing:
+            self._on_landscape_failed(sentence)
 
     @Slot(str, str)
     def _on_saved(self, name: str, folder: str) -> None:

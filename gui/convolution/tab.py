@@ -6,12 +6,13 @@ the chosen model. The tab draws that record in a CNNView and hands the image to 
 KernelPlayground. A refused image or model is one sentence in the message line; the
 image, the maps and the prediction on screen stay as they were.
 
-The forward pass of these small models takes a few milliseconds, so it runs here on
-the GUI thread; that keeps the drawing canvas's live prediction simple.
+The forward pass runs in a worker thread (gui/convolution/analysis_worker.py), which
+holds the torch models: every image change, model change, drawing stroke and training
+report asks it for a FeatureRecord, the newest request wins, and the tab draws the answer.
 
 Below the views, the training panel trains a network live in a worker thread
 (gui/convolution/live_training.py). While it runs, the network list has one more entry, the
-network in training, and each report's weights redraw the current image's maps.
+network in training, and each report's weights (numpy copies) redraw the current image's maps.
 """
 
 from __future__ import annotations
@@ -26,39 +27,42 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QSplitte
 from core.data.images import LoadedImage, decode_image, from_array, load_image
 from core.data.sample_images import sample_image, sample_names
 from core.errors import GlassboxError, ImageLoadError
-from core.cnn.analysis import DEFAULT_MODEL, analyse, inverts, open_model, preprocessing_of, suggested_model
+from core.cnn.analysis import DEFAULT_MODEL, check_model, inverts, preprocessing_of, suggested_model
 from core.nets.cnn import cnn_spec
 from core.nets.model_store import available_models, read_model_info
 from gui.style import theme
 from gui.convolution.training_panel import CnnTrainingPanel
 from gui.convolution.cnn_view import CNNView
+from gui.convolution.analysis_worker import LIVE_MODEL, AnalysisRunner, LiveNetwork
 from gui.convolution.live_training import LiveTraining
 from gui.convolution.sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, SourceStrip, can_load, image_from_mime,
                                     image_from_qimage)
 from gui.convolution.kernel_playground import KernelPlayground
 from gui.convolution.drawing_canvas import DrawingCanvas
+from gui.convolution.state import DEFAULT_SAMPLE, VIEWS, ConvolutionState, ImageState
 
-DEFAULT_SAMPLE = "digit 7"
 PREVIEW_SIDE = 220
 CAPTION_WIDTH = PREVIEW_SIDE + 90
 DRAWING_NAME = "your drawing"
-LIVE_MODEL = "(training)"  # the network list's key for the network in training: never a file name
 
 
 class ConvTab(QWidget):
     """The "Convolution" tab: image sources on top and at the left, the network and the playground on the right."""
 
     def __init__(self, settings: QSettings | None = None, models_dir: str | os.PathLike | None = None,
-                 parent: QWidget | None = None, cache_dir: str | os.PathLike | None = None):
+                 parent: QWidget | None = None, cache_dir: str | os.PathLike | None = None, threaded: bool = True):
         super().__init__(parent)
         self.settings = settings
         self.models_dir = models_dir
         self._live_title = ""
         self.image: LoadedImage | None = None
+        self.image_path = ""  # the file the image came from, when it came from one
         self.record = None
         self.model_name = ""
         self.source = ""  # "sample", "file", "clipboard", "drop", "drawing"
-        self._models: dict = {}  # name -> (model, info), loaded once
+        self._infos: dict = {}  # name -> ModelInfo, checked once (the analysis worker opens the models)
+        # threaded=False: each analysis is answered before the request returns (headless pictures, some tests).
+        self.analysis = AnalysisRunner(models_dir, threaded, self)
         self._playground_stale = False
         self.setAcceptDrops(True)
 
@@ -133,6 +137,9 @@ class ConvTab(QWidget):
         self.views.currentChanged.connect(self._on_view_changed)
         self.live.network_started.connect(self._on_live_network)
         self.live.weights_changed.connect(self._on_live_weights)
+        self.analysis.analysed.connect(self._on_analysed)
+        self.analysis.refused.connect(self._on_analysis_refused)
+        self.analysis.failed.connect(self._on_analysis_failed)
         self.live.saved.connect(self._on_model_saved)
         self._fill_models()
         self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
@@ -140,7 +147,10 @@ class ConvTab(QWidget):
     # ------------------------------------------------------------------ public: images
     def load_path(self, path: str | os.PathLike) -> bool:
         """Load an image file; False (with the reason in the message line) if it cannot be read."""
-        return self._try_image(lambda: load_image(path), "file")
+        loaded = self._try_image(lambda: load_image(path), "file")
+        if loaded:
+            self.image_path = os.fspath(path)  # the state names the file, so a session can open it again
+        return loaded
 
     def load_bytes(self, data: bytes, name: str = "image") -> bool:
         return self._try_image(lambda: decode_image(data, name=name), "file")
@@ -182,7 +192,7 @@ class ConvTab(QWidget):
     def set_model(self, name: str, analyse_now: bool = True) -> bool:
         """Look at the image with model `name`; on failure the previous model stays chosen."""
         try:
-            self._load_model(name)
+            self._check_model(name)
         except GlassboxError as error:
             self.strip.show_model(self.model_name)
             self._say(str(error), error=True)
@@ -201,9 +211,48 @@ class ConvTab(QWidget):
     def show_playground(self) -> None:
         self.views.setCurrentIndex(1)
 
+    # ------------------------------------------------------------------ public: state
+    def state(self) -> ConvolutionState:
+        """Everything the tab shows, as plain data (gui/convolution/state.py) that a session or a lesson saves."""
+        if self.image is None or not self.source:
+            image = ImageState()
+        elif self.source == "sample":
+            image = ImageState("sample", self.image.name)
+        else:  # a file by its path where the tab knows it; pasted and dropped pictures are not kept
+            image = ImageState(self.source, path=self.image_path)
+        return ConvolutionState(model=self.model_name, image=image, view=VIEWS[self.views.currentIndex()],
+                                maps=self.cnn_view.state(), drawing=self.canvas.state(),
+                                playground=self.playground.state(), training=self.training.state())
+
+    def apply_state(self, state: ConvolutionState) -> None:
+        """Show `state`. A part that cannot be shown (a missing file or model) says why; the rest is shown."""
+        self.canvas.apply_state(state.drawing)
+        usable = state.model != LIVE_MODEL or LIVE_MODEL in self._model_names()  # training ends with the session
+        if usable and state.model != self.model_name:
+            self.set_model(state.model, analyse_now=False)
+        image = state.image
+        if image.kind == "sample":
+            self.load_sample(image.sample)
+        elif image.kind == "file" and image.path:
+            self.load_path(image.path)
+        elif image.kind == "drawing" and not self.canvas.is_empty():
+            self._try_image(lambda: from_array(self.canvas.image(), DRAWING_NAME), "drawing")
+        if usable and state.model != self.model_name:  # a sample may have picked its own network
+            self.set_model(state.model)
+        self.cnn_view.apply_state(state.maps, record_coming=self.analysing)
+        self.playground.apply_state(state.playground)
+        self.training.apply_state(state.training)
+        self.views.setCurrentIndex(VIEWS.index(state.view))
+
     def shutdown(self) -> None:
-        """Stop the training thread, if one was started (the window calls this on close)."""
+        """Stop the training and analysis threads, if they were started (the window calls this on close)."""
         self.live.shutdown()
+        self.analysis.shutdown()
+
+    @property
+    def analysing(self) -> bool:
+        """True while the answer to the latest analysis has not been drawn yet."""
+        return self.analysis.pending
 
     def message_text(self) -> str:
         return self.message.text()
@@ -261,12 +310,13 @@ class ConvTab(QWidget):
         self.strip.show_model(self.model_name)
 
     def _model_names(self) -> list[str]:
-        return available_models(self.models_dir) + ([LIVE_MODEL] if LIVE_MODEL in self._models else [])
+        return available_models(self.models_dir) + ([LIVE_MODEL] if LIVE_MODEL in self._infos else [])
 
-    def _load_model(self, name: str):
-        if name not in self._models:
-            self._models[name] = open_model(name, self.models_dir)
-        return self._models[name]
+    def _check_model(self, name: str):
+        """The model's ModelInfo; a missing or unreadable model is refused here, without torch."""
+        if name not in self._infos:
+            self._infos[name] = check_model(name, self.models_dir)
+        return self._infos[name]
 
     def _try_image(self, make, source: str) -> bool:
         try:
@@ -286,7 +336,7 @@ class ConvTab(QWidget):
         return True
 
     def _analyse(self) -> None:
-        """Run the current image through the current model and draw the record; errors keep the last one."""
+        """Ask for the current image through the current model; `_on_analysed` draws the answer."""
         if self.image is None:
             return
         if not self.model_name:
@@ -294,26 +344,35 @@ class ConvTab(QWidget):
                               "to create the digits and shapes models (the kernel playground works without one).")
                       .format(self.image.name), error=True)
             return
-        try:
-            model, info = self._load_model(self.model_name)
-            record = analyse(model, info, self.image)
-        except GlassboxError as error:
-            self._say(str(error), error=True)
-            return
-        self.record = record
-        shown = (self.tr("the network in training on {0}").format(self._live_title) if self.model_name == LIVE_MODEL
-                 else self.tr("the {0} network").format(self.model_name))
-        self.cnn_view.set_title(self.tr("What {0} makes of {1}").format(shown, self.image.name))
-        self.cnn_view.show_record(record)
-        self._say(self._describe(info))
+        self.analysis.request(self.model_name, self.image)
 
-    def _describe(self, info) -> str:
+    @Slot(object, object, object)
+    def _on_analysed(self, request, record, info) -> None:
+        """Draw the answer to the latest request (the runner drops older ones)."""
+        self.record = record
+        shown = (self.tr("the network in training on {0}").format(self._live_title) if request.model == LIVE_MODEL
+                 else self.tr("the {0} network").format(request.model))
+        self.cnn_view.set_title(self.tr("What {0} makes of {1}").format(shown, request.image.name))
+        self.cnn_view.show_record(record)
+        self._say(self._describe(request.image, info))
+
+    @Slot(object, str)
+    def _on_analysis_refused(self, request, sentence: str) -> None:
+        """A model that cannot be opened: one sentence; the last picture stays."""
+        self._say(sentence, error=True)
+
+    @Slot(str)
+    def _on_analysis_failed(self, sentence: str) -> None:
+        """Something unexpected went wrong in the analysis: one sentence; the last picture stays."""
+        self._say(sentence, error=True)
+
+    def _describe(self, image: LoadedImage, info) -> str:
         p = preprocessing_of(info)
-        width, height = self.image.original_size
-        steps = [self.tr("{0} ({1}×{2})").format(self.image.name, width, height)]
+        width, height = image.original_size
+        steps = [self.tr("{0} ({1}×{2})").format(image.name, width, height)]
         if p.channels == 1:
             steps.append(self.tr("made grey"))
-        if inverts(self.image, info):
+        if inverts(image, info):
             steps.append(self.tr("dark and light swapped"))
         if p.digit_box is not None:
             steps.append(self.tr("ink centred in {0}×{1}").format(*p.size[::-1]))
@@ -361,22 +420,25 @@ class ConvTab(QWidget):
             self.set_model("digits", analyse_now=False)
         self._try_image(lambda: from_array(self.canvas.image(), DRAWING_NAME), "drawing")
 
-    @Slot(object, object, str)
-    def _on_live_network(self, model, info, title: str) -> None:
-        """A training run has its data and its starting weights: show it in place of the chosen model."""
-        self._models[LIVE_MODEL] = (model, info)
-        self._live_title = title
+    @Slot(object)
+    def _on_live_network(self, run) -> None:
+        """A training run (CnnRunInfo) has its data and its starting weights: show it in place of the chosen model."""
+        self._infos[LIVE_MODEL] = run.info
+        self._live_title = run.title
+        self.analysis.set_live_network(LiveNetwork(run.architecture, run.info, run.weights))
         self._fill_models()
         self.set_model(LIVE_MODEL)
 
-    @Slot()
-    def _on_live_weights(self) -> None:
+    @Slot(object)
+    def _on_live_weights(self, weights: dict) -> None:
+        self.analysis.set_live_weights(weights)
         if self.model_name == LIVE_MODEL and self.image is not None and self.isVisible():
             self._analyse()
 
     @Slot(str)
     def _on_model_saved(self, name: str) -> None:
-        self._models.pop(name, None)  # a model saved over an older one of that name is read again
+        self._infos.pop(name, None)  # a model saved over an older one of that name is read again
+        self.analysis.forget(name)
         self._fill_models()
 
     @Slot(int)

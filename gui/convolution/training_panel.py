@@ -13,7 +13,7 @@ import os
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -24,6 +24,9 @@ from core.data.downloads import is_downloaded
 from core.optimizers import OPTIMIZERS
 from gui.style import theme
 from gui.convolution.download_dialog import ensure_downloaded
+from gui.convolution.state import TRAINING_SPEEDS, TrainingState
+
+SETTINGS_PREFIX = "cnn_training/"  # QSettings keys: the TrainingState's, with "speed" as the list's index
 
 # (kind, what a person reads, tooltip)
 SOURCES = (
@@ -34,7 +37,7 @@ SOURCES = (
     ("fashion-mnist", "Fashion-MNIST (30.9 MB)", "70,000 pictures of clothing in 10 kinds; downloaded once"),
     ("cifar10", "CIFAR-10 photos (170 MB)", "60,000 small colour photos in 10 classes; downloaded once"),
 )
-SPEEDS = ((None, "full speed"), (20.0, "20 steps/s"), (5.0, "5 steps/s"), (1.0, "1 step/s"))
+SPEEDS = tuple(zip(TRAINING_SPEEDS, ("full speed", "20 steps/s", "5 steps/s", "1 step/s")))
 MAX_CURVE_POINTS = 2000  # older points are thinned: a long run still redraws in a millisecond
 
 
@@ -61,6 +64,7 @@ class CnnTrainingPanel(QWidget):
         self._steps: list[float] = []
         self._train_loss: list[float] = []
         self._test_loss: list[float] = []
+        self._folder, self._save_name = "", TrainingState().save_name
         self.setFont(theme.font(theme.BASE_POINT_SIZE + 1))
 
         self.source_combo = QComboBox()
@@ -209,7 +213,8 @@ class CnnTrainingPanel(QWidget):
             path = folder if folder is not None else self._ask_folder()
             if not path:
                 return False
-            self._remember("cnn_training/folder", path)
+            self._folder = path
+            self._save_settings()
         elif DataSource(kind).needs_download and not is_downloaded(kind, self.cache_dir):
             if not ensure_downloaded(self, kind, self.cache_dir):
                 self.show_status(self.tr("The pictures are not downloaded, so nothing was loaded; the network "
@@ -223,8 +228,7 @@ class CnnTrainingPanel(QWidget):
         return True
 
     def _ask_folder(self) -> str:
-        start = str(self.settings.value("cnn_training/folder", "")) if self.settings is not None else ""
-        return QFileDialog.getExistingDirectory(self, self.tr("A folder with one subfolder per class"), start)
+        return QFileDialog.getExistingDirectory(self, self.tr("A folder with one subfolder per class"), self._folder)
 
     @Slot()
     def toggle(self) -> None:
@@ -237,10 +241,10 @@ class CnnTrainingPanel(QWidget):
     def ask_save(self) -> None:
         name, accepted = QInputDialog.getText(
             self, self.tr("Save the network"),
-            self.tr("A name for this model (letters, digits, - and _):"), QLineEdit.EchoMode.Normal,
-            str(self.settings.value("cnn_training/save_name", "my_model")) if self.settings is not None else "my_model")
+            self.tr("A name for this model (letters, digits, - and _):"), QLineEdit.EchoMode.Normal, self._save_name)
         if accepted and name.strip():
-            self._remember("cnn_training/save_name", name.strip())
+            self._save_name = name.strip()
+            self._save_settings()
             self.save_requested.emit(name.strip())
 
     # ------------------------------------------------------------------ what the worker said
@@ -345,33 +349,61 @@ class CnnTrainingPanel(QWidget):
 
     @Slot()
     def _on_setting_changed(self, *_args) -> None:
-        self._remember("cnn_training/source", self.kind())
-        self._remember("cnn_training/start", self.start_combo.currentData())
-        self._remember("cnn_training/optimizer", self.optimizer_combo.currentData())
-        self._remember("cnn_training/learning_rate", self.lr_box.value())
-        self._remember("cnn_training/batch_size", self.batch_box.value())
+        self._save_settings()
         if self.loaded:
             self.retune_requested.emit(self.config())
 
     @Slot(int)
     def _on_speed_changed(self, index: int) -> None:
-        self._remember("cnn_training/speed", index)
+        self._save_settings()
         self.speed_changed.emit(self.speed_combo.itemData(index))
 
-    def _restore(self) -> None:
-        value = (lambda key, default: self.settings.value(key, default)) if self.settings is not None else (
-            lambda key, default: default)
-        self.set_kind(str(value("cnn_training/source", "digits")))
-        self.start_combo.setCurrentIndex(max(0, self.start_combo.findData(str(value("cnn_training/start", "shipped")))))
-        self.optimizer_combo.setCurrentIndex(max(0, self.optimizer_combo.findData(
-            str(value("cnn_training/optimizer", "adam")))))
-        try:
-            self.lr_box.setValue(float(value("cnn_training/learning_rate", 0.001)))
-            self.batch_box.setValue(int(value("cnn_training/batch_size", 32)))
-            self.speed_combo.setCurrentIndex(min(max(int(value("cnn_training/speed", 0)), 0), len(SPEEDS) - 1))
-        except (TypeError, ValueError):  # a hand-edited settings file: keep the defaults
-            pass
+    # ------------------------------------------------------------------ state
+    def state(self) -> TrainingState:
+        return TrainingState(source=self.kind(), folder=self._folder, start=self.start_combo.currentData(),
+                             optimizer=self.optimizer_combo.currentData(), learning_rate=round(self.lr_box.value(), 5),
+                             batch_size=self.batch_box.value(), speed=self.speed_combo.currentData(),
+                             save_name=self._save_name)
 
-    def _remember(self, key: str, value) -> None:
+    def apply_state(self, state: TrainingState) -> None:
+        """Show `state`'s settings; a network in training is retuned to them, as when they are chosen."""
+        speed_before = self.speed_combo.currentIndex()
+        self._show_state(state)
+        self._on_setting_changed()
+        if self.speed_combo.currentIndex() != speed_before:
+            self._on_speed_changed(self.speed_combo.currentIndex())
+
+    def _show_state(self, state: TrainingState) -> None:
+        boxes = (self.source_combo, self.start_combo, self.optimizer_combo, self.lr_box, self.batch_box,
+                 self.speed_combo)
+        blockers = [QSignalBlocker(box) for box in boxes]
+        for combo, data in ((self.source_combo, state.source), (self.start_combo, state.start),
+                            (self.optimizer_combo, state.optimizer), (self.speed_combo, state.speed)):
+            combo.setCurrentIndex(max(0, combo.findData(data)))
+        self.lr_box.setValue(state.learning_rate)
+        self.batch_box.setValue(state.batch_size)
+        for blocker in blockers:
+            blocker.unblock()
+        self._folder, self._save_name = state.folder, state.save_name
+
+    def _restore(self) -> None:
+        """The last session's settings, each key checked on its own (a hand-edited file keeps the rest)."""
+        saved = {}
         if self.settings is not None:
-            self.settings.setValue(key, value)
+            for key in TrainingState.__dataclass_fields__:
+                if self.settings.contains(SETTINGS_PREFIX + key):
+                    saved[key] = self.settings.value(SETTINGS_PREFIX + key)
+        if "speed" in saved:  # saved as the index in SPEEDS
+            try:
+                saved["speed"] = SPEEDS[int(saved["speed"])][0] if int(saved["speed"]) >= 0 else "invalid"
+            except (TypeError, ValueError, IndexError):
+                saved["speed"] = "invalid"
+        self._show_state(TrainingState.from_dict(saved))
+
+    def _save_settings(self) -> None:
+        if self.settings is None:
+            return
+        values = self.state().to_dict()
+        values["speed"] = self.speed_combo.currentIndex()
+        for key, value in values.items():
+            self.settings.setValue(SETTINGS_PREFIX + key, value)

@@ -13,16 +13,15 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPushButton,
                                QSlider, QSpinBox, QVBoxLayout, QWidget)
 
-from core.optimizers import OPTIMIZERS
 from core.landscape.surfaces import KAPPA_RANGE, SURFACES
-from gui.style import theme
+from core.optimizers import OPTIMIZERS
 from gui.landscape.panels import style_icon
+from gui.landscape.state import DEFAULT_OPTIMIZERS, DEFAULT_SURFACE, STEPS_RANGE
+from gui.style import theme
+from gui.style.clock import MAX_SPEED, MIN_SPEED
 
-MIN_SPEED, MAX_SPEED = 0.1, 10.0
 LR_RANGE = (1e-5, 2.0)
 TICKS_PER_DECADE = 100
-DEFAULT_SURFACE = "himmelblau"
-DEFAULT_OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 def log_slider(low: float, high: float) -> QSlider:
@@ -55,7 +54,7 @@ def build_controls(view) -> QWidget:
     view.surface_combo.currentIndexChanged.connect(view._on_surface_chosen)
     form.addRow(view.surface_combo)
     view.kappa_slider = log_slider(*KAPPA_RANGE)
-    view.kappa_slider.setValue(to_log_slider(10.0, KAPPA_RANGE[0]))
+    view.kappa_slider.setValue(to_log_slider(view.kappa, KAPPA_RANGE[0]))
     view.kappa_slider.setToolTip(view.tr("How stretched the bowl is: its steepest over its flattest curvature"))
     view.kappa_slider.valueChanged.connect(view._on_kappa_moved)
     view.kappa_slider.sliderReleased.connect(view._on_kappa_released)
@@ -92,7 +91,7 @@ def build_controls(view) -> QWidget:
     view.momentum_label = QLabel()
     form.addRow(view.momentum_label, view.momentum_slider)
     view.steps_spin = QSpinBox()
-    view.steps_spin.setRange(10, 5000)
+    view.steps_spin.setRange(*STEPS_RANGE)
     view.steps_spin.setSingleStep(50)
     view.steps_spin.setValue(view.steps)
     view.steps_spin.setToolTip(view.tr("How many steps each optimizer takes"))

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 from core.optimizers import OPTIMIZERS
 from core.landscape.surfaces import OptimizerPath, Surface
 from gui.style import theme
+from gui.style.colours import map_lut
+
+
 @dataclass(frozen=True)
 class Style:
     colour: str
@@ -81,20 +84,13 @@ def log_scale(loss: np.ndarray, low: float, high: float) -> np.ndarray:
     return np.log10(1.0 + np.clip(shifted, 0.0, None) / scale)
 
 
-def map_lut() -> np.ndarray:
-    """A pale, perceptually even grey-blue ramp: light valleys, darker peaks, so coloured paths stand out."""
-    ramp = pg.colormap.get("CET-L1").getLookupTable(1.0, 0.7, 256, alpha=False).astype(np.float64)
-    tint = np.array([0.93, 0.97, 1.0])
-    return np.clip(ramp * tint, 0, 255).astype(np.uint8)
-
-
 def clip_points(points: np.ndarray, surface: Surface) -> np.ndarray:
     """Finite points only, held inside a box a few plot-widths around the surface's range."""
     points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
     points = points[np.isfinite(points).all(axis=1)]
     (x0, x1), (y0, y1) = surface.x_range, surface.y_range
-    span = max(x1 - x0, y1 - y0)
-    return np.clip(points, [x0 - DRAW_LIMIT * span, y0 - DRAW_LIMIT * span], [x1 + DRAW_LIMIT * span, y1 + DRAW_LIMIT * span])
+    margin = DRAW_LIMIT * max(x1 - x0, y1 - y0)
+    return np.clip(points, [x0 - margin, y0 - margin], [x1 + margin, y1 + margin])
 
 
 def shown_index(path: OptimizerPath, step: int) -> int:

@@ -1,8 +1,8 @@
 """LandscapeView: an optimizer race across a textbook loss surface, as a contour map and a 3-D surface.
 
 The view holds the race settings and the paths core.landscape.surfaces.race returned, and
-redraws in its handlers. Playback is a GUI-side QTimer replaying those paths; it
-never recomputes. Slider drags are debounced, then the race (0.1–1 s for 7 optimizers
+redraws in its handlers. Playback is the shared AnimationClock (gui.style.clock) replaying
+those paths; it never recomputes. Slider drags are debounced, then the race (0.1–1 s for 7 optimizers
 × 500 steps) is sent to a RaceRunner (gui/landscape/worker.py), which races in its own
 thread: the window stays responsive, the previous paths stay on screen with a quiet
 "computing…" until the new ones arrive, and a newer setting abandons a stale race.
@@ -10,31 +10,25 @@ thread: the window stays responsive, the previous paths stay on screen with a qu
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.landscape.surfaces import KAPPA_RANGE, SURFACES, OptimizerPath, surface, surface_grid
-from gui.style import theme
-from gui.landscape.worker import RaceRequest, RaceRunner
-from gui.landscape.controls import (DEFAULT_SURFACE, LR_RANGE, MAX_SPEED, MIN_SPEED, build_controls,
-                                          from_log_slider, to_log_slider)
+from gui.landscape.controls import LR_RANGE, build_controls, from_log_slider, to_log_slider
 from gui.landscape.panels import (LandscapeMap, LandscapeSurface3D, RaceTable, gl_missing_reason, log_scale,
-                                        missing_3d_label, shown_index)
+                                  missing_3d_label)
+from gui.landscape.race_rows import race_row
+from gui.landscape.state import RaceState
+from gui.landscape.worker import RaceRequest, RaceRunner
+from gui.style import theme
+from gui.style.clock import MIN_SPEED, AnimationClock, clamp_speed
+from gui.style.numbers import fixed, significant
 
 MAP_RESOLUTION = 241
 GL_RESOLUTION = 90
-FRAME_MS = 33
 STEPS_PER_SECOND = 30  # at 1×: a 300-step race takes 10 s, long enough to talk over
 DEBOUNCE_MS = 150
-DEFAULT_STEPS = 300
-STALL_WINDOW = 20
-
-
-def _number(value: float) -> str:
-    return f"{value:.4g}" if math.isfinite(value) else "—"
 
 
 class LandscapeView(QWidget):
@@ -42,7 +36,8 @@ class LandscapeView(QWidget):
 
     threaded=False races in the calling thread, so each setter has drawn its race when it returns
     (for snapshot pictures). Otherwise races run in a thread started on first use; call shutdown()
-    (closing the view does) to stop it.
+    (closing the view does) to stop it. Its settings and playback position are a RaceState (`state()`,
+    `apply_state()`).
     """
 
     step_changed = Signal(int)
@@ -55,18 +50,18 @@ class LandscapeView(QWidget):
         self.paths: dict[str, OptimizerPath] = {}
         self.shown_steps = 0  # the drawn paths' step count; self.steps may be newer, still racing
         self.current_step = 0
-        self.speed = 1.0
-        self.surface = surface(DEFAULT_SURFACE)
+        self._wanted_step: int | None = None  # a playback position to show once the pending race arrives
+        defaults = RaceState()  # the surface's own start and learning rate, and the race's usual settings
+        self.kappa = defaults.kappa
+        self.surface = surface(defaults.surface)
         self.start = self.surface.start
         self.learning_rate = self.surface.lr
-        self.momentum = 0.9
-        self.steps = DEFAULT_STEPS
+        self.momentum = defaults.momentum
+        self.steps = defaults.steps
+        self.shows_3d = defaults.show_3d
         self._fraction = 0.0
-        self._clock = QElapsedTimer()
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_frame)
+        self.animation = AnimationClock(self)  # tests call self.animation.advance(seconds)
+        self.animation.ticked.connect(self._on_frame)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -109,7 +104,8 @@ class LandscapeView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.map)
-        splitter.addWidget(self.surface_3d.widget if self.surface_3d else self.missing_3d)
+        self.pane_3d = self.surface_3d.widget if self.surface_3d else self.missing_3d
+        splitter.addWidget(self.pane_3d)
         splitter.setSizes([600, 500])
         right = QVBoxLayout()
         right.addWidget(self.title)
@@ -147,15 +143,14 @@ class LandscapeView(QWidget):
         self.surface_combo.setCurrentIndex(list(SURFACES).index(name))
 
     def set_kappa(self, kappa: float) -> None:
-        self.kappa_slider.setValue(to_log_slider(kappa, KAPPA_RANGE[0]))
+        self._set_quietly(self.kappa_slider, to_log_slider(kappa, KAPPA_RANGE[0]))
+        self.kappa = float(kappa)
         self._on_kappa_released()
 
     def set_optimizers(self, names) -> None:
         names = set(names.split(",") if isinstance(names, str) else names)
         for name, box in self.checkboxes.items():
-            box.blockSignals(True)
-            box.setChecked(name in names)
-            box.blockSignals(False)
+            self._set_quietly(box, name in names, "setChecked")
         self.recompute()
 
     def set_learning_rate(self, lr: float) -> None:
@@ -180,10 +175,15 @@ class LandscapeView(QWidget):
         self.steps = int(steps)
         self.recompute()
 
+    @property
+    def speed(self) -> float:
+        return self.animation.speed
+
     def set_speed(self, speed: float) -> None:
-        speed = min(MAX_SPEED, max(MIN_SPEED, float(speed)))
+        speed = clamp_speed(speed)
         self.speed_slider.setValue(to_log_slider(speed, MIN_SPEED))
-        self.speed = speed
+        self.animation.set_speed(speed)
+        self._update_speed_label()
 
     def set_arrows(self, shown: bool) -> None:
         self.arrows_box.setChecked(shown)
@@ -191,6 +191,48 @@ class LandscapeView(QWidget):
     def row_texts(self) -> dict[str, str]:
         """Each racing optimizer's row as one line of text: name, loss, change, status."""
         return {name: self.table.row_text(name) for name in self.paths}
+
+    def set_3d_shown(self, shown: bool) -> None:
+        """Show or hide the 3-D surface (or, without OpenGL, the note saying why there is none)."""
+        self.shows_3d = bool(shown)
+        self.pane_3d.setVisible(self.shows_3d)
+
+    # ------------------------------------------------------------------ state
+    def state(self) -> RaceState:
+        """What the view shows now; a playback position waiting for its race counts as shown."""
+        step = self.current_step if self._wanted_step is None else self._wanted_step
+        names = tuple(name for name, box in self.checkboxes.items() if box.isChecked())
+        return RaceState(surface=self.surface_combo.currentData(), kappa=self.kappa, optimizers=names,
+                         learning_rate=self.learning_rate, momentum=self.momentum, steps=self.steps,
+                         start=tuple(self.start), step=step, speed=self.speed, arrows=self.arrows_box.isChecked(),
+                         show_3d=self.shows_3d)
+
+    def apply_state(self, state: RaceState) -> None:
+        """Show `state`: every setting at once, then one race; playback goes to `state.step` when it arrives."""
+        self.pause()
+        self.kappa = float(state.kappa)
+        self._set_quietly(self.kappa_slider, to_log_slider(self.kappa, KAPPA_RANGE[0]))
+        self._set_quietly(self.surface_combo, list(SURFACES).index(state.surface), "setCurrentIndex")
+        self._load_surface(race=False)
+        for name, box in self.checkboxes.items():
+            self._set_quietly(box, name in state.optimizers, "setChecked")
+        self.learning_rate = float(state.learning_rate)
+        lr = min(max(self.learning_rate, LR_RANGE[0]), LR_RANGE[1])
+        self._set_quietly(self.lr_slider, to_log_slider(lr, LR_RANGE[0]))
+        self.momentum = float(state.momentum)
+        self._set_quietly(self.momentum_slider, round(self.momentum * 100))
+        self.steps = int(state.steps)
+        self._set_quietly(self.steps_spin, self.steps)
+        self.start = (float(state.start[0]), float(state.start[1]))
+        self.map.set_start(*self.start)
+        self._set_quietly(self.arrows_box, state.arrows, "setChecked")
+        self.set_speed(state.speed)
+        self.set_3d_shown(state.show_3d)
+        self._update_labels()
+        self.recompute()
+        self._wanted_step = int(state.step)
+        if not self.race_pending:  # raced in this thread (threaded=False): the paths are already drawn
+            self._go_to(self._wanted_step)
 
     # ------------------------------------------------------------------ playback
     def step(self) -> None:
@@ -209,24 +251,24 @@ class LandscapeView(QWidget):
         if self.current_step >= self.shown_steps:
             self._go_to(0)
         self._fraction = 0.0
-        self._clock.start()
-        self._timer.start()
+        self.animation.start()
         self.play_button.setText(self.tr("Pause"))
 
     def pause(self) -> None:
-        self._timer.stop()
+        self.animation.stop()
         self.play_button.setText(self.tr("▶ Play"))
 
     def toggle(self) -> None:
-        self.pause() if self._timer.isActive() else self.play()
+        self.pause() if self.animation.running else self.play()
 
     @property
     def playing(self) -> bool:
-        return self._timer.isActive()
+        return self.animation.running
 
-    @Slot()
-    def _on_frame(self) -> None:
-        self._fraction += self._clock.restart() / 1000 * STEPS_PER_SECOND * self.speed
+    @Slot(float)
+    def _on_frame(self, seconds: float) -> None:
+        """`seconds` of animation (wall time × speed) have passed."""
+        self._fraction += seconds * STEPS_PER_SECOND
         whole = int(self._fraction)
         if whole:
             self._fraction -= whole
@@ -240,6 +282,7 @@ class LandscapeView(QWidget):
         self._go_to(self.shown_steps)
 
     def _go_to(self, step: int) -> None:
+        self._wanted_step = None
         self.current_step = max(0, min(int(step), self.shown_steps))
         self._redraw_step()
         self.step_changed.emit(self.current_step)
@@ -250,7 +293,8 @@ class LandscapeView(QWidget):
         self._load_surface()
 
     @Slot(int)
-    def _on_kappa_moved(self, _position: int) -> None:
+    def _on_kappa_moved(self, position: int) -> None:
+        self.kappa = float(f"{from_log_slider(position, KAPPA_RANGE[0]):.3g}")
         self._update_labels()
         if not self.kappa_slider.isSliderDown():  # a drag reloads the bowl when released
             self._on_kappa_released()
@@ -279,8 +323,11 @@ class LandscapeView(QWidget):
 
     @Slot(int)
     def _on_speed_moved(self, position: int) -> None:
-        self.speed = float(f"{from_log_slider(position, MIN_SPEED):.2g}")
-        self.speed_label.setText(self.tr("speed {0}×").format(f"{self.speed:g}"))
+        self.animation.set_speed(float(f"{from_log_slider(position, MIN_SPEED):.2g}"))
+        self._update_speed_label()
+
+    def _update_speed_label(self) -> None:
+        self.speed_label.setText(self.tr("speed {0}×").format(significant(self.speed, 6)))
 
     @Slot()
     def _on_setting_changed(self) -> None:
@@ -291,9 +338,9 @@ class LandscapeView(QWidget):
         self.set_start(round(x, 3), round(y, 3))
 
     # ------------------------------------------------------------------ computing and drawing
-    def _load_surface(self) -> None:
+    def _load_surface(self, race: bool = True) -> None:
         name = self.surface_combo.currentData()
-        params = {"kappa": self._kappa()} if name == "bowl" else {}
+        params = {"kappa": self.kappa} if name == "bowl" else {}
         self.surface = surface(name, **params)
         self.kappa_label.setEnabled(name == "bowl")
         self.kappa_slider.setEnabled(name == "bowl")
@@ -312,7 +359,8 @@ class LandscapeView(QWidget):
             self.surface_3d.show_surface(self.surface, x, y, log_scale(loss, self.low, self.high), self.low,
                                          self.high)
         self._update_labels()
-        self.recompute()
+        if race:
+            self.recompute()
 
     def recompute(self) -> None:
         """Race the checked optimizers with the current settings; race_computed (or race_failed) follows.
@@ -351,7 +399,10 @@ class LandscapeView(QWidget):
         self.table.show_race(paths)
         if self.surface_3d:
             self.surface_3d.show_race(paths)
-        self._go_to(self.shown_steps if was_at_end else self.current_step)
+        if self._wanted_step is not None:
+            self._go_to(self._wanted_step)
+        else:
+            self._go_to(self.shown_steps if was_at_end else self.current_step)
         self.race_computed.emit()
 
     @Slot(str)
@@ -376,45 +427,16 @@ class LandscapeView(QWidget):
             self.surface_3d.show_step(self.paths, step)
         self.step_label.setText(self.tr("step {0} of {1}").format(step, self.shown_steps))
         for name, path in self.paths.items():
-            self.table.set_row(name, self._row(path, step))
-
-    def _row(self, path: OptimizerPath, step: int) -> tuple[str, str, str]:
-        index = shown_index(path, step)
-        loss = float(path.loss[index])
-        change = loss - float(path.loss[0])
-        x, y = path.positions[index]
-        if path.diverged_at is not None and step >= path.diverged_at:
-            status = self.tr("diverged at step {0}: the steps grew without bound").format(path.diverged_at)
-        elif self._near(x, y, self.surface.minima):
-            status = self.tr("at a minimum ({0}, {1})").format(f"{x:.2f}", f"{y:.2f}")
-        elif self._near(x, y, self.surface.saddle_points):
-            status = self.tr("stuck near the saddle point")
-        elif index >= STALL_WINDOW and self._moved(path, index) < 1e-4 * self._span():
-            status = self.tr("barely moving at ({0}, {1})").format(f"{x:.2f}", f"{y:.2f}")
-        else:
-            status = self.tr("at ({0}, {1})").format(f"{x:.2f}", f"{y:.2f}")
-        return _number(loss), f"{change:+.3g}", status
-
-    def _span(self) -> float:
-        return max(np.ptp(self.surface.x_range), np.ptp(self.surface.y_range))
-
-    def _near(self, x: float, y: float, points) -> bool:
-        return any(math.hypot(x - px, y - py) < 0.02 * self._span() for px, py in points)
-
-    @staticmethod
-    def _moved(path: OptimizerPath, index: int) -> float:
-        return float(np.linalg.norm(path.positions[index] - path.positions[index - STALL_WINDOW]))
-
-    def _kappa(self) -> float:
-        return float(f"{from_log_slider(self.kappa_slider.value(), KAPPA_RANGE[0]):.3g}")
+            self.table.set_row(name, race_row(path, step, self.surface))
 
     def _update_labels(self) -> None:
-        self.kappa_label.setText(self.tr("κ = {0}").format(f"{self._kappa():g}"))
-        self.lr_label.setText(self.tr("learning rate {0}").format(f"{self.learning_rate:.3g}"))
-        self.momentum_label.setText(self.tr("momentum {0}").format(f"{self.momentum:.2f}"))
+        self.kappa_label.setText(self.tr("κ = {0}").format(significant(self.kappa, 6)))
+        self.lr_label.setText(self.tr("learning rate {0}").format(significant(self.learning_rate, 3)))
+        self.momentum_label.setText(self.tr("momentum {0}").format(fixed(self.momentum, 2)))
 
     @staticmethod
-    def _set_quietly(widget, value: int) -> None:
+    def _set_quietly(widget, value, setter: str = "setValue") -> None:
+        """Set a control without its signal: the caller redraws (or races) once, after all its changes."""
         widget.blockSignals(True)
-        widget.setValue(value)
+        getattr(widget, setter)(value)
         widget.blockSignals(False)

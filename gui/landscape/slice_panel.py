@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 
 from core.landscape.network import LandscapeResult
 from core.landscape.slices import NetworkLandscape
+from gui.landscape.panels import CONTOUR_LEVELS, log_scale
+from gui.landscape.state import CNN_RESOLUTION, NETWORK_RESOLUTION, RESOLUTION_RANGE, SliceState
 from gui.style import theme
-from gui.landscape.panels import CONTOUR_LEVELS, log_scale, map_lut
+from gui.style.colours import map_lut
+from gui.style.numbers import fixed, percent, significant
 
 PATH_COLOUR = theme.VERMILLION
 LINE_COLOUR = theme.BLUE
@@ -62,7 +65,7 @@ def _log_ticks(values: np.ndarray) -> list[list[tuple[float, str]]]:
         for mantissa in (1, 2, 5):
             value = mantissa * 10.0 ** power
             if low / 1.5 <= value <= high * 1.5:
-                ticks.append((np.log10(value), f"{value:g}"))
+                ticks.append((np.log10(value), significant(value, 6)))
     return [ticks, []]
 
 
@@ -109,8 +112,17 @@ class NetworkLandscapePanel(QWidget):
         self.title.setText(title)
         self.title.show()
         if self.result is not None:  # a figure has no training to resume
-            self.message.setText(self.tr("Loss at the current weights: {0:.4f}.").format(
-                self.result.landscape.center_loss))
+            self.message.setText(self.tr("Loss at the current weights: {0}.").format(
+                fixed(self.result.landscape.center_loss, 4)))
+
+    # ------------------------------------------------------------------ state
+    def state(self) -> SliceState:
+        """How the next slice will be taken (the directions and the grid's resolution)."""
+        return SliceState(self.directions_combo.currentData(), self.resolution_spin.value())
+
+    def apply_state(self, state: SliceState) -> None:
+        self.directions_combo.setCurrentIndex(self.directions_combo.findData(state.directions))
+        self.resolution_spin.setValue(state.resolution)
 
     # ------------------------------------------------------------------ building
     def _build_controls(self) -> None:
@@ -121,10 +133,10 @@ class NetworkLandscapePanel(QWidget):
             "Random: two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018).\n"
             "PCA: the two directions the training path moved along most; the path lies close to this plane."))
         self.resolution_spin = QSpinBox()
-        self.resolution_spin.setRange(11, 101)
+        self.resolution_spin.setRange(*RESOLUTION_RANGE)
         self.resolution_spin.setSingleStep(10)
         # A CNN's loss costs thousands of times an MLP's per grid point: a coarser grid is still a picture.
-        self.resolution_spin.setValue(21 if self.cnn else 41)
+        self.resolution_spin.setValue(CNN_RESOLUTION if self.cnn else NETWORK_RESOLUTION)
         self.resolution_spin.setToolTip(self.tr("Grid points along each axis: more is finer and slower."))
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setToolTip(self.tr(
@@ -255,7 +267,7 @@ class NetworkLandscapePanel(QWidget):
         self.line_plot.getPlotItem().enableAutoRange()
         resume = (self.tr("Training is paused: press Train in the Convolution tab to go on.") if self.cnn
                   else self.tr("Training is paused: press Play to go on."))
-        self.message.setText(self.tr("Loss at the current weights: {0:.4f}.").format(result.landscape.center_loss)
+        self.message.setText(self.tr("Loss at the current weights: {0}.").format(fixed(result.landscape.center_loss, 4))
                              + " " + resume)
 
     @Slot(bool)
@@ -332,8 +344,8 @@ class NetworkLandscapePanel(QWidget):
                        "under it.")
         if landscape.explained_variance is not None:
             first, second = (float(v) for v in landscape.explained_variance[:2])
-            note += " " + self.tr("The two PCA directions hold {0:.0%} and {1:.0%} of the path's movement.").format(
-                first, second)
+            note += " " + self.tr("The two PCA directions hold {0} and {1} of the path's movement.").format(
+                percent(first, 0), percent(second, 0))
         else:
             note += " " + self.tr("Random directions: the path may lie mostly off this plane.")
         self.note.setText(note)
@@ -366,4 +378,5 @@ class NetworkLandscapePanel(QWidget):
         self.map.getPlotItem().setTitle(title, color=theme.GREY if gone else "black",
                                         size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
         self.center_label.setText(self.tr("step {0}").format(step))  # the star is no longer "now"
-        self.message.setText(self.tr("Loss at the star (step {0}): {1:.4f}.").format(step, self.landscape.center_loss))
+        self.message.setText(self.tr("Loss at the star (step {0}): {1}.").format(
+            step, fixed(self.landscape.center_loss, 4)))

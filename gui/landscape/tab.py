@@ -6,15 +6,20 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from gui.landscape.race_view import LandscapeView
 from gui.landscape.slice_panel import NetworkLandscapePanel
+from gui.landscape.state import SUB_VIEWS, LandscapeState
 
 
 class LandscapeTab(QWidget):
     """Three sub-tabs: "Textbook surfaces" (LandscapeView), then a NetworkLandscapePanel for "Your network"
-    (the MLP of the Training tab) and one for "Your CNN" (the network trained in the Convolution tab)."""
+    (the MLP of the Training tab) and one for "Your CNN" (the network trained in the Convolution tab).
 
-    def __init__(self, parent: QWidget | None = None):
+    Built from a LandscapeState when one is given; `state()` says what it shows now. threaded=False races
+    in the calling thread (see LandscapeView).
+    """
+
+    def __init__(self, parent: QWidget | None = None, state: LandscapeState | None = None, threaded: bool = True):
         super().__init__(parent)
-        self.surfaces = LandscapeView()
+        self.surfaces = LandscapeView(threaded=threaded)
         self.network = NetworkLandscapePanel()
         self.cnn = NetworkLandscapePanel(cnn=True)
         self.tabs = QTabWidget()
@@ -24,13 +29,27 @@ class LandscapeTab(QWidget):
         self.tabs.addTab(self.cnn, self.tr("Your CNN"))
         self.tabs.setTabToolTip(0, self.tr("Race optimizers downhill on classic test functions"))
         self.tabs.setTabToolTip(1, self.tr("A slice of the loss of the network you are training, with its path"))
-        self.tabs.setTabToolTip(2, self.tr("A slice of the loss of the CNN trained in the Convolution tab, with its path"))
+        self.tabs.setTabToolTip(2, self.tr(
+            "A slice of the loss of the CNN trained in the Convolution tab, with its path"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        if state is not None:
+            self.apply_state(state)
 
     def show_network(self) -> None:
         self.tabs.setCurrentWidget(self.network)
+
+    def state(self) -> LandscapeState:
+        """Everything the tab shows, for a session file or a lesson."""
+        return LandscapeState(view=SUB_VIEWS[self.tabs.currentIndex()], race=self.surfaces.state(),
+                              network=self.network.state(), cnn=self.cnn.state())
+
+    def apply_state(self, state: LandscapeState) -> None:
+        self.surfaces.apply_state(state.race)
+        self.network.apply_state(state.network)
+        self.cnn.apply_state(state.cnn)
+        self.tabs.setCurrentIndex(SUB_VIEWS.index(state.view))
 
     def shutdown(self) -> None:
         """Stop the race thread of "Textbook surfaces" (the window calls this when it closes)."""

@@ -1,26 +1,24 @@
 """Optimizer races (core.landscape.surfaces) in their own QThread, so a slider never freezes the window.
 
 RaceRunner is the GUI thread's side: it numbers each request (a generation) and passes on
-only the answer to the latest one. RaceWorker lives in the thread: `request()` only puts a
-RaceRequest on a queue; the loop takes the newest request and drops the older ones, and a
-newer request (or stop) abandons a race between two optimizers.
+only the answer to the latest one. RaceWorker runs on the worker base (gui.threads.Worker):
+a request is a "race" command on the base's queue; the newest queued request wins and the
+older ones are dropped, and a newer request (or stop) abandons a race between two optimizers.
+Bad settings are answered with core's sentence (race_failed); anything unexpected follows the
+base's policy (logged, `recover`, `failed`), which RaceRunner says as the latest request's failure.
 """
 
 from __future__ import annotations
 
-import queue
-import threading
-import traceback
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
 from core.landscape.surfaces import OptimizerPath, Point, Surface, optimizer_path, race
-from gui.threads import WORKER_TORCH_THREADS, start_in_thread, stop_thread
+from gui.threads import Worker, start_in_thread, stop_thread
 
 
 @dataclass(frozen=True)
@@ -53,61 +51,65 @@ def compute_race(request: RaceRequest, superseded: Callable[[], bool] = lambda: 
     return paths
 
 
-class RaceWorker(QObject):
-    """Lives in a worker thread; answers each request it does not skip with race_finished or race_failed."""
+class RaceWorker(Worker):
+    """Lives in a worker thread; answers each request it does not skip with race_finished or race_failed.
+
+    An unexpected error answers with race_broken(request) and then the base's failed(sentence).
+    """
 
     race_finished = Signal(object, object)  # RaceRequest, {optimizer name: OptimizerPath}
     race_failed = Signal(object, str)  # RaceRequest, one sentence (a bad setting)
-    finished = Signal()
+    race_broken = Signal(object)  # the RaceRequest an unexpected error ended; `failed` follows with the sentence
 
     def __init__(self):
         super().__init__()
-        self._requests: queue.SimpleQueue = queue.SimpleQueue()
-        self._stop = threading.Event()
+        self._racing: RaceRequest | None = None
 
     # ------------------------------------------------------------ commands (any thread)
     def request(self, request: RaceRequest) -> None:
         """Race with these settings; any older request not yet answered is dropped."""
-        self._requests.put(request)
+        self.send("race", request)
 
-    def stop(self) -> None:
-        """Ask the loop to end; it returns within one optimizer's path."""
-        self._stop.set()
-        self._requests.put(None)  # wakes the loop
+    # ------------------------------------------------------------ hooks (worker thread)
+    def handle(self, command: str, argument) -> None:
+        if command != "race":
+            return  # "wake" (from stop)
+        request = self._newest(argument)
+        if request is not None:
+            self._answer(request)
 
-    # ------------------------------------------------------------ the loop (worker thread)
-    @Slot()
-    def run(self) -> None:
-        torch.set_num_threads(WORKER_TORCH_THREADS)
-        while not self._stop.is_set():
-            request = self._newest(self._requests.get())
-            if request is not None and not self._stop.is_set():
-                self._answer(request)
-        self.finished.emit()
+    def recover(self, error: BaseException) -> None:
+        """Nothing to undo (a race changes no state); say which request the error ended."""
+        request, self._racing = self._racing, None
+        if request is not None:
+            self.race_broken.emit(request)
 
-    def _newest(self, request: RaceRequest | None) -> RaceRequest | None:
-        """The last request queued so far (None: only wake-ups)."""
-        while True:
-            try:
-                queued = self._requests.get_nowait()
-            except queue.Empty:
-                return request
-            if queued is not None:
-                request = queued
+    def failure_sentence(self, error: BaseException) -> str:
+        return f"The race could not be computed ({error}); try other settings."
+
+    # ------------------------------------------------------------ racing
+    def _newest(self, request: RaceRequest) -> RaceRequest | None:
+        """The last request queued so far (None once stopping): older ones are dropped unanswered."""
+        queued: list = []
+        while self.interrupted(queued, replaced_by=("race",)) and not self.stopping:
+            pass  # each call takes the queue up to the next race request
+        for command, argument in queued:
+            if command == "race":
+                request = argument
+        return None if self.stopping else request
 
     def _superseded(self) -> bool:
-        return self._stop.is_set() or not self._requests.empty()
+        return self.stopping or self.commands_waiting()
 
     def _answer(self, request: RaceRequest) -> None:
+        self._racing = request
         try:
             paths = compute_race(request, self._superseded)
-        except GlassboxError as error:
+        except GlassboxError as error:  # a bad setting: core's own sentence
+            self._racing = None
             self.race_failed.emit(request, str(error))
             return
-        except Exception as error:  # our bug: say so in one sentence and keep the loop alive for the next request
-            traceback.print_exc()
-            self.race_failed.emit(request, f"The race could not be computed ({error}); try other settings.")
-            return
+        self._racing = None
         if paths is not None:
             self.race_finished.emit(request, paths)
 
@@ -128,6 +130,7 @@ class RaceRunner(QObject):
         self.threaded = threaded
         self._generation = 0  # the latest request's
         self._answered = 0  # the latest request answered (or given up at shutdown)
+        self._broken_latest = False  # an unexpected error ended the latest request; its sentence comes next
         self._worker: RaceWorker | None = None
         self._thread: QThread | None = None
         self._stop_on_destroy = None
@@ -151,6 +154,8 @@ class RaceRunner(QObject):
             self._worker = RaceWorker()
             self._worker.race_finished.connect(self._on_race_finished)
             self._worker.race_failed.connect(self._on_race_failed)
+            self._worker.race_broken.connect(self._on_race_broken)
+            self._worker.failed.connect(self._on_worker_failed)
             self._thread = start_in_thread(self._worker, "glassbox-race")
             # Dropped without shutdown() (say, a view nobody closed)? Stop the thread as this object dies,
             # before Python frees the QThread: a QThread destroyed while running aborts the process.
@@ -168,6 +173,7 @@ class RaceRunner(QObject):
             stop_thread(self._worker, self._thread)
             self._thread = self._worker = self._stop_on_destroy = None
         self._answered = self._generation
+        self._broken_latest = False
 
     def _is_latest(self, request: RaceRequest) -> bool:
         if request.generation != self._generation or not self.pending:
@@ -183,4 +189,15 @@ class RaceRunner(QObject):
     @Slot(object, str)
     def _on_race_failed(self, request: RaceRequest, sentence: str) -> None:
         if self._is_latest(request):
+            self.failed.emit(sentence)
+
+    @Slot(object)
+    def _on_race_broken(self, request: RaceRequest) -> None:
+        """The worker's `failed` sentence follows (same thread, same order): it is the answer if this is latest."""
+        self._broken_latest = self._is_latest(request)
+
+    @Slot(str)
+    def _on_worker_failed(self, sentence: str) -> None:
+        if self._broken_latest:
+            self._broken_latest = False
             self.failed.emit(sentence)

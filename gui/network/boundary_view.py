@@ -15,21 +15,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from core.mlp.boundaries import BoundaryMaps
 from core.data.toy2d import DOMAIN, Dataset
 from gui.style import theme
+from gui.style.colours import CLASS_COLOURS, diverging_lut
+
 HEATMAP_STRENGTH = 0.55  # pale background, saturated points
-CLASS_COLOURS = (theme.BLUE, theme.ORANGE, theme.GREEN, theme.PURPLE, theme.SKY, theme.VERMILLION)
-
-
-def diverging_lut(steps: int = 256, strength: float = 1.0) -> np.ndarray:
-    """Blue → white → orange, as uint8 RGBA rows: the sign of a value, and its size.
-
-    `strength` below 1 keeps the far ends pale, so saturated points stand out on top.
-    """
-    blue = np.array(pg.mkColor(theme.BLUE).getRgb()[:3], dtype=float)
-    orange = np.array(pg.mkColor(theme.ORANGE).getRgb()[:3], dtype=float)
-    white = np.array([255.0, 255.0, 255.0])
-    t = np.linspace(-1.0, 1.0, steps)[:, None] * strength
-    rgb = np.where(t < 0, white + (blue - white) * -t, white + (orange - white) * t)
-    return np.concatenate([rgb, np.full((steps, 1), 255.0)], axis=1).astype(np.uint8)
 
 
 def to_signed_unit(values: np.ndarray, kind: str) -> np.ndarray:

@@ -155,22 +155,3 @@ def strongest(values: np.ndarray, count: int) -> np.ndarray:
 
 def largest(values: np.ndarray) -> float:
     return float(np.max(np.abs(values))) if np.size(values) else 0.0
-
-
-# ---------------------------------------------------------------------- text
-def short_number(value: float) -> str:
-    """A number a class can read at a glance: 0.73, −1.20, 12, 4.2e−4 (a real minus sign)."""
-    value = float(value)
-    if not math.isfinite(value):
-        return str(value)
-    magnitude = abs(value)
-    if magnitude < 1e-12:
-        text = "0"
-    elif magnitude >= 100:
-        text = f"{value:.0f}"
-    elif magnitude >= 0.005:
-        text = f"{value:.2f}"
-    else:
-        mantissa, exponent = f"{value:.1e}".split("e")
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")

@@ -18,9 +18,11 @@ from core.mlp.boundaries import BoundaryMaps
 from core.data.input_features import FEATURE_LABELS
 from core.mlp.inspection import NeuronActivity
 from core.mlp.reports import RunInfo
+from gui.network.boundary_view import BoundaryView
 from gui.style import theme
-from gui.network.boundary_view import CLASS_COLOURS, BoundaryView
-from gui.network.tips import number
+from gui.style.colours import CLASS_COLOURS
+from gui.style.numbers import percent
+from gui.style.numbers import significant as number
 
 HISTOGRAM_BINS = 24
 LABELLED_WEIGHTS = 16  # more incoming weights than this: label every few bars only
@@ -154,8 +156,8 @@ class NeuronInspector(QDialog):
             high = limits[activity.activation]
             saturated = np.mean((values > high) | (values < (1 - high if activity.activation == "sigmoid" else -high)))
             if saturated > 0.5:
-                return self.tr("{0:.0f}% of examples saturate it, where its gradient is nearly 0.").format(
-                    100 * saturated)
+                return self.tr("{0} of examples saturate it, where its gradient is nearly 0.").format(
+                    percent(saturated, 0))
         return ""
 
     def _draw_weights(self, activity: NeuronActivity) -> None:

@@ -2,11 +2,14 @@
 
 It asks the worker for a trace of one example (which trains on that example for real),
 plays it with a TracePlayer, and shows live weights, boundaries and gradient sizes
-between passes. All drawing is done by the views it holds.
+between passes. All drawing is done by the views it holds. Everything it shows is a
+NetworkState (state.py): `state()` reads it, `apply_state()` restores it, and
+`state_changed` reports it whenever the user changes it.
 """
 
 from __future__ import annotations
 
+import math
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,21 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.nets.mlp import OUTPUT_ACTIVATIONS
-from core.optimizers import OPTIMIZERS
 from core.mlp.reports import RunInfo, TrainingProgress
 from core.mlp.trace import ExampleTrace
-from gui.style import theme
+from core.nets.mlp import OUTPUT_ACTIVATIONS
 from gui.network.boundary_view import BoundaryView
 from gui.network.gradient_chart import GradientChart
-from gui.network.tips import neuron_title
 from gui.network.network_view import NetworkView
 from gui.network.neuron_inspector import NeuronInspector
-from gui.network.trace_player import MAX_SPEED, MIN_SPEED, TracePlayer
+from gui.network.state import EDGE_LIMIT_CHOICES, NetworkState
+from gui.network.tips import neuron_title, phase_sentence
+from gui.network.trace_player import TracePlayer
+from gui.style import numbers, theme
+from gui.style.clock import clamp_speed
 
-EDGE_LIMIT_CHOICES = (2, 4, 8, 16, 32)  # "strongest k incoming edges per neuron" in the toolbar
 ALL_EDGES = 1_000_000  # more than any layer's fan-in: every edge is drawn
-LOSS_LABELS = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", "mse": "mean squared error"}
 
 
 class NetworkTab(QWidget):
@@ -44,6 +46,7 @@ class NetworkTab(QWidget):
     weight_edit_requested = Signal(int, int, int, float)  # layer, out, in, new value
     architecture_requested = Signal(object, object)  # hidden widths, hidden activations: edited on the graph
     inspect_requested = Signal(object)  # (linear layer, neuron) while the inspector is open, else None
+    state_changed = Signal(object)  # NetworkState, after the user changed what the tab shows
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,10 +55,16 @@ class NetworkTab(QWidget):
         self._structure_key: tuple | None = None
         self._waiting_for_trace = False
         self._play_when_recorded = False
+        self._show_boundary = True  # unless the inputs are an image, which has no input plane to map
+        self._pending_position: tuple[int, tuple[str, int, float]] | None = None  # restored: (example, frame)
+        self._pending_neuron: tuple[int, int] | None = None  # restored before its network arrived
+        self._unseen_progress: TrainingProgress | None = None  # arrived while another tab was in front
+        self._applying = False
+        self._last_state: NetworkState | None = None
 
         self.network_view = NetworkView()
-        self.network_view.caption.hide()
-        self.network_view.edge_clicked.connect(self.on_edge_clicked)  # this tab's own caption says the phase and formula
+        self.network_view.caption.hide()  # this tab's own caption, above everything, says the same sentence
+        self.network_view.edge_clicked.connect(self.on_edge_clicked)
         self.network_view.architecture_edited.connect(self.architecture_requested)
         self.network_view.neuron_clicked.connect(self.open_inspector)
         self.inspector: NeuronInspector | None = None  # made on the first click of a neuron
@@ -153,12 +162,17 @@ class NetworkTab(QWidget):
     @Slot(int)
     def on_edge_limit_chosen(self, index: int) -> None:
         self.network_view.set_edge_limit(self.edge_limit_combo.itemData(index))
+        self._report_state()
 
     @Slot(int)
     def on_speed_changed(self, value: int) -> None:
-        speed = min(MAX_SPEED, max(MIN_SPEED, 10 ** (value / 10)))
+        self._set_speed(10 ** (value / 10))
+        self._report_state()
+
+    def _set_speed(self, speed: float) -> None:
+        speed = clamp_speed(speed)
         self.player.set_speed(speed)
-        self.speed_label.setText(f"{speed:.2g}×")
+        self.speed_label.setText(numbers.significant(speed, 2) + "×")
 
     # ------------------------------------------------------------------ step-through
     @Slot()
@@ -180,40 +194,43 @@ class NetworkTab(QWidget):
         """No pass on screen, or the last one has been shown to its end."""
         return self.trace is None or self.player.sequence is None or self.player.sequence.at_end
 
+    def _go_on(self, command, play: bool) -> None:
+        """Run a player command on the pass on screen, or start the next example's pass."""
+        if self._needs_new_example():
+            self.next_example(play=play)
+        else:
+            command()
+
     @Slot()
     def toggle_pass(self) -> None:
-        if self._needs_new_example():
-            self.next_example(play=True)
-        else:
-            self.player.toggle()
+        self._go_on(self.player.toggle, play=True)
 
     @Slot()
     def step_layer(self) -> None:
-        if self._needs_new_example():
-            self.next_example(play=False)
-        else:
-            self.player.step_layer()
+        self._go_on(self.player.step_layer, play=False)
 
     @Slot()
     def step_phase(self) -> None:
-        if self._needs_new_example():
-            self.next_example(play=False)
-        else:
-            self.player.step_phase()
+        self._go_on(self.player.step_phase, play=False)
 
     @Slot()
     def back(self) -> None:
         self.player.back()
+        self._report_state()
 
     @Slot(object)
     def on_trace_recorded(self, trace: ExampleTrace) -> None:
         self._waiting_for_trace = False
         self.trace = trace
         self.player.load(len(trace.layers))
-        if self._play_when_recorded:
+        pending, self._pending_position = self._pending_position, None
+        if pending is not None and pending[0] == trace.example_index:
+            self.player.seek(*pending[1])  # a restored step-through: that frame, paused
+        elif self._play_when_recorded:
             self.player.play()
         else:
             self.player.step_layer()
+        self._report_state()
 
     @Slot(str, int, float)
     def on_frame(self, phase: str, layer: int, fraction: float) -> None:
@@ -229,25 +246,12 @@ class NetworkTab(QWidget):
     @Slot(bool)
     def on_player_playing_changed(self, playing: bool) -> None:
         self.play_pass_action.setText(self.tr("❚❚ Pause pass") if playing else self.tr("▶ Play pass"))
+        if not playing:
+            self._report_state()  # the step-through has settled on a frame
 
     def describe(self, phase: str, layer: int) -> str:
-        """The caption: which phase, which layer, and the formula being shown."""
-        trace = self.trace
-        count = len(trace.layers)
-        if phase == "forward":
-            name = trace.layers[layer].activation
-            return self.tr("1 · Forward, layer {0} of {1}: z = Σ wᵢ·xᵢ + b, then a = {2}(z)").format(
-                layer + 1, count, "softmax" if name == "softmax" else name)
-        if phase == "loss":
-            return self.tr("2 · Loss ({0}): prediction {1} vs target {2} → L = {3}").format(
-                LOSS_LABELS[trace.loss_name], _vector(trace.layers[-1].a), _vector(trace.target),
-                f"{trace.loss_value:.4g}")
-        if phase == "backward":
-            return self.tr("3 · Backward, layer {0} of {1}: δ = ∂L/∂z flows back; ∂L/∂w = δ · input").format(
-                layer + 1, count)
-        return self.tr("4 · Update ({0}, η = {1}): every weight moves by Δw = −η·∂L/∂w. "
-                       "Edges now show Δw: orange grew, blue shrank, thicker changed more").format(
-            OPTIMIZERS[trace.optimizer], f"{trace.learning_rate:g}")
+        """The caption: which phase, which layer, and the formula being shown (the graph's sentence table)."""
+        return phase_sentence(self.trace, phase, layer)
 
     @Slot(int, int, int)
     def on_edge_clicked(self, layer: int, out: int, inp: int) -> None:
@@ -274,10 +278,12 @@ class NetworkTab(QWidget):
         self.inspector.show()
         self.inspector.raise_()
         self.inspect_requested.emit(neuron)
+        self._report_state()
 
     @Slot()
     def _on_inspector_closed(self) -> None:
         self.inspect_requested.emit(None)
+        self._report_state()
 
     def _follow_new_network(self, shapes: tuple) -> None:
         """A new or edited network: the inspector follows its neuron there, or closes if it is gone."""
@@ -291,6 +297,17 @@ class NetworkTab(QWidget):
         inspector.inspect(self.info, inspector.neuron, neuron_title(self.network_view, layer + 1, index))
 
     # ------------------------------------------------------------------ live state
+    def _out_of_sight(self) -> bool:
+        """True while the window is shown with another tab in front and no inspector of ours is open."""
+        inspecting = self.inspector is not None and self.inspector.isVisible()
+        return self.window().isVisible() and not self.isVisible() and not inspecting
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        unseen = self._unseen_progress
+        if unseen is not None:
+            self.on_progress(unseen)
+
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
         self.info = info
@@ -300,8 +317,7 @@ class NetworkTab(QWidget):
             self.player.sequence = None
             self._structure_key = None
             self.network_view.clear_trace()
-        # Digits are 784 pixels, not points in a plane: there is no boundary map to draw.
-        self.boundary_view.setVisible(not info.dataset.is_image)
+        self._show_boundary_view()
         self.network_view.set_input_preview(info.dataset.x_train[0] if info.dataset.is_image else None)
         if not info.dataset.is_image:
             self.boundary_view.set_dataset(info.dataset, info.output_activation)
@@ -310,6 +326,12 @@ class NetworkTab(QWidget):
     def on_progress(self, progress: TrainingProgress) -> None:
         if self.info is None:
             return
+        if self._out_of_sight():
+            # Another tab is in front: drawing thousands of edges nobody sees would take the
+            # worker's interpreter time (bench/training_overhead.py). Keep the newest, draw it on show.
+            self._unseen_progress = progress
+            return
+        self._unseen_progress = None
         key = tuple(weight.shape for weight, _ in progress.weights)
         if key != self._structure_key:
             config = self.info.config
@@ -318,6 +340,8 @@ class NetworkTab(QWidget):
                                             OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
             self._structure_key = key
             self._follow_new_network(key)
+            if self._pending_neuron is not None:
+                self._restore_inspector(self._pending_neuron)
         showing_pass = self.player.sequence is not None and not self.player.sequence.at_end
         if not showing_pass and self.trace is not None and progress.step > self.trace.step + 1:
             # Training has moved on past the example on screen: back to the live network.
@@ -325,6 +349,7 @@ class NetworkTab(QWidget):
             self.player.sequence = None
             self.network_view.clear_trace()
             self.caption.setText(self.tr("Training. Press Right to step one example through the network."))
+            self._report_state()
         if not showing_pass:
             self.network_view.set_weights(progress.weights)
         if progress.boundaries is not None:
@@ -336,6 +361,91 @@ class NetworkTab(QWidget):
             self.inspector.show_activity(progress.neuron_activity, progress.boundaries)
 
 
-def _vector(values) -> str:
-    numbers = [f"{value:.3g}" for value in list(values)[:6]]
-    return numbers[0] if len(numbers) == 1 else "(" + ", ".join(numbers) + ("…" if len(values) > 6 else "") + ")"
+    # ------------------------------------------------------------------ state
+    def state(self) -> NetworkState:
+        """Everything this tab shows, as plain Python (a restore still waiting for its trace included)."""
+        example, frame = None, None
+        if self._pending_position is not None:
+            example, frame = self._pending_position
+        elif self.trace is not None and self.player.sequence is not None:
+            unit = self.player.sequence.unit
+            example, frame = self.trace.example_index, (unit.phase, unit.layer, self.player.sequence.fraction)
+        phase, layer, fraction = frame if frame is not None else (None, 0, 1.0)
+        limit = self.edge_limit_combo.currentData()
+        inspector = self.inspector
+        neuron = self._pending_neuron
+        if neuron is None and inspector is not None and inspector.isVisible():
+            neuron = inspector.neuron
+        return NetworkState(
+            example_index=example, phase=phase, layer=layer, fraction=fraction, speed=self.player.speed,
+            edge_limit="auto" if limit is None else "all" if limit == ALL_EDGES else int(limit),
+            inspected_neuron=neuron, show_toolbar=not self.toolbar.isHidden(), show_boundary=self._show_boundary,
+            show_gradients=not self.gradient_chart.isHidden(), editable=self.network_view.editable)
+
+    def apply_state(self, state: NetworkState) -> None:
+        """Show `state`. A step-through of another example asks the worker for its pass (trace_requested),
+        which trains on it as any pass does, and shows the frame, paused, when it arrives."""
+        self._applying = True
+        try:
+            self.toolbar.setVisible(state.show_toolbar)
+            self.gradient_chart.setVisible(state.show_gradients)
+            self._show_boundary = state.show_boundary
+            self._show_boundary_view()
+            self.network_view.set_editable(state.editable)
+            self.speed_slider.blockSignals(True)
+            self.speed_slider.setValue(round(10 * math.log10(clamp_speed(state.speed))))
+            self.speed_slider.blockSignals(False)
+            self._set_speed(state.speed)
+            data = None if state.edge_limit == "auto" else ALL_EDGES if state.edge_limit == "all" else state.edge_limit
+            self.edge_limit_combo.setCurrentIndex(max(0, self.edge_limit_combo.findData(data)))
+            self._restore_position(state)
+            self._restore_inspector(state.inspected_neuron)
+        finally:
+            self._applying = False
+        self._report_state()
+
+    def _restore_position(self, state: NetworkState) -> None:
+        if state.example_index is None or state.phase is None:
+            self._pending_position = None
+            if self.trace is not None:
+                self.player.pause()
+                self.trace = self.player.sequence = None
+                self.network_view.clear_trace()
+            return
+        frame = (state.phase, state.layer, state.fraction)
+        same_example = self.trace is not None and self.trace.example_index == state.example_index
+        if same_example and self.player.sequence is not None:
+            self._pending_position = None
+            self.player.seek(*frame)
+            return
+        self.player.pause()
+        self._pending_position = (state.example_index, frame)
+        self._waiting_for_trace = True
+        self._play_when_recorded = False
+        self.trace_requested.emit(state.example_index)
+
+    def _restore_inspector(self, neuron: tuple[int, int] | None) -> None:
+        """Open the inspector on `neuron` (layer, index), or close it; wait for a network to open it in."""
+        self._pending_neuron = None
+        if neuron is None:
+            if self.inspector is not None and self.inspector.isVisible():
+                self.inspector.close()
+            return
+        sizes = self.network_view.sizes
+        if self.info is None or not sizes:
+            self._pending_neuron = neuron
+        elif neuron[0] + 1 < len(sizes) and neuron[1] < sizes[neuron[0] + 1]:
+            self.open_inspector(neuron[0] + 1, neuron[1])
+
+    def _show_boundary_view(self) -> None:
+        # Digits are 784 pixels, not points in a plane: there is no boundary map to draw.
+        image = self.info is not None and self.info.dataset.is_image
+        self.boundary_view.setVisible(self._show_boundary and not image)
+
+    def _report_state(self) -> None:
+        if self._applying:
+            return
+        state = self.state()
+        if state != self._last_state:
+            self._last_state = state
+            self.state_changed.emit(state)

@@ -1,8 +1,10 @@
-"""Hover texts of the neuron graph: a neuron's formula and a weight's numbers, with the real values.
+"""Every sentence the Network tab says, once: phase captions, the loss and output texts, headers, hover tips.
 
 TF Playground users ask for formulas in tooltips; these write z = Σ wᵢ·xᵢ + b term by
 term, as a student would on paper, from the pass on screen (or the live weights).
-They read the view's state and draw nothing.
+The graph's own caption and the tab's caption read the same phase table, and the graph's
+loss text and the captions the same loss names. Numbers go through gui.style.numbers.
+They draw nothing.
 """
 
 from __future__ import annotations
@@ -11,8 +13,17 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from core.data.input_features import FEATURE_LABELS
+from core.optimizers import OPTIMIZERS
+from gui.network.layout import LABELLED_LAYER_MAX
+from gui.style import numbers, theme
 
 TERMS_SHOWN = 6  # a longer weighted sum ends in "… n more"
+VECTOR_SHOWN = 6  # a longer prediction or target ends in "…"
+# The one loss-name table: (short, on the graph; long, in the caption).
+LOSS_NAMES = {"bce": ("BCE", "binary cross-entropy"), "cross_entropy": ("cross-entropy", "cross-entropy"),
+              "mse": ("MSE", "mean squared error")}
+FORWARD_PULSE = theme.GREEN  # neither edge colour, so a moving dot stands out
+BACKWARD_PULSE = theme.PURPLE
 
 
 def tr(text: str) -> str:
@@ -21,7 +32,132 @@ def tr(text: str) -> str:
 
 def number(value: float) -> str:
     """Three significant digits and a real minus sign."""
-    return f"{value:.3g}".replace("-", "−")
+    return numbers.significant(value, 3)
+
+
+def loss_name(name: str, long: bool = False) -> str:
+    names = LOSS_NAMES.get(name)
+    return name if names is None else names[1 if long else 0]
+
+
+def vector(values) -> str:
+    """'0.73' for one value, '(0.1, 0.9, …)' for several."""
+    values = list(values)
+    shown = [number(value) for value in values[:VECTOR_SHOWN]]
+    if len(shown) == 1:
+        return shown[0]
+    return "(" + ", ".join(shown) + ("…" if len(values) > VECTOR_SHOWN else "") + ")"
+
+
+# ---------------------------------------------------------------------- captions
+def phase_sentence(trace, phase: str, layer: int) -> str:
+    """Which phase, which layer, and the formula being shown: the caption of one step-through frame."""
+    count = len(trace.layers)
+    if phase == "forward":
+        return tr("1 · Forward, layer {0} of {1}: z = Σ wᵢ·xᵢ + b, then a = {2}(z)").format(
+            layer + 1, count, trace.layers[layer].activation)
+    if phase == "loss":
+        return tr("2 · Loss ({0}): prediction {1} vs target {2} → L = {3}").format(
+            loss_name(trace.loss_name, long=True), vector(trace.layers[-1].a), vector(trace.target),
+            numbers.significant(trace.loss_value, 4))
+    if phase == "backward":
+        return tr("3 · Backward, layer {0} of {1}: δ = ∂L/∂z flows back; ∂L/∂w = δ · input").format(layer + 1, count)
+    return tr("4 · Update ({0}, η = {1}): every weight moves by Δw = −η·∂L/∂w. "
+              "Edges now show Δw: orange grew, blue shrank, thicker changed more").format(
+        OPTIMIZERS.get(trace.optimizer, trace.optimizer), numbers.significant(trace.learning_rate, 6))
+
+
+def idle_sentence(sizes) -> str:
+    """The caption while no pass is on screen."""
+    architecture = "-".join(str(size) for size in sizes)
+    return tr("Network {0}: each line is a weight, each circle a neuron").format(architecture)
+
+
+def example_sentence(trace) -> str:
+    return tr("   ·   example {0}, step {1}").format(trace.example_index, trace.step)
+
+
+# ---------------------------------------------------------------------- texts on the graph
+def loss_text(trace, class_names) -> str:
+    """Prediction, target and loss beside the output layer."""
+    output = trace.layers[-1].a
+    value = trace.loss_value
+    amount = numbers.fixed(value, 3) if abs(value) >= 0.001 else numbers.short(value)
+    loss = tr("loss {0} ({1})").format(amount, loss_name(trace.loss_name))
+    if len(output) > 1:
+        top, target = int(np.argmax(output)), int(np.argmax(trace.target))
+        return "\n".join([
+            tr("prediction {0} ({1})").format(class_names[top], numbers.percent(output[top], 0)),
+            tr("target {0}").format(class_names[target]),
+            loss,
+        ])
+    return "\n".join([
+        tr("prediction {0}").format(numbers.short(output[0])),
+        tr("target {0}").format(numbers.significant(trace.target[0], 6)),
+        loss,
+    ])
+
+
+def class_label(name: str, probability: float, top: bool) -> str:
+    return f"{name}  {numbers.percent(probability, 0)}" + (tr("  ◀ top") if top else "")
+
+
+def top_class_text(name: str, probability: float) -> str:
+    return tr("top class: {0} ({1})").format(name, numbers.percent(probability, 0))
+
+
+def value_label(value: float, kind: str) -> str:
+    """The number beside a neuron: its input, activation, or δ."""
+    return ("δ " if kind == "d" else "") + numbers.short(value)
+
+
+def header(view, column: int) -> str:
+    """A column's name under it: input, hidden k and its activation (▾: a menu), output; the size of big layers."""
+    sizes = view.sizes
+    n = sizes[column]
+    if column == 0:
+        side = view.net_layout.image_side
+        return tr("input\n{0}×{0} image").format(side) if side else tr("input")
+    if column == len(sizes) - 1:
+        text = tr("output\n{0}").format(view.output_activation)
+    else:
+        text = tr("hidden {0}\n{1}").format(column, view.activations[column - 1])
+        text += " ▾" if view.editable else ""  # a menu: click to change this layer's activation
+    return text + ("\n" + tr("{0} neurons").format(n) if n > LABELLED_LAYER_MAX else "")
+
+
+def activation_menu_tip(layer: int) -> str:
+    return tr("Click to change the activation of hidden layer {0}").format(layer + 1)
+
+
+def thinning_note(view, limits) -> str:
+    """'Edges thinned: strongest 8 of 784 per neuron (hidden 1), …', or "" when every edge is drawn."""
+    notes = [(tr("{0} of {1}").format(k, view.sizes[i]), header(view, i + 1).split("\n")[0])
+             for i, k in enumerate(limits) if k is not None]
+    if not notes:
+        return ""
+    first, rest = notes[0], notes[1:]
+    text = tr("Edges thinned: strongest {0} per neuron ({1})").format(*first)
+    return text + "".join(f", {amount} ({name})" for amount, name in rest)
+
+
+def _swatch(colour: str, glyph: str) -> str:
+    return f"<span style='color:{colour}; font-size:20pt'>{glyph}</span>"
+
+
+def legend_html() -> str:
+    return "&nbsp;&nbsp;&nbsp;".join([
+        _swatch(theme.ORANGE, "━━") + " " + tr("positive"),
+        _swatch(theme.BLUE, "━━") + " " + tr("negative"),
+        tr("thicker = larger"),
+        tr("ring: bias"),
+        tr("fill: a or δ"),
+        _swatch(FORWARD_PULSE, "●") + " " + tr("signal"),
+        _swatch(BACKWARD_PULSE, "●") + " " + tr("error"),
+    ])
+
+
+# ---------------------------------------------------------------------- hover tips
 
 
 def weighted_sum(weights: np.ndarray, inputs: np.ndarray | None, bias: float, limit: int = TERMS_SHOWN) -> str:

@@ -1,20 +1,20 @@
 """Step-through playback of an ExampleTrace: forward, loss, backward, update, layer by layer.
 
 TraceSequence is the plain state (which unit, how far along it); TracePlayer drives it
-with a GUI-thread QTimer and tells the network view what to draw. The worker never
-animates: it records a trace once, and playback only replays it.
+with the shared AnimationClock (gui.style.clock) and tells the network view what to draw.
+The worker never animates: it records a trace once, and playback only replays it. Tests
+move the clock with `player.clock.advance(seconds)` instead of waiting.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-PHASES = ("forward", "loss", "backward", "update")
-FRAME_MS = 33  # about 30 frames per second
-UNIT_MS = 700  # one layer's pulse at 1× speed
-MIN_SPEED, MAX_SPEED = 0.1, 10.0
+from gui.style.clock import AnimationClock, clamp_speed
+
+UNIT_SECONDS = 0.7  # one layer's pulse at 1× speed
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,18 @@ class TraceSequence:
                 return index
         return None
 
+    def seek(self, phase: str, layer: int, fraction: float) -> None:
+        """Jump to `phase` at `layer` (the phase's first unit if that layer has none), `fraction` of the way."""
+        matches = [index for index, unit in enumerate(self.units) if unit.phase == phase]
+        if not matches:
+            raise ValueError(f"Unknown phase '{phase}'.")
+        exact = [index for index in matches if self.units[index].layer == layer]
+        self.index = exact[0] if exact else matches[0]
+        self.fraction = min(1.0, max(0.0, float(fraction)))
+
 
 class TracePlayer(QObject):
-    """Plays a TraceSequence with a QTimer; emits each frame for the view to draw."""
+    """Plays a TraceSequence on an AnimationClock; emits each frame for the view to draw."""
 
     frame_changed = Signal(str, int, float)  # phase, layer, fraction
     finished = Signal()  # the update has been shown
@@ -90,14 +99,10 @@ class TracePlayer(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.sequence: TraceSequence | None = None
-        self.speed = 1.0
         self.playing = False
         self._stop_at: int | None = None  # stop when this unit finishes (step commands)
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_frame)
-        self._clock = QElapsedTimer()
+        self.clock = AnimationClock(self)
+        self.clock.ticked.connect(self._on_tick)
 
     def load(self, layer_count: int) -> None:
         """A new trace: start at the first forward layer, not yet animated."""
@@ -105,8 +110,21 @@ class TracePlayer(QObject):
         self._stop_at = None
         self._emit()
 
+    @property
+    def speed(self) -> float:
+        return self.clock.speed
+
     def set_speed(self, speed: float) -> None:
-        self.speed = min(MAX_SPEED, max(MIN_SPEED, float(speed)))
+        self.clock.set_speed(clamp_speed(speed))
+
+    def seek(self, phase: str, layer: int, fraction: float) -> None:
+        """Show `phase` at `layer`, `fraction` of the way, paused (a restored step-through)."""
+        if self.sequence is None:
+            return
+        self.pause()
+        self._stop_at = None
+        self.sequence.seek(phase, layer, fraction)
+        self._emit()
 
     # ------------------------------------------------------------ commands
     def play(self) -> None:
@@ -118,7 +136,7 @@ class TracePlayer(QObject):
         self._start()
 
     def pause(self) -> None:
-        self._timer.stop()
+        self.clock.stop()
         self._set_playing(False)
 
     def toggle(self) -> None:
@@ -156,8 +174,7 @@ class TracePlayer(QObject):
 
     # ------------------------------------------------------------ animation
     def _start(self) -> None:
-        self._clock.start()
-        self._timer.start()
+        self.clock.start()
         self._set_playing(True)
 
     def _set_playing(self, playing: bool) -> None:
@@ -165,11 +182,14 @@ class TracePlayer(QObject):
             self.playing = playing
             self.playing_changed.emit(playing)
 
-    @Slot()
-    def _on_frame(self) -> None:
+    @Slot(float)
+    def _on_tick(self, seconds: float) -> None:
+        """`seconds` of animation (wall time × speed) have passed."""
         sequence = self.sequence
-        elapsed = self._clock.restart()
-        if sequence.advance(elapsed * self.speed / UNIT_MS):
+        if sequence is None:
+            self.pause()
+            return
+        if sequence.advance(seconds / UNIT_SECONDS):
             self._emit()
             if self._stop_at is not None and sequence.index >= self._stop_at:
                 self.pause()

@@ -71,3 +71,8 @@ def percent(fraction: float, decimals: int = 1) -> str:
     if not math.isfinite(fraction):
         return MISSING
     return with_minus(f"{100 * fraction:.{decimals}f}%")
+
+
+def signed(value: float, digits: int = 3) -> str:
+    """A change, always with its sign: +0.5, −1.2e−03 (`digits` significant digits)."""
+    return with_minus(f"{float(value):+.{digits}g}")

@@ -7,7 +7,9 @@ from PySide6.QtCore import QPointF, Qt
 
 from core.cnn.feature_maps import compute_features, global_range_of, normalise_maps
 from core.nets.cnn import build_cnn
-from gui.convolution.cnn_panels import SIGNED_LUT, percent_text, signed_number
+from gui.convolution.cnn_panels import percent_text
+from gui.style.colours import SIGNED_LUT
+from gui.style.numbers import fixed
 from gui.convolution.cnn_view import CNNView
 
 DIGITS = tuple(str(i) for i in range(10))
@@ -148,8 +150,8 @@ def test_the_detail_of_a_conv_map_shows_its_kernels_and_bias(view, record):
     for i, kernel in enumerate(kernels):
         np.testing.assert_array_equal(kernel, conv2.weight[5, i])
     assert view.detail_bias() == pytest.approx(float(conv2.bias[5]))
-    assert signed_number(float(conv2.bias[5])) in detail.explain.text()
-    assert [text.text() for text in detail.numbers[2]] == [signed_number(float(w)) for w in conv2.weight[5, 2].ravel()]
+    assert fixed(float(conv2.bias[5]), 2) in detail.explain.text()
+    assert [text.text() for text in detail.numbers[2]] == [fixed(float(w), 2) for w in conv2.weight[5, 2].ravel()]
     np.testing.assert_array_equal(detail.images[0].image, normalise_maps(conv2.output[5:6], "map")[0])
     assert detail.images[1].lut is SIGNED_LUT or np.array_equal(detail.images[1].lut, SIGNED_LUT)
 

@@ -1,7 +1,8 @@
 """The Convolution tab: images from samples, files, the clipboard, drops and the canvas reach the CNN view.
 
 The tab reads models from a folder the tests fill with freshly initialised (seeded)
-networks, so nothing depends on the shipped weights being there.
+networks, so nothing depends on the shipped weights being there. Its analysis runs in a
+worker thread: a test waits (on the GUI thread) until the tab has drawn the answer.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def digit_png(tmp_path):
     return path
 
 
+def answered(qtbot, tab: ConvTab) -> None:
+    """Wait until the tab has the answer to its latest analysis (drawn, or said in one sentence)."""
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
+
+
 @pytest.fixture
 def make_tab(qtbot, settings, models_dir):
     def make(folder=models_dir, tab_settings=settings) -> ConvTab:
@@ -51,6 +57,7 @@ def make_tab(qtbot, settings, models_dir):
         tab.resize(1400, 850)
         tab.show()
         qtbot.waitExposed(tab)
+        answered(qtbot, tab)
         return tab
     return make
 
@@ -73,8 +80,9 @@ def test_the_tab_opens_with_a_sample_already_analysed(tab):
     assert not tab.message_is_error()
 
 
-def test_loading_a_png_shows_its_maps_and_names_the_top_class(tab, digit_png):
+def test_loading_a_png_shows_its_maps_and_names_the_top_class(qtbot, tab, digit_png):
     assert tab.load_path(digit_png)
+    answered(qtbot, tab)
     record = tab.record
     assert tab.image.name == "three.png" and tab.source == "file"
     assert record.class_names == DIGIT_CLASSES
@@ -92,8 +100,10 @@ def test_loading_a_png_shows_its_maps_and_names_the_top_class(tab, digit_png):
     (b"just some notes, not a picture\n", "not a"),
     (b"", "empty"),
 ], ids=["truncated-png", "text", "empty"])
-def test_a_bad_file_is_one_sentence_and_everything_on_screen_stays(tab, digit_png, tmp_path, content, fragment):
+def test_a_bad_file_is_one_sentence_and_everything_on_screen_stays(qtbot, tab, digit_png, tmp_path, content,
+                                                                    fragment):
     assert tab.load_path(digit_png)
+    answered(qtbot, tab)
     image, record = tab.image, tab.record
     bad = tmp_path / "broken.png"
     whole = digit_png.read_bytes()
@@ -112,20 +122,22 @@ def test_a_missing_file_is_refused_in_one_sentence(tab, tmp_path):
     assert tab.message_is_error() and "gone.jpg" in tab.message_text()
 
 
-def test_the_next_good_image_clears_the_error(tab, digit_png, tmp_path):
+def test_the_next_good_image_clears_the_error(qtbot, tab, digit_png, tmp_path):
     (tmp_path / "bad.png").write_bytes(b"nope")
     tab.load_path(tmp_path / "bad.png")
     assert tab.load_path(digit_png)
+    answered(qtbot, tab)
     assert not tab.message_is_error()
 
 
-def test_a_qimage_can_be_loaded_directly(tab):
+def test_a_qimage_can_be_loaded_directly(qtbot, tab):
     image = QImage(90, 60, QImage.Format.Format_ARGB32)
     image.fill(QColor(255, 255, 255))
     for x in range(40, 50):
         for y in range(10, 50):
             image.setPixelColor(x, y, QColor(0, 0, 0))
     assert tab.load_qimage(image, "pasted bar")
+    answered(qtbot, tab)
     assert tab.image.size == (90, 60) and tab.image.name == "pasted bar"
     assert tab.record is not None and tab.source == "clipboard"
 
@@ -147,8 +159,9 @@ def test_paste_takes_a_copied_image_file(tab, digit_png):
     assert tab.image.name == "three.png" and tab.source == "clipboard"
 
 
-def test_image_bytes_can_be_loaded_directly(tab, digit_png):
+def test_image_bytes_can_be_loaded_directly(qtbot, tab, digit_png):
     assert tab.load_bytes(digit_png.read_bytes(), "from the web page")
+    answered(qtbot, tab)
     assert tab.image.name == "from the web page" and tab.record is not None
     assert not tab.load_bytes(b"GIF89a broken", "half.gif")
     assert tab.message_is_error() and "half.gif" in tab.message_text()
@@ -193,6 +206,7 @@ def test_drawing_on_the_canvas_updates_the_record_live(tab, qtbot):
         canvas.begin_stroke(QPointF(140, 40))
         canvas.extend_stroke(QPointF(140, 240))
         canvas.end_stroke()
+    answered(qtbot, tab)
     first = tab.record
     assert tab.source == "drawing" and tab.image.name == "your drawing"
     assert tab.model_name == "digits" and first.input.shape == (1, 28, 28)  # drawing means digits
@@ -200,20 +214,24 @@ def test_drawing_on_the_canvas_updates_the_record_live(tab, qtbot):
         canvas.begin_stroke(QPointF(60, 40))
         canvas.extend_stroke(QPointF(220, 40))
         canvas.end_stroke()
+    answered(qtbot, tab)
     assert tab.record is not first
     assert not np.array_equal(tab.record.input, first.input)
 
 
-def test_clearing_an_unused_canvas_keeps_the_photo(tab, digit_png):
+def test_clearing_an_unused_canvas_keeps_the_photo(qtbot, tab, digit_png):
     tab.load_path(digit_png)
+    answered(qtbot, tab)
     record = tab.record
     tab.canvas.clear()
+    answered(qtbot, tab)
     assert tab.record is record and tab.source == "file"
 
 
-def test_choosing_a_model_runs_the_image_through_it(tab):
+def test_choosing_a_model_runs_the_image_through_it(qtbot, tab):
     tab.load_sample("scene")
     assert tab.set_model("shapes")
+    answered(qtbot, tab)
     assert tab.record.input.shape == (3, 64, 64) and tab.record.class_names == SHAPE_CLASSES
     assert tab.strip.model_combo.currentData() == "shapes"
 
@@ -225,7 +243,7 @@ def test_an_unknown_model_is_refused_and_the_old_one_stays(tab):
     assert tab.model_name == "digits" and tab.record is record
 
 
-def test_a_damaged_model_is_one_sentence_and_another_model_still_works(make_tab, models_dir, tmp_path):
+def test_a_damaged_model_is_one_sentence_and_another_model_still_works(qtbot, make_tab, models_dir, tmp_path):
     folder = tmp_path / "models"
     folder.mkdir()
     for name in ("digits.json", "shapes.json", "shapes.safetensors"):
@@ -235,6 +253,7 @@ def test_a_damaged_model_is_one_sentence_and_another_model_still_works(make_tab,
     assert tab.image is not None and tab.record is None  # the sample is shown; digits could not look at it
     assert tab.message_is_error() and "damaged" in tab.message_text()
     assert tab.set_model("shapes")
+    answered(qtbot, tab)
     assert tab.record is not None and tab.record.class_names == SHAPE_CLASSES
     assert not tab.set_model("digits")
     assert tab.model_name == "shapes" and tab.strip.model_combo.currentData() == "shapes"
@@ -300,3 +319,50 @@ def test_a_file_dropped_on_the_window_opens_in_the_convolution_tab(make_window, 
                                 Qt.KeyboardModifier.NoModifier))
     assert window.tabs.currentWidget() is window.conv_tab
     assert window.conv_tab.image.name == "three.png"
+
+
+# ------------------------------------------------------------------ the analysis worker
+
+
+def test_only_the_newest_of_many_requests_is_drawn(qtbot, tab, digit_png):
+    drawn = []
+    tab.analysis.analysed.connect(lambda request, record, info: drawn.append(request))
+    assert tab.load_path(digit_png)
+    for name in ("house", "star", "circle"):
+        assert tab.load_sample(name)
+    answered(qtbot, tab)
+    assert [request.image.name for request in drawn] == ["circle"]
+    assert tab.record.class_names == SHAPE_CLASSES and "circle" in tab.cnn_view.title.text()
+
+
+def test_unthreaded_the_answer_is_drawn_before_the_call_returns(qtbot, digit_png, settings, models_dir):
+    tab = ConvTab(settings, models_dir, threaded=False)
+    qtbot.addWidget(tab)
+    assert tab.load_path(digit_png)
+    assert not tab.analysing and tab.record is not None and tab.image.name == "three.png"
+    assert tab.analysis._thread is None  # nothing ran in another thread
+    assert "three.png" in tab.cnn_view.title.text()
+
+
+def test_an_unexpected_analysis_error_is_one_sentence_and_the_next_request_works(qtbot, tab, digit_png,
+                                                                                 monkeypatch):
+    import gui.convolution.analysis_worker as analysis_worker
+
+    image, record = tab.image, tab.record
+
+    def broken(*arguments):
+        raise RuntimeError("the forward pass broke")
+
+    monkeypatch.setattr(analysis_worker, "analyse", broken)
+    assert tab.load_path(digit_png)
+    answered(qtbot, tab)
+    assert tab.message_is_error()
+    text = tab.message_text()
+    assert "unexpected" in text and "the forward pass broke" in text and "Traceback" not in text
+    assert tab.record is record and tab.cnn_view.record is record  # the last good picture stays
+    assert tab.strip.model_combo.isEnabled() and tab.model_name == "digits"
+    monkeypatch.undo()
+    assert tab.load_path(digit_png)
+    answered(qtbot, tab)
+    assert not tab.message_is_error() and tab.record is not record and tab.image is not image
+    assert "three.png" in tab.cnn_view.title.text()

@@ -1,6 +1,8 @@
 """Training the convolution lab's network live: the panel, the worker thread, and the maps that follow.
 
 Generated sets are made small here (GENERATED_SIZES), so a test loads in well under a second.
+The maps are redrawn by the tab's analysis worker: a test waits (on the GUI thread) until the
+tab has drawn the answer to its latest analysis.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from core.data.downloads import DATASET_SOURCES, dataset_dir
 from core.data.idx import encode_idx
 from core.errors import DivergedError
 from core.nets.cnn import build_cnn
-from core.nets.model_store import ModelInfo, available_models, save_model
+from core.nets.model_store import ModelInfo, available_models, load_model, save_model
 from gui.convolution.worker import LOAD_CANCELLED
 from gui.convolution.tab import LIVE_MODEL, ConvTab
 
@@ -48,27 +50,40 @@ def tab(qtbot, settings, models_dir, tmp_path):
     tab.resize(1400, 900)
     tab.show()
     qtbot.waitExposed(tab)
+    answered(qtbot, tab)
     yield tab
     tab.shutdown()
+
+
+def answered(qtbot, tab: ConvTab) -> None:
+    """Wait until the tab has drawn the answer to its latest analysis."""
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=WAIT_MS)
 
 
 def load(qtbot, tab: ConvTab, kind: str, **options) -> None:
     tab.training.set_kind(kind)
     assert tab.training.request_load(**options)
     qtbot.waitUntil(lambda: not tab.training.busy, timeout=WAIT_MS)
+    answered(qtbot, tab)
+
+
+def at_step(qtbot, tab: ConvTab, step: int) -> None:
+    """Wait until the panel shows step `step` and the lab has drawn the maps for it."""
+    qtbot.waitUntil(lambda: tab.training.progress.format().startswith(f"step {step} "), timeout=WAIT_MS)
+    answered(qtbot, tab)
 
 
 def step_and_wait(qtbot, tab: ConvTab, step: int) -> None:
     """Press Step and wait until the lab has drawn the maps after training step `step`."""
     tab.training.step_button.click()
-    qtbot.waitUntil(lambda: tab.training.progress.format().startswith(f"step {step} "), timeout=WAIT_MS)
+    at_step(qtbot, tab, step)
 
 
 def conv1_weights(tab: ConvTab) -> np.ndarray:
     return tab.record.layer("conv1").weight
 
 
-def test_loaded_data_puts_the_network_in_training_on_screen(qtbot, tab):
+def test_loaded_data_puts_the_network_in_training_on_screen(qtbot, tab, models_dir):
     before = tab.record
     load(qtbot, tab, "digits")
     assert tab.training.loaded and not tab.message_is_error()
@@ -78,14 +93,13 @@ def test_loaded_data_puts_the_network_in_training_on_screen(qtbot, tab):
     status = tab.training.status_text()
     assert "240 training and 60 held-out" in status and "the shipped digits network" in status
     # Started from the shipped kernels: the maps show exactly those.
-    shipped = tab._models["digits"][0] if "digits" in tab._models else None
-    if shipped is not None:
-        assert np.array_equal(conv1_weights(tab), shipped.conv1.weight.detach().numpy())
+    shipped = load_model("digits", models_dir)[0]
+    assert np.array_equal(conv1_weights(tab), shipped.conv1.weight.detach().numpy())
 
 
 def test_each_step_redraws_the_kernels_and_maps_of_the_current_image(qtbot, tab):
     load(qtbot, tab, "digits")
-    qtbot.waitUntil(lambda: tab.training.progress.format().startswith("step 0 "), timeout=WAIT_MS)
+    at_step(qtbot, tab, 0)
     kernels = conv1_weights(tab).copy()
     step_and_wait(qtbot, tab, 1)
     assert not np.array_equal(conv1_weights(tab), kernels)  # one step moved every kernel a little
@@ -112,13 +126,13 @@ def test_training_lowers_the_loss_and_reports_accuracy_then_pauses(qtbot, tab):
 
 def test_reset_goes_back_to_the_starting_kernels(qtbot, tab):
     load(qtbot, tab, "digits")
-    qtbot.waitUntil(lambda: tab.training.progress.format().startswith("step 0 "), timeout=WAIT_MS)
+    at_step(qtbot, tab, 0)
     start = conv1_weights(tab).copy()
     for step in (1, 2, 3):
         step_and_wait(qtbot, tab, step)
     assert not np.array_equal(conv1_weights(tab), start)
     tab.training.reset_button.click()
-    qtbot.waitUntil(lambda: tab.training.progress.format().startswith("step 0 "), timeout=WAIT_MS)
+    at_step(qtbot, tab, 0)
     assert np.array_equal(conv1_weights(tab), start)
 
 
@@ -172,6 +186,40 @@ def test_a_diverged_run_is_one_sentence_and_training_pauses(qtbot, tab, monkeypa
     qtbot.waitUntil(lambda: not tab.training.playing, timeout=WAIT_MS)
     assert tab.training.status.property("error") is True
     assert all(np.isfinite(layer.output).all() for layer in tab.record.layers)
+
+
+def test_an_unexpected_training_error_is_one_sentence_and_train_works_again(qtbot, tab, monkeypatch):
+    def broken(trainer):
+        raise RuntimeError("a bug in the step")
+
+    load(qtbot, tab, "digits")
+    at_step(qtbot, tab, 0)
+    monkeypatch.setattr(CnnTrainer, "step", broken)
+    tab.training.play_button.click()
+    qtbot.waitUntil(lambda: "a bug in the step" in tab.training.status_text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not tab.training.playing, timeout=WAIT_MS)
+    assert tab.training.status.property("error") is True and "Traceback" not in tab.training.status_text()
+    assert tab.training.play_button.text().endswith("Train") and tab.training.step_button.isEnabled()
+    monkeypatch.undo()
+    step_and_wait(qtbot, tab, 1)  # the worker's thread lives on, and the next command works
+    assert tab.live.running and tab.model_name == LIVE_MODEL
+
+
+def test_an_unexpected_error_while_loading_is_one_sentence_and_the_next_load_works(qtbot, tab, monkeypatch):
+    import gui.convolution.worker as cnn_worker
+
+    def broken(*arguments):
+        raise RuntimeError("the images could not be drawn")
+
+    monkeypatch.setattr(cnn_worker, "load_image_set", broken)
+    tab.training.set_kind("digits")
+    assert tab.training.request_load()
+    qtbot.waitUntil(lambda: not tab.training.busy, timeout=WAIT_MS)
+    assert "the images could not be drawn" in tab.training.status_text() and not tab.training.loaded
+    assert tab.training.status.property("error") is True and tab.training.load_button.isEnabled()
+    monkeypatch.undo()
+    load(qtbot, tab, "digits")
+    assert tab.training.loaded and tab.model_name == LIVE_MODEL
 
 
 def test_save_as_adds_the_network_to_the_list(qtbot, tab, models_dir):

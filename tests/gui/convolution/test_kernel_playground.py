@@ -163,24 +163,29 @@ def test_max_pooling_marks_the_winner(playground):
     assert playground.input_panel.marker.getData()[0] is not None
 
 
-def test_play_advances_on_the_timer_and_pauses(playground, qtbot):
+def test_play_advances_on_the_clock_and_pauses(playground):
     playground.set_speed(10.0)
     playground.play()
     assert playground.playing
-    qtbot.waitUntil(lambda: playground.current_step_index >= 3, timeout=5000)
+    playground.clock.advance(0.1)  # 0.1 s at 10× is 4 positions at 4 per second
+    assert playground.current_step_index >= 3
     playground.pause()
     stopped_at = playground.current_step_index
     assert not playground.playing
-    qtbot.wait(100)  # paused: nothing more happens
+    playground.clock.advance(1.0)  # paused: nothing more happens
     assert playground.current_step_index == stopped_at
 
 
-def test_play_stops_at_the_end(playground, qtbot):
+def test_play_stops_at_the_end(playground):
     playground.set_grid(16)
     playground.set_stride(4)
     playground.set_speed(10.0)
     playground.play()
-    qtbot.waitUntil(lambda: not playground.playing, timeout=5000)
+    for _ in range(100):  # at most 100 frames of 1/30 s: 133 positions at 10×, more than there are
+        if not playground.playing:
+            break
+        playground.clock.advance(1 / 30)
+    assert not playground.playing
     assert playground.current_step_index == playground.step_count - 1
 
 

@@ -1,7 +1,7 @@
 """The 3-D landscape under a real X server with OpenGL (Xvfb + Mesa). Opt-in: GLASSBOX_GL_TESTS=1.
 
 Run: Xvfb :55 -screen 0 1600x1000x24 &
-     DISPLAY=:55 QT_QPA_PLATFORM=xcb GLASSBOX_GL_TESTS=1 python -m pytest tests/gui/test_landscape_gl.py
+     DISPLAY=:55 QT_QPA_PLATFORM=xcb GLASSBOX_GL_TESTS=1 python -m pytest tests/gui/landscape/test_landscape_gl.py
 """
 
 import os

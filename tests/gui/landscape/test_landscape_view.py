@@ -1,6 +1,7 @@
 """LandscapeView races optimizers across textbook surfaces: paths, playback, divergence, stalls, minima."""
 
 import gc
+import logging
 import math
 import threading
 
@@ -13,7 +14,8 @@ import gui.landscape.worker
 from core.landscape.surfaces import race, surface
 from gui.landscape.worker import RaceRequest, RaceWorker, compute_race
 from gui.landscape.panels import GL_MISSING
-from gui.landscape.race_view import MAX_SPEED, MIN_SPEED, LandscapeView
+from gui.landscape.race_view import LandscapeView
+from gui.style.clock import MAX_SPEED, MIN_SPEED
 from gui.threads import LIVE_THREADS
 
 
@@ -91,7 +93,10 @@ def test_play_runs_to_the_end_and_stops(view, qtbot):
     view.set_speed(MAX_SPEED)
     view.play()
     assert view.playing
-    qtbot.waitUntil(lambda: not view.playing, timeout=5000)
+    view.animation.advance(0.05)  # 0.05 s at 10× and 30 steps/s: 15 steps, not yet the end
+    assert view.playing and view.current_step == 15
+    view.animation.advance(0.05)
+    assert not view.playing
     assert view.current_step == 20
     view.play()  # from the end, play starts again from the beginning
     assert view.current_step == 0
@@ -293,6 +298,62 @@ def test_a_newer_request_abandons_a_race_between_optimizers():
 
     assert compute_race(request, superseded) is None and len(checks) == 2
     assert_same_race(compute_race(request), race(bowl, ["sgd", "momentum", "adam"], 0.1, 50, bowl.start, 0.9))
+
+
+def test_an_unexpected_error_in_a_race_is_one_sentence_and_the_next_setting_races(view, qtbot, monkeypatch, caplog):
+    real_race = gui.landscape.worker.compute_race
+
+    def broken_race(request, superseded=lambda: False):
+        if request.lr == pytest.approx(0.002):
+            raise RuntimeError("injected failure")
+        return real_race(request, superseded)
+
+    monkeypatch.setattr(gui.landscape.worker, "compute_race", broken_race)
+    before = view.paths
+    with caplog.at_level(logging.ERROR, logger="glassbox"):
+        with qtbot.waitSignal(view.race_failed, timeout=RACE_TIMEOUT_MS) as failed:
+            view.set_learning_rate(0.002)
+    sentence = failed.args[0]
+    assert view.banner.isVisible() and view.banner.text() == sentence
+    assert "injected failure" in sentence and "Traceback" not in sentence and "\n" not in sentence
+    assert any(record.exc_info and record.exc_info[0] is RuntimeError for record in caplog.records)  # logged
+    assert view.paths is before and not view.race_pending and not view.busy_label.isVisibleTo(view)
+    assert _race_threads()  # the race thread lives on
+    with raced(qtbot, view):  # the controls still work: another slider value races normally
+        view.lr_slider.setValue(view.lr_slider.value() + 20)
+    assert not view.banner.isVisible()
+    assert view.paths["sgd"].lr == pytest.approx(view.learning_rate) and view.learning_rate > 0.002
+
+
+def test_the_race_worker_recovers_from_an_unexpected_error_and_answers_the_next_request(monkeypatch):
+    bowl = surface("bowl")
+    real_race = gui.landscape.worker.compute_race
+
+    def broken_first(request, superseded=lambda: False):
+        if request.generation == 1:
+            raise RuntimeError("injected failure")
+        return real_race(request, superseded)
+
+    monkeypatch.setattr(gui.landscape.worker, "compute_race", broken_first)
+    worker = RaceWorker()  # no thread: run() below loops in this one, until its answer to request 2 stops it
+    events = []
+
+    def failed(sentence):
+        events.append(("failed", sentence))
+        worker.request(RaceRequest(2, bowl, ("sgd",), 0.1, 20, bowl.start, 0.9))
+
+    def answered(request, paths):
+        events.append(("finished", request.generation))
+        worker.stop()
+
+    worker.race_broken.connect(lambda request: events.append(("broken", request.generation)))
+    worker.failed.connect(failed)
+    worker.race_finished.connect(answered)
+    worker.request(RaceRequest(1, bowl, ("sgd",), 0.1, 20, bowl.start, 0.9))
+    worker.run()
+    assert [event[0] for event in events] == ["broken", "failed", "finished"]
+    assert events[0][1] == 1 and "injected failure" in events[1][1] and events[2][1] == 2
+    worker.deleteLater()
 
 
 def test_closing_the_view_stops_its_race_thread(qtbot):

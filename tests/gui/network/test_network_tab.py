@@ -185,3 +185,20 @@ def test_the_toolbar_chooses_how_many_edges_each_neuron_draws(make_window, qtbot
     assert view.thinning_label.isVisible() and "strongest 4" in view.thinning_label.text()
     tab.edge_limit_combo.setCurrentIndex(tab.edge_limit_combo.count() - 1)  # all
     assert view.drawn_edge_count() == 2 * 16 + 16 * 16 + 16 and not view.thinning_label.isVisible()
+
+
+def test_the_network_is_drawn_when_its_tab_comes_to_the_front(make_window, qtbot):
+    """Reports that arrive behind another tab are kept, not drawn; the newest is drawn on show."""
+    window = make_window(XOR)
+    window.resize(1200, 800)
+    window.show()
+    window.tabs.setCurrentWidget(window.training_view)
+    qtbot.waitUntil(lambda: window.last_progress is not None, timeout=10_000)
+    tab = window.network_tab
+    window.worker_step()
+    qtbot.waitUntil(lambda: window.last_progress is not None and window.last_progress.step >= 1, timeout=10_000)
+    assert tab._unseen_progress is not None and tab._unseen_progress.step >= 1
+    window.tabs.setCurrentWidget(tab)
+    assert tab._unseen_progress is None
+    drawn = tab.network_view._weights[0][0]
+    assert np.array_equal(drawn, window.last_progress.weights[0][0])

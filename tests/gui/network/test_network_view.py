@@ -12,7 +12,7 @@ from core.nets.mlp import ACTIVATIONS
 from core.mlp.recording import record_example
 from core.mlp.trace import ExampleTrace, LayerTrace
 from core.mlp.trainer import Trainer
-from gui.style import theme
+from gui.style import numbers, theme
 from gui.network import layout as geo
 from gui.network.editing import Edit, apply_edit
 from gui.network.items import EdgeBatch, fill_colours
@@ -145,7 +145,7 @@ def test_forward_fills_reached_layers_from_their_activations(qtbot, xor_trace):
     neutral = fill_colours()[geo.FILL_NEUTRAL].name()
     assert view.neuron_colours(1) == [neutral] * 4  # the pulse has not arrived yet
     assert view.value_texts(1) == [""] * 4
-    assert view.value_texts(0) == [geo.short_number(x) for x in xor_trace.input]
+    assert view.value_texts(0) == [numbers.short(x) for x in xor_trace.input]
     dots = np.column_stack(view.pulse_item.getData())
     assert len(dots) == 2 * 4  # one dot per edge of the layer, halfway along
     starts = view.net_layout.positions[0][:, 0]
@@ -154,7 +154,7 @@ def test_forward_fills_reached_layers_from_their_activations(qtbot, xor_trace):
 
     view.show_trace(xor_trace, "forward", 0, 1.0)
     assert view.neuron_colours(1) == bucket_colour(layers[0].a, max(1.0, np.abs(layers[0].a).max()))
-    assert view.value_texts(1) == [geo.short_number(a) for a in layers[0].a]
+    assert view.value_texts(1) == [numbers.short(a) for a in layers[0].a]
     assert view.value_texts(2) == [""] * 3
     assert len(view.pulse_item.getData()[0]) == 0  # arrived: no dots left on the edges
     assert "Forward" in view.caption.text()
@@ -169,7 +169,7 @@ def test_loss_phase_states_prediction_target_and_loss(qtbot, xor_trace):
     assert view.loss_text.isVisible()
     assert f"loss {xor_trace.loss_value:.3f} (BCE)" in text
     assert f"target {xor_trace.target[0]:g}" in text
-    assert f"prediction {geo.short_number(xor_trace.layers[-1].a[0])}" in text
+    assert f"prediction {numbers.short(xor_trace.layers[-1].a[0])}" in text
 
 
 def test_backward_colours_edges_by_the_gradient(qtbot, xor_trace):

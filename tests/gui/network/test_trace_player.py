@@ -1,4 +1,8 @@
-"""Playback of a step-through: units in lesson order, stepping, going back, speed."""
+"""Playback of a step-through: units in lesson order, stepping, going back, speed.
+
+The player's clock is moved by hand (`clock.advance`), as its timer would move it, so no
+test waits on the wall clock.
+"""
 
 import pytest
 
@@ -27,6 +31,18 @@ def test_sequence_advances_goes_back_and_finds_phases():
     assert not sequence.next_unit() and sequence.at_end
 
 
+TICK_SECONDS = 0.01  # wall time per hand-made tick: at 10× speed, a seventh of a layer's pulse
+
+
+def run_until_stopped(player: TracePlayer, limit: int = 10_000) -> None:
+    """Tick the player's clock until the animation stops by itself."""
+    for _ in range(limit):
+        if not player.playing:
+            return
+        player.clock.advance(TICK_SECONDS)
+    raise AssertionError("the player never stopped")
+
+
 @pytest.fixture
 def player(qtbot):
     player = TracePlayer()
@@ -40,29 +56,30 @@ def player(qtbot):
 
 def test_step_layer_animates_one_unit_then_stops(player, qtbot):
     player.step_layer()
-    qtbot.waitUntil(lambda: not player.playing, timeout=3000)
+    run_until_stopped(player)
     assert player.frames[-1] == ("forward", 0, 1.0)
     assert len(player.frames) > 2  # it animated, not jumped
     player.step_layer()
-    qtbot.waitUntil(lambda: not player.playing, timeout=3000)
+    run_until_stopped(player)
     assert player.frames[-1] == ("forward", 1, 1.0)
 
 
 def test_step_phase_runs_to_the_end_of_the_phase(player, qtbot):
     player.step_phase()
-    qtbot.waitUntil(lambda: not player.playing, timeout=3000)
+    run_until_stopped(player)
     assert player.frames[-1] == ("forward", 1, 1.0)
     player.step_phase()
-    qtbot.waitUntil(lambda: not player.playing, timeout=3000)
+    run_until_stopped(player)
     assert player.frames[-1] == ("loss", 1, 1.0)
     player.step_phase()
-    qtbot.waitUntil(lambda: not player.playing, timeout=3000)
+    run_until_stopped(player)
     assert player.frames[-1] == ("backward", 0, 1.0)
 
 
 def test_play_runs_everything_and_says_when_finished(player, qtbot):
     with qtbot.waitSignal(player.finished, timeout=5000):
         player.play()
+        run_until_stopped(player)
     phases = [frame[0] for frame in player.frames]
     assert phases.index("forward") < phases.index("loss") < phases.index("backward") < phases.index("update")
     assert player.frames[-1] == ("update", -1, 1.0)
@@ -71,9 +88,17 @@ def test_play_runs_everything_and_says_when_finished(player, qtbot):
 
 def test_back_shows_the_previous_finished_unit(player, qtbot):
     player.step_phase()
-    qtbot.waitUntil(lambda: not player.playing, timeout=3000)
+    run_until_stopped(player)
     player.back()
     assert player.frames[-1] == ("forward", 0, 1.0)
+
+
+def test_seek_shows_a_frame_paused(player):
+    player.seek("backward", 0, 0.5)
+    assert not player.playing
+    assert player.frames[-1] == ("backward", 0, 0.5)
+    player.seek("update", 7, 1.0)  # no such layer: the phase's first unit
+    assert player.frames[-1] == ("update", -1, 1.0) and player.sequence.at_end
 
 
 def test_speed_is_clamped_between_a_tenth_and_ten():

@@ -1,0 +1,205 @@
+"""The Convolution tab's analysis of its current image, off the GUI thread: the newest request wins.
+
+AnalysisWorker sits on the one worker base (gui.threads.Worker) and holds the torch models:
+the stored models it has opened, and the network in training, to which it applies the
+newest report's numpy weights when it next looks through it. It answers the newest
+request queued with a FeatureRecord (numpy copies) or one sentence; older requests still
+waiting are skipped. A forward pass of these small models takes a few milliseconds, so a
+drawing stroke still gets its prediction within a frame or two.
+
+AnalysisRunner is the GUI thread's side, like gui/landscape/worker.py's RaceRunner: it
+numbers each request, starts the thread on first use, and passes on only the answer to
+the latest request. threaded=False computes in the calling thread instead and answers
+before `request` returns (pictures made headlessly, tests that need the answer at once).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import partial
+
+import torch
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from core.cnn.analysis import analyse, open_model
+from core.data.images import LoadedImage
+from core.errors import GlassboxError
+from core.nets.cnn import build_cnn
+from core.nets.model_store import ModelInfo
+from gui.threads import Generations, Worker, start_in_thread, stop_thread
+
+LIVE_MODEL = "(training)"  # the key of the network in training: never a file name
+
+
+@dataclass(frozen=True)
+class AnalysisRequest:
+    """One image through one model, numbered: a larger generation is a newer request."""
+
+    generation: int
+    model: str  # a stored model's name, or LIVE_MODEL
+    image: LoadedImage
+
+
+@dataclass(frozen=True)
+class LiveNetwork:
+    """The network in training, as the worker rebuilds it: its architecture, description and weights."""
+
+    architecture: str
+    info: ModelInfo
+    weights: dict  # name -> numpy copy of the state dict
+
+
+class AnalysisWorker(Worker):
+    """Opens models and runs images through them in its own thread; talks only through signals."""
+
+    analysed = Signal(object, object, object)  # AnalysisRequest, FeatureRecord, ModelInfo
+    refused = Signal(object, str)  # AnalysisRequest, one sentence (say, a model that cannot be opened)
+    abandoned = Signal(object)  # AnalysisRequest given up after an unexpected error; its sentence comes on `failed`
+
+    def __init__(self, models_dir: str | os.PathLike | None = None):
+        super().__init__()
+        self._models_dir = models_dir
+        self._models: dict[str, tuple[torch.nn.Sequential, ModelInfo]] = {}  # name -> opened model
+        self._live_weights: dict | None = None  # the newest weights, not yet in the live network
+        self._current: AnalysisRequest | None = None
+
+    def handle(self, command: str, argument) -> None:
+        if command == "analyse":
+            self._answer_newest(argument)
+        elif command == "live":
+            model = build_cnn(argument.architecture, len(argument.info.class_names))
+            self._models[LIVE_MODEL] = (model.eval(), argument.info)
+            self._live_weights = argument.weights
+        elif command == "weights":
+            self._live_weights = argument  # applied when the live network is next looked through
+        elif command == "forget":
+            self._models.pop(argument, None)  # saved over: read it again next time
+        # "wake" only unblocks the queue so the loop sees the stop flag.
+
+    def recover(self, error: BaseException) -> None:
+        if self._current is not None:
+            self.abandoned.emit(self._current)
+        self._current = None
+
+    def _answer_newest(self, request: AnalysisRequest) -> None:
+        """Carry out every command queued so far, then answer only the newest request among them."""
+        queued: list = []
+        while self.interrupted(queued, replaced_by=("analyse",)) and not self.stopping:
+            pass  # each pass takes commands up to and including one more request
+        for command, argument in queued:
+            if command == "analyse":
+                request = argument  # a newer request replaces this one
+            else:
+                self.guarded(self.handle, command, argument)
+        if self.stopping:
+            return
+        self._current = request
+        try:
+            model, info = self._model(request.model)
+            record = analyse(model, info, request.image)
+        except GlassboxError as error:
+            self.refused.emit(request, str(error))
+        else:
+            self.analysed.emit(request, record, info)
+        self._current = None
+
+    def _model(self, name: str) -> tuple[torch.nn.Sequential, ModelInfo]:
+        if name not in self._models:
+            self._models[name] = open_model(name, self._models_dir)
+        model, info = self._models[name]
+        if name == LIVE_MODEL and self._live_weights is not None:
+            model.load_state_dict({key: torch.from_numpy(value) for key, value in self._live_weights.items()})
+            self._live_weights = None
+        return model, info
+
+
+class AnalysisRunner(QObject):
+    """The GUI thread's side: numbers requests, starts the analysis thread on first use, and passes on
+    only the answer to the latest request."""
+
+    analysed = Signal(object, object, object)  # the latest AnalysisRequest, its FeatureRecord, the model's ModelInfo
+    refused = Signal(object, str)  # the latest AnalysisRequest, one sentence
+    failed = Signal(str)  # one sentence: something unexpected went wrong; the next request works again
+
+    def __init__(self, models_dir: str | os.PathLike | None = None, threaded: bool = True,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.models_dir, self.threaded = models_dir, threaded
+        self.generations = Generations()
+        self._worker: AnalysisWorker | None = None
+        self._thread: QThread | None = None
+        self._stop_on_destroy = None
+
+    @property
+    def pending(self) -> bool:
+        """True from a request until its answer (or a newer request's) has arrived."""
+        return self.generations.pending
+
+    def request(self, model: str, image: LoadedImage) -> AnalysisRequest:
+        """Run `image` through `model` (a stored model's name or LIVE_MODEL); older answers still due are ignored."""
+        request = AnalysisRequest(self.generations.next(), model, image)
+        self._command("analyse", request)
+        return request
+
+    def set_live_network(self, network: LiveNetwork) -> None:
+        """A new network in training (LIVE_MODEL), with its starting weights."""
+        self._command("live", network)
+
+    def set_live_weights(self, weights: dict) -> None:
+        """The network in training has new weights (numpy copies); only the newest are applied."""
+        self._command("weights", weights)
+
+    def forget(self, name: str) -> None:
+        """Model `name` was saved over: open it again when it is next used."""
+        self._command("forget", name)
+
+    def shutdown(self) -> None:
+        """Stop the analysis thread (flag, quit, wait) and forget what is pending; safe to call twice."""
+        self.generations.give_up()
+        if self._thread is None:
+            return
+        self.destroyed.disconnect(self._stop_on_destroy)
+        stop_thread(self._worker, self._thread)
+        self._thread = self._worker = self._stop_on_destroy = None
+
+    def _command(self, command: str, argument) -> None:
+        if self._worker is None:
+            self._start_worker()
+        if self.threaded:
+            self._worker.send(command, argument)
+        else:  # in this thread, under the same error policy
+            self._worker.guarded(self._worker.handle, command, argument)
+
+    def _start_worker(self) -> None:
+        worker = AnalysisWorker(self.models_dir)
+        worker.analysed.connect(self._on_analysed)
+        worker.refused.connect(self._on_refused)
+        worker.abandoned.connect(self._on_abandoned)
+        worker.failed.connect(self._on_failed)
+        self._worker = worker
+        if self.threaded:
+            self._thread = start_in_thread(worker, "glassbox-cnn-analysis")
+            # Dropped without shutdown()? Stop the thread as this object dies, before Python frees the
+            # QThread: a QThread destroyed while running aborts the process.
+            self._stop_on_destroy = partial(stop_thread, worker, self._thread)
+            self.destroyed.connect(self._stop_on_destroy)
+
+    # A stale answer, or one that arrives after shutdown, is dropped.
+    @Slot(object, object, object)
+    def _on_analysed(self, request: AnalysisRequest, record, info) -> None:
+        if self.generations.settle(request.generation):
+            self.analysed.emit(request, record, info)
+
+    @Slot(object, str)
+    def _on_refused(self, request: AnalysisRequest, sentence: str) -> None:
+        if self.generations.settle(request.generation):
+            self.refused.emit(request, sentence)
+
+    @Slot(object)
+    def _on_abandoned(self, request: AnalysisRequest) -> None:
+        self.generations.settle(request.generation)
+
+    @Slot(str)
+    def _on_failed(self, sentence: str) -> None:
+        self.failed.emit(sentence)

@@ -1,0 +1,183 @@
+"""The Convolution tab's state: state → tab → state gives the same state, and a broken file falls back per key."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+
+from core.data.synthetic_images import DIGIT_CLASSES, SHAPE_CLASSES
+from core.nets.cnn import build_cnn
+from core.nets.model_store import ModelInfo, save_model
+from gui.convolution.state import (TRAINING_SOURCES, ConvolutionState, DrawingState, ImageState, MapsState,
+                                   PlaygroundState, TrainingState, as_kernel, slider_speed)
+from gui.convolution.tab import ConvTab
+from gui.convolution.training_panel import SOURCES, CnnTrainingPanel
+
+DIGITS = ModelInfo("digits", "digits", DIGIT_CLASSES, {
+    "input_size": [28, 28], "channels": 1, "mean": [0.1307], "std": [0.3081], "scale": 255,
+    "invert": True, "digit_box": 20, "centre_by_mass": True,
+})
+SHAPES = ModelInfo("shapes", "shapes", SHAPE_CLASSES, {
+    "input_size": [64, 64], "channels": 3, "mean": [0.5] * 3, "std": [0.25] * 3, "scale": 255, "invert": False,
+})
+STROKES = ((22.0, False, ((140.0, 40.0), (140.0, 240.0))), (44.0, True, ((60.0, 60.0),)),
+           (30.0, False, ((60.0, 40.0), (120.5, 41.25), (220.0, 40.0))))
+
+
+@pytest.fixture(scope="module")
+def models_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("models")
+    torch.manual_seed(0)
+    save_model(build_cnn("digits"), DIGITS, folder)
+    save_model(build_cnn("shapes"), SHAPES, folder)
+    return folder
+
+
+@pytest.fixture
+def tab(qtbot, settings, models_dir) -> ConvTab:
+    tab = ConvTab(settings, models_dir)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 850)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def non_default_state() -> ConvolutionState:
+    return ConvolutionState(
+        model="shapes", image=ImageState("sample", "scene"), view="playground",
+        maps=MapsState(scaling="layer", detail=("conv1", 2)),
+        drawing=DrawingState(pen_width=30, strokes=STROKES),
+        playground=PlaygroundState(operation="max_pool", kernel_name="custom",
+                                   kernel=as_kernel([[0, 1, 0], [1, -4.5, 1], [0, 0.1, 0]]), channel="G", stride=2,
+                                   padding=1, pool_size=3, pool_stride=2, grid=16, step=3, speed=slider_speed(2.0)),
+        training=TrainingState(source="shapes", folder="/somewhere/photos", start="random", optimizer="sgd",
+                               learning_rate=0.003, batch_size=64, speed=5.0, save_name="class_model"))
+
+
+def test_the_default_state_is_what_a_fresh_tab_shows(tab):
+    assert tab.state() == ConvolutionState()
+
+
+@pytest.mark.parametrize("first_picture_drawn", [True, False], ids=["after-the-first-picture", "at-once"])
+def test_state_to_tab_to_state_is_the_same_state(tab, qtbot, first_picture_drawn):
+    state = non_default_state()
+    assert state != ConvolutionState()
+    if first_picture_drawn:  # the enlarged map must wait for the new picture's maps, not open on the old ones
+        qtbot.waitUntil(lambda: tab.record is not None and not tab.analysing, timeout=10_000)
+    tab.apply_state(state)
+    assert tab.state() == state
+    assert tab.model_name == "shapes" and tab.image.name == "scene"
+    assert tab.views.currentWidget() is not tab.cnn_view and tab.playground.current_step_index == 3
+    assert tab.playground.settings.operation == "max_pool" and tab.cnn_view.mode == "layer"
+    assert tab.training.optimizer_combo.currentData() == "sgd" and tab.canvas.pen_width() == 30
+    qtbot.waitUntil(lambda: tab.record is not None and tab.record.input.shape == (3, 64, 64), timeout=10_000)
+    qtbot.waitUntil(lambda: tab.cnn_view.detail is not None and tab.cnn_view.detail.isVisible(), timeout=10_000)
+    assert (tab.cnn_view.detail.layer_name, tab.cnn_view.detail.index) == ("conv1", 2)
+    assert tab.state() == state
+
+
+def test_a_drawing_comes_back_as_the_image(tab, qtbot):
+    state = ConvolutionState(image=ImageState("drawing"), drawing=DrawingState(strokes=STROKES[:1]))
+    tab.apply_state(state)
+    assert tab.source == "drawing" and tab.image.name == "your drawing"
+    assert tab.state() == state
+    qtbot.waitUntil(lambda: tab.record is not None and tab.record.input.shape == (1, 28, 28), timeout=10_000)
+
+
+def test_a_named_kernel_comes_back_with_its_size(tab):
+    state = ConvolutionState(playground=PlaygroundState.from_dict({"kernel_name": "gaussian_blur",
+                                                                   "kernel": [[0] * 5] * 5, "step": 7}))
+    assert len(state.playground.kernel) == 5 and state.playground.kernel[2][2] > 0  # the core's numbers
+    tab.apply_state(state)
+    assert tab.playground.settings.kernel.shape == (5, 5)
+    assert tab.state() == state
+
+
+def test_the_state_survives_json(tmp_path):
+    state = non_default_state()
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps(state.to_dict()))
+    assert ConvolutionState.from_dict(json.loads(path.read_text())) == state
+
+
+@pytest.mark.parametrize("data", [None, [], "state", 3, {"model": None, "image": 7, "playground": "x"}])
+def test_anything_that_is_not_a_state_gives_the_default(data):
+    assert ConvolutionState.from_dict(data) == ConvolutionState()
+
+
+def test_a_corrupt_dict_falls_back_key_by_key():
+    good = non_default_state().to_dict()
+    data = json.loads(json.dumps(good))
+    data["view"] = "sideways"
+    data["image"]["sample"] = "unicorn"
+    data["maps"]["scaling"] = "loud"
+    data["drawing"]["strokes"] = [[10, "yes", [[1, 2]]]]
+    data["playground"].update(stride=9, grid=17, speed="fast", kernel=[[1, 2], [3, 4]], channel="ultraviolet")
+    data["training"].update(learning_rate="NaN", optimizer="magic", speed=7, batch_size=True, save_name="../x")
+    state = ConvolutionState.from_dict(data)
+    default = ConvolutionState()
+    # Broken keys are the defaults...
+    assert state.view == default.view and state.image.sample == default.image.sample
+    assert state.maps.scaling == default.maps.scaling and state.drawing.strokes == ()
+    p, t = state.playground, state.training
+    assert (p.stride, p.grid, p.speed, p.kernel, p.channel) == (1, 32, 1.0, default.playground.kernel, "luminance")
+    assert (t.learning_rate, t.optimizer, t.speed, t.batch_size, t.save_name) == (0.001, "adam", None, 32, "my_model")
+    # ...and every other key is kept.
+    assert state.model == "shapes" and state.image.kind == "sample" and state.maps.detail == ("conv1", 2)
+    assert state.drawing.pen_width == 30
+    assert (p.operation, p.kernel_name, p.padding, p.pool_size, p.step) == ("max_pool", "custom", 1, 3, 3)
+    assert (t.source, t.folder, t.start) == ("shapes", "/somewhere/photos", "random")
+
+
+def test_a_named_kernel_at_a_size_it_lacks_falls_back_to_the_default_kernel():
+    state = PlaygroundState.from_dict({"kernel_name": "sharpen", "kernel": [[0] * 5] * 5, "stride": 2})
+    assert state.kernel_name == "sobel_x" and state.kernel == PlaygroundState().kernel and state.stride == 2
+
+
+def test_the_training_panel_saves_and_restores_its_settings_through_the_state(qtbot, settings):
+    panel = CnnTrainingPanel(settings)
+    qtbot.addWidget(panel)
+    assert panel.state() == TrainingState()
+    wanted = TrainingState(source="mnist", start="random", optimizer="rmsprop", learning_rate=0.02,
+                           batch_size=128, speed=1.0, save_name="shapes_v2")
+    panel.apply_state(wanted)
+    again = CnnTrainingPanel(settings)
+    qtbot.addWidget(again)
+    assert again.state() == wanted
+    settings.setValue("cnn_training/learning_rate", "a lot")  # hand-edited: only that key is lost
+    settings.setValue("cnn_training/speed", "99")
+    third = CnnTrainingPanel(settings)
+    qtbot.addWidget(third)
+    assert third.state() == TrainingState(source="mnist", start="random", optimizer="rmsprop", batch_size=128,
+                                          save_name="shapes_v2")
+
+
+def test_the_state_knows_every_training_source_the_panel_offers():
+    assert tuple(kind for kind, _, _ in SOURCES) == TRAINING_SOURCES
+
+
+def test_the_playground_keeps_a_restored_position_until_it_has_an_image(qtbot):
+    from gui.convolution.kernel_playground import KernelPlayground
+    from core.data.images import from_array
+    import numpy as np
+
+    view = KernelPlayground()
+    qtbot.addWidget(view)
+    state = PlaygroundState(stride=2, step=5, speed=slider_speed(0.5))
+    view.apply_state(state)
+    assert view.current_step_index == -1 and view.state() == state
+    view.set_image(from_array(np.full((20, 20, 3), 128, np.uint8), "grey"))
+    assert view.current_step_index == 5 and view.state() == state
+
+
+def test_an_opened_file_is_named_in_the_state(tab, qtbot, tmp_path):
+    from PIL import Image
+    path = tmp_path / "seven.png"
+    Image.new("L", (40, 40), 255).save(path)
+    assert tab.load_path(path)
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
+    state = tab.state()
+    assert state.image.kind == "file" and state.image.path == str(path)
