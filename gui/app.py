@@ -1,4 +1,8 @@
-"""Start the Qt application: names for QSettings, a readable base font, the main window."""
+"""Start the Qt application: names for QSettings, a readable base font, garbage collection, a fast exit.
+
+The window itself is opened by cli/window.py; this module knows no window, so the snapshot
+renderer can use it without reaching above itself.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
-from core.mlp.config import TrainConfig
 from gui.style import theme
+
 ORGANIZATION = "Glassbox"
 APPLICATION = "Glassbox"
 
@@ -63,16 +67,6 @@ def collect_garbage_on_gui_thread(app: QApplication) -> None:
 
     if getattr(app, "_glassbox_gc", None) is None:
         app._glassbox_gc = GarbageCollector(interval=1.0)
-
-
-def run_gui(config: TrainConfig | None = None) -> int:
-    """Open the main window; `config` (from the command line) overrides the saved settings."""
-    app = make_application()
-    from gui.main_window import MainWindow  # after QApplication exists: pyqtgraph needs it
-
-    window = MainWindow(config)
-    window.show()
-    return leave(app.exec())
 
 
 def leave(exit_code: int) -> int:

@@ -1,74 +1,71 @@
-"""MainWindow: menus, toolbar, the settings dock, the training view and the status bar.
+"""MainWindow: window chrome only: menus, toolbar, tabs, status bar and the settings dock.
 
-It owns the TrainingWorker and its thread. Worker signals arrive here, in the GUI
-thread, through @Slot methods (never lambdas, which PySide6 would run in the worker's
-thread). Settings and window geometry persist in QSettings.
+The MLP being trained lives in a TrainingSession (gui/training/session.py), which owns
+the worker and its thread; the window subscribes to it and joins the tabs to it (tabs
+never import each other). Settings and window geometry persist in QSettings, the
+training settings through a TrainingState.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QStyle,
     QTabWidget,
 )
 
 from core import __version__
 from core.mlp.config import TrainConfig
-from core.device import cuda_available
-from core.errors import ConfigError, GlassboxError
 from core.mlp.reports import RunInfo, TrainingProgress
-from core.mlp.trace import ExampleTrace
-from gui.style import theme
 from gui.convolution.tab import ConvTab
 from gui.landscape.tab import LandscapeTab
-from gui.widgets.lazy_tab import LazyTab
 from gui.network.tab import NetworkTab
+from gui.style import theme
+from gui.threads import Clock
+from gui.training.controls import TrainingControls, make_action
 from gui.training.curves_view import TrainingView
 from gui.training.saved_config import load_saved_config
+from gui.training.session import TrainingSession
 from gui.training.settings_panel import SettingsPanel
-from gui.threads import start_in_thread, stop_thread
-from gui.training.worker import TrainingWorker
+from gui.training.state import TrainingState
+from gui.widgets.lazy_tab import LazyTab
 
-# Label → steps per second (None: as fast as the machine goes). QT_TRANSLATE_NOOP marks
-# the labels for translation; they are translated where they are shown.
-SPEEDS = (
-    (QT_TRANSLATE_NOOP("MainWindow", "Max"), None),
-    (QT_TRANSLATE_NOOP("MainWindow", "1000 steps/s"), 1000.0),
-    (QT_TRANSLATE_NOOP("MainWindow", "100 steps/s"), 100.0),
-    (QT_TRANSLATE_NOOP("MainWindow", "30 steps/s"), 30.0),
-    (QT_TRANSLATE_NOOP("MainWindow", "10 steps/s"), 10.0),
-    (QT_TRANSLATE_NOOP("MainWindow", "3 steps/s"), 3.0),
-    (QT_TRANSLATE_NOOP("MainWindow", "1 step/s"), 1.0),
-)
-DEVICE_LABELS = (
-    ("auto", QT_TRANSLATE_NOOP("MainWindow", "Automatic (CUDA if available)")),
-    ("cpu", QT_TRANSLATE_NOOP("MainWindow", "CPU")),
-    ("cuda", QT_TRANSLATE_NOOP("MainWindow", "CUDA GPU")),
-)
+CONFIG_KEY, SPEED_KEY = "training/config", "training/speed_index"
+
+
+def saved_training_state(settings: QSettings) -> TrainingState:
+    """The last session's training settings; a value that no longer reads falls back to its default alone."""
+    return TrainingState.from_dict({"config": load_saved_config(settings).to_dict(),
+                                    "speed_index": settings.value(SPEED_KEY, 0)})
+
+
+def save_training_state(settings: QSettings, state: TrainingState) -> None:
+    saved = state.to_dict()
+    settings.setValue(CONFIG_KEY, json.dumps(saved["config"]))
+    settings.setValue(SPEED_KEY, saved["speed_index"])
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None):
+    def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None,
+                 clock: Clock = time.perf_counter):
+        """`config` (from the command line) overrides the saved settings; `clock` is for tests."""
         super().__init__()
         self.settings = settings or QSettings()
-        self.config = (config or load_saved_config(self.settings)).validated()
+        state = saved_training_state(self.settings)
+        if config is not None:
+            state = state.with_config(config.validated())
         self.setWindowTitle(self.tr("Glassbox — inside a neural network"))
-        self.last_progress: TrainingProgress | None = None
-        self.last_trace: ExampleTrace | None = None
-        self.playing = False
         self._dock_hidden_for_conv = False  # the Convolution tab put the settings dock away
+        self.session = TrainingSession(state, clock, parent=self)
 
         self.training_view = TrainingView()
         self.network_tab = NetworkTab()
@@ -85,36 +82,52 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("Load, paste, drop or draw an image and see every convolution layer"))
         self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the Convolution tab
         self.setCentralWidget(self.tabs)
-        self.panel = SettingsPanel(self.config)
+        self.panel = SettingsPanel(state.config)
         self._build_dock()
-        self._build_actions()
+        self._build_actions(state)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self._restore_window()
-
-        self.worker = TrainingWorker(self.config)
-        self.speed_combo.currentIndexChanged.connect(self.on_speed_chosen)
-        self.worker.run_started.connect(self.on_run_started)
-        self.worker.progressed.connect(self.on_progress)
-        self.worker.playing_changed.connect(self.on_playing_changed)
-        self.worker.diverged.connect(self.on_diverged)
-        self.worker.settings_rejected.connect(self.on_settings_rejected)
-        self.worker.trace_recorded.connect(self.on_trace_recorded)
-        self.worker.landscape_progressed.connect(self.on_landscape_progressed)
-        self.worker.landscape_finished.connect(self.on_landscape_finished)
-        self.worker.landscape_failed.connect(self.on_landscape_failed)
-        self.network_tab.trace_requested.connect(self.on_trace_requested)
-        self.network_tab.preset_requested.connect(self.on_preset_requested)
-        self.network_tab.architecture_requested.connect(self.on_architecture_requested)
-        self.network_tab.inspect_requested.connect(self.on_inspect_requested)
-        self.network_tab.weight_edit_requested.connect(self.on_weight_edit_requested)
+        self._connect_session()
         self.tabs.currentChanged.connect(self.on_tab_changed)
-        self.panel.config_changed.connect(self.on_config_changed)
-        self.worker.set_speed(self.speed_combo.currentData())
-        self.thread = start_in_thread(self.worker, "glassbox-training")
+        self.session.start()
         self.tabs.setCurrentIndex(self._saved_tab_index())
         self.on_tab_changed(self.tabs.currentIndex())
+
+    # The session's run, as tests and tools read it from the window.
+    worker = property(lambda self: self.session.worker)
+    thread = property(lambda self: self.session.thread)
+    config = property(lambda self: self.session.config)  # the settings the running network uses
+    playing = property(lambda self: self.session.playing)
+    last_progress = property(lambda self: self.session.last_progress)
+    last_trace = property(lambda self: self.session.last_trace)
+
+    def _connect_session(self) -> None:
+        """The window's own subscriptions, then the Training and Network tabs' (the Landscape tab's when built)."""
+        session, network = self.session, self.network_tab
+        self.panel.config_changed.connect(session.apply_settings)
+        self.controls.device_chosen.connect(self.panel.set_device)
+        self.controls.play_requested.connect(self.training_view.hide_warning)
+        session.run_started.connect(self.on_run_started)
+        session.progressed.connect(self.on_progress)
+        session.playing_changed.connect(self.on_playing_changed)
+        session.diverged.connect(self.show_training_problem)
+        session.failed.connect(self.show_training_problem)
+        session.settings_rejected.connect(self.on_settings_rejected)
+        session.config_proposed.connect(self.panel.set_config)
+        session.architecture_refused.connect(self.show_status)
+        session.landscape_failed.connect(self.show_status)
+        session.run_started.connect(self.training_view.on_run_started)
+        session.progressed.connect(self.training_view.on_progress)
+        session.run_started.connect(network.on_run_started)
+        session.progressed.connect(network.on_progress)
+        session.trace_recorded.connect(network.on_trace_recorded)
+        network.trace_requested.connect(session.record_trace)
+        network.preset_requested.connect(session.apply_preset)
+        network.architecture_requested.connect(session.edit_architecture)
+        network.inspect_requested.connect(session.inspect_neuron)
+        network.weight_edit_requested.connect(session.set_weight)
 
     # ------------------------------------------------------------------ building
     def _build_dock(self) -> None:
@@ -130,8 +143,14 @@ class MainWindow(QMainWindow):
 
     def _make_landscape_tab(self) -> LandscapeTab:
         tab = LandscapeTab()
-        tab.network.compute_requested.connect(self.on_landscape_requested)
-        tab.network.cancel_requested.connect(self.on_landscape_cancel_requested)
+        session, panel = self.session, tab.network  # "Your network": the network the session trains
+        panel.compute_requested.connect(session.compute_landscape)
+        panel.cancel_requested.connect(session.cancel_landscape)
+        session.landscape_progressed.connect(panel.on_progress)
+        session.landscape_finished.connect(panel.on_finished)
+        session.landscape_failed.connect(panel.on_failed)
+        session.stepped.connect(panel.on_training_step)
+        session.network_replaced.connect(panel.on_network_replaced)
         live = self.conv_tab.live  # "Your CNN": the network the Convolution tab trains, in its own thread
         tab.cnn.compute_requested.connect(live.compute_landscape)
         tab.cnn.cancel_requested.connect(live.cancel_landscape)
@@ -142,56 +161,24 @@ class MainWindow(QMainWindow):
         live.network_replaced.connect(tab.cnn.on_network_replaced)
         return tab
 
-    def _network_landscape(self):
-        """The "Your network" panel, or None while the Landscape tab has never been opened."""
-        tab = self.landscape_tab.view
-        return tab.network if tab is not None else None
-
-    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
-        self.play_action = self._action(self.tr("Play"), self.toggle_play, Qt.Key.Key_Space, pixmap.SP_MediaPlay,
-                                        self.tr("Train continuously (Space)"))
-        self.step_action = self._action(self.tr("Step"), self.worker_step, Qt.Key.Key_Right, pixmap.SP_MediaSkipForward,
-                                        self.tr("Do one training step (Right arrow)"))
-        self.reset_action = self._action(self.tr("Reset"), self.worker_reset, QKeySequence("Ctrl+R"),
-                                         pixmap.SP_BrowserReload, self.tr("New weights from the seed; step 0 (Ctrl+R)"))
-        self.open_image_action = self._action(self.tr("Open Image…"), self.open_image, QKeySequence.StandardKey.Open,
-                                              tip=self.tr("Open a picture in the Convolution tab (Ctrl+O)"))
-        self.paste_image_action = self._action(self.tr("Paste Image"), self.paste_image, QKeySequence.StandardKey.Paste,
-                                               tip=self.tr("Show the copied picture in the Convolution tab (Ctrl+V)"))
-        self.save_image_action = self._action(self.tr("Save View as Image…"), self.save_plot_image, QKeySequence.StandardKey.Save)
-        self.export_csv_action = self._action(self.tr("Export Metrics as CSV…"), self.export_metrics, QKeySequence("Ctrl+E"))
-        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.fullscreen_action = self._action(self.tr("Full Screen"), self.toggle_full_screen, QKeySequence("F11"))
+    def _build_actions(self, state: TrainingState) -> None:
+        self.controls = TrainingControls(self.session, state, self)
+        self.play_action, self.step_action, self.reset_action = self.controls.actions
+        self.speed_combo, self.device_actions = self.controls.speed_combo, self.controls.device_actions
+        self.open_image_action = make_action(self, self.tr("Open Image…"), self.open_image, QKeySequence.StandardKey.Open,
+                                             tip=self.tr("Open a picture in the Convolution tab (Ctrl+O)"))
+        self.paste_image_action = make_action(self, self.tr("Paste Image"), self.paste_image,
+                                              QKeySequence.StandardKey.Paste,
+                                              tip=self.tr("Show the copied picture in the Convolution tab (Ctrl+V)"))
+        self.save_image_action = make_action(self, self.tr("Save View as Image…"), self.save_plot_image,
+                                             QKeySequence.StandardKey.Save)
+        self.export_csv_action = make_action(self, self.tr("Export Metrics as CSV…"), self.export_metrics,
+                                             QKeySequence("Ctrl+E"))
+        self.quit_action = make_action(self, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.fullscreen_action = make_action(self, self.tr("Full Screen"), self.toggle_full_screen, QKeySequence("F11"))
         self.fullscreen_action.setCheckable(True)
-        self.shortcuts_action = self._action(self.tr("Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("F1"))
-        self.about_action = self._action(self.tr("About Glassbox"), self.show_about)
-
-        self.device_group = QActionGroup(self)
-        self.device_actions: dict[str, QAction] = {}
-        for name, label in DEVICE_LABELS:
-            action = QAction(self.tr(label), self, checkable=True)
-            action.setData(name)
-            if name == "cuda" and not cuda_available():
-                action.setEnabled(False)
-                action.setToolTip(self.tr("No CUDA GPU was found on this computer."))
-            action.setChecked(name == self.config.device)
-            action.triggered.connect(self.on_device_chosen)
-            self.device_group.addAction(action)
-            self.device_actions[name] = action
+        self.shortcuts_action = make_action(self, self.tr("Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("F1"))
+        self.about_action = make_action(self, self.tr("About Glassbox"), self.show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -207,7 +194,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.dock.toggleViewAction())
         self.view_menu = view_menu
         train_menu = bar.addMenu(self.tr("&Train"))
-        train_menu.addActions([self.play_action, self.step_action, self.reset_action])
+        train_menu.addActions(self.controls.actions)
         train_menu.addSeparator()
         device_menu = train_menu.addMenu(self.tr("Device"))
         device_menu.addActions(list(self.device_actions.values()))
@@ -218,13 +205,9 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Training"))
         toolbar.setObjectName("training-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.play_action, self.step_action, self.reset_action])
+        toolbar.addActions(self.controls.actions)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr(" Speed ")))
-        self.speed_combo = QComboBox()
-        for label, rate in SPEEDS:
-            self.speed_combo.addItem(self.tr(label), rate)
-        self.speed_combo.setToolTip(self.tr("Slow training down to watch it step by step."))
         toolbar.addWidget(self.speed_combo)
         self.view_menu.addAction(toolbar.toggleViewAction())
         self.view_menu.addSeparator()
@@ -248,13 +231,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        speed = self.settings.value("training/speed_index", 0)
-        try:
-            index = int(speed)
-        except (TypeError, ValueError):
-            index = 0
-        if 0 <= index < self.speed_combo.count():
-            self.speed_combo.setCurrentIndex(index)
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -263,131 +239,43 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         if self._dock_hidden_for_conv:
             self.dock.hide()
-        self.settings.setValue("training/config", json.dumps(self.config.to_dict()))
-        self.settings.setValue("training/speed_index", self.speed_combo.currentIndex())
+        save_training_state(self.settings, self.session.state)
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     # ------------------------------------------------------------------ commands
     @Slot()
     def toggle_play(self) -> None:
-        if self.playing:
-            self.worker.pause()
-        else:
-            self.training_view.hide_warning()
-            self.worker.play()
+        self.controls.toggle_play()
 
     @Slot()
     def worker_step(self) -> None:
-        self.worker.step()
+        self.session.step()
 
     @Slot()
     def worker_reset(self) -> None:
-        self.worker.reset()
+        self.session.reset()
 
     @Slot(object)
     def on_config_changed(self, config: TrainConfig) -> None:
-        self.worker.apply_settings(config)
+        self.session.apply_settings(config)
 
-    @Slot(int)
-    def on_speed_chosen(self, index: int) -> None:
-        self.worker.set_speed(self.speed_combo.itemData(index))
-
-    @Slot()
-    def on_device_chosen(self) -> None:
-        action = self.device_group.checkedAction()
-        if action is not None:
-            self.panel.set_device(action.data())
-
-    # ------------------------------------------------------------------ worker reports
+    # ------------------------------------------------------------------ what the session reports
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool) -> None:
-        panel = self._network_landscape()
-        if panel is not None and not keep_history:  # new weights: a slice on screen shows a network that is gone
-            panel.on_network_replaced(reset=info.config == self.config)
-        self.config = info.config
         self.panel.set_config(info.config)
-        self.training_view.on_run_started(info, keep_history)
-        self.network_tab.on_run_started(info, keep_history)
         self.device_label.setText(self.tr("Device: {0}").format(info.device_name))
         self.device_label.setToolTip(self.tr("Where the network's tensors live and train."))
 
     @Slot(object)
     def on_progress(self, progress: TrainingProgress) -> None:
-        self.last_progress = progress
-        self.training_view.on_progress(progress)
-        self.network_tab.on_progress(progress)
-        panel = self._network_landscape()
-        if panel is not None:
-            panel.on_training_step(progress.step)
         if self.playing:
             self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
         self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
-        self.worker.report_consumed()
-
-    @Slot(object)
-    def on_trace_recorded(self, trace: ExampleTrace) -> None:
-        self.last_trace = trace
-        self.network_tab.on_trace_recorded(trace)
-
-    @Slot(object)
-    def on_trace_requested(self, example_index) -> None:
-        self.worker.record_trace(example_index)
-
-    @Slot(int, int, int, float)
-    def on_weight_edit_requested(self, layer: int, out: int, inp: int, value: float) -> None:
-        self.worker.set_weight(layer, out, inp, value)
-
-    @Slot(object, object)
-    def on_architecture_requested(self, hidden: tuple, activations: tuple) -> None:
-        """± neurons or layers, or a layer's activation, changed on the graph: train on from the edited network."""
-        try:
-            config = replace(self.config, hidden=tuple(hidden), activation=activations[0] if activations
-                             else self.config.activation, layer_activations=tuple(activations)).validated()
-        except ConfigError as error:
-            self.statusBar().showMessage(str(error), 10000)
-            return
-        self.panel.set_config(config)
-        self.worker.apply_settings(config, keep_weights=True)
-
-    @Slot(object)
-    def on_inspect_requested(self, neuron) -> None:
-        self.worker.inspect_neuron(neuron)
-
-    @Slot(str, int)
-    def on_landscape_requested(self, directions: str, resolution: int) -> None:
-        self.worker.compute_landscape(directions, resolution)
-
-    @Slot()
-    def on_landscape_cancel_requested(self) -> None:
-        self.worker.cancel_landscape()
-
-    @Slot(float, object)
-    def on_landscape_progressed(self, fraction: float, landscape) -> None:
-        panel = self._network_landscape()
-        if panel is not None:
-            panel.on_progress(fraction, landscape)
-
-    @Slot(object)
-    def on_landscape_finished(self, result) -> None:
-        panel = self._network_landscape()
-        if panel is not None:
-            panel.on_finished(result)
 
     @Slot(str)
-    def on_landscape_failed(self, sentence: str) -> None:
-        panel = self._network_landscape()
-        if panel is not None:
-            panel.on_failed(sentence)
+    def show_status(self, sentence: str) -> None:
         self.statusBar().showMessage(sentence, 10000)
-
-    @Slot(str)
-    def on_preset_requested(self, name: str) -> None:
-        """'8 sigmoid layers': the classic picture of vanishing gradients."""
-        if name == "deep_sigmoid":
-            config = replace(self.config, hidden=(8,) * 8, activation="sigmoid", layer_activations=())
-            self.panel.set_config(config)
-            self.worker.apply_settings(config)
 
     @Slot(int)
     def on_tab_changed(self, index: int) -> None:
@@ -402,7 +290,7 @@ class MainWindow(QMainWindow):
         training_keys = not (on_network or on_conv or on_landscape)
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space) if training_keys else QKeySequence())
         self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right) if training_keys else QKeySequence())
-        self.worker.set_extras(on_network, on_network)
+        self.session.set_extras(on_network, on_network)
         # The training settings mean nothing to the Convolution tab: give its pictures the room.
         if (on_conv or on_landscape) and not self.dock.isHidden():
             self._dock_hidden_for_conv = True
@@ -430,15 +318,12 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def on_playing_changed(self, playing: bool) -> None:
-        self.playing = playing
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_action.setIcon(self.style().standardIcon(pixmap))
-        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
         if not playing:
             self.rate_label.setText(self.tr("paused"))
 
     @Slot(str)
-    def on_diverged(self, message: str) -> None:
+    def show_training_problem(self, message: str) -> None:
+        """Diverged, or something unexpected stopped training: one sentence, on the curves and below."""
         self.training_view.show_warning(message)
         self.statusBar().showMessage(message, 15000)
 
@@ -448,7 +333,6 @@ class MainWindow(QMainWindow):
         self.panel.set_config(self.config)
         self.panel.show_error(message)
         self.statusBar().showMessage(message, 15000)
-        self.device_actions[self.config.device].setChecked(True)
 
     # ------------------------------------------------------------------ images for the Convolution tab
     @Slot()
@@ -546,7 +430,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.save_settings()
-        self.shutdown_worker()
+        self.session.shutdown()
         self.conv_tab.shutdown()  # its CNN training thread, if one was started
         if self.landscape_tab.view is not None:  # its optimizer races run in a thread of their own
             self.landscape_tab.view.shutdown()
@@ -554,6 +438,4 @@ class MainWindow(QMainWindow):
 
     def shutdown_worker(self) -> None:
         """Stop the training thread: flag, quit, wait. Safe to call twice."""
-        if self.thread is not None:
-            stop_thread(self.worker, self.thread)
-            self.thread = None
+        self.session.shutdown()

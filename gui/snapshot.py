@@ -37,8 +37,7 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
     from gui.app import make_application
 
     app = make_application()
-    from core.mlp.boundaries import boundary_maps
-    from core.mlp.reports import TrainingProgress, run_info
+    from core.mlp.reports import progress_of, run_info
     from gui.network.tab import NetworkTab
 
     info = run_info(trainer)
@@ -47,15 +46,7 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
     tab.network_view.set_editable(False)
     tab.resize(*size)
     tab.on_run_started(info)
-    tab.on_progress(TrainingProgress(
-        step=trainer.step_count,
-        epoch=trainer.epoch,
-        steps_per_second=0.0,
-        evaluations=(),
-        weights=tuple(trainer.weights()),
-        boundaries=boundary_maps(trainer.model, trainer.config.features) if trainer.has_input_plane else None,
-        gradient_magnitudes=trainer.gradient_magnitudes(),
-    ))
+    tab.on_progress(progress_of(trainer, (), 0.0, boundaries=True, gradients=True))  # as the live app assembles it
     tab.caption.setText(warning or f"{info.title} · step {trainer.step_count}")
     return _save_png(app, tab, path)
 

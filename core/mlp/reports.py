@@ -12,11 +12,11 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from core.mlp.boundaries import BoundaryMaps
+from core.mlp.boundaries import BoundaryMaps, boundary_maps
 from core.mlp.config import TrainConfig
 from core.data.toy2d import Dataset
-from core.errors import DivergedError
-from core.mlp.inspection import NeuronActivity
+from core.errors import DivergedError, GlassboxError
+from core.mlp.inspection import NeuronActivity, neuron_activity
 from core.optimizers import OPTIMIZERS
 from core.mlp.trainer import Evaluation, Trainer
 
@@ -35,6 +35,35 @@ class TrainingProgress:
     boundaries: BoundaryMaps | None = None  # every neuron over the input plane, when a view asks
     gradient_magnitudes: np.ndarray | None = None  # mean |∂L/∂w| per layer, when a view asks
     neuron_activity: NeuronActivity | None = None  # the inspected neuron, while its inspector is open
+
+
+def progress_of(
+    trainer: Trainer, evaluations: Sequence[Evaluation], steps_per_second: float, boundaries: bool = False,
+    gradients: bool = False, inspected: tuple[int, int] | None = None,
+) -> TrainingProgress:
+    """A TrainingProgress of `trainer` now: the one place the live app and the snapshots assemble it.
+
+    `boundaries` adds every neuron's heatmap (when the input is a plane: an image's pixels
+    have none), `gradients` the mean |∂L/∂w| per layer, and `inspected` (linear layer,
+    neuron) that neuron's weights and activity; one that an edit removed is left out.
+    """
+    activity = None
+    if inspected is not None:
+        try:
+            activity = neuron_activity(trainer, *inspected)
+        except GlassboxError:
+            activity = None
+    return TrainingProgress(
+        step=trainer.step_count,
+        epoch=trainer.epoch,
+        steps_per_second=steps_per_second,
+        evaluations=tuple(evaluations),
+        weights=tuple(trainer.weights()),
+        boundaries=boundary_maps(trainer.model, trainer.config.features)
+        if boundaries and trainer.has_input_plane else None,
+        gradient_magnitudes=trainer.gradient_magnitudes() if gradients else None,
+        neuron_activity=activity,
+    )
 
 
 @dataclass(frozen=True)

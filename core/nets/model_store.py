@@ -24,6 +24,8 @@ from core.errors import ModelError
 from core.nets.cnn import MAX_CLASSES, build_cnn, check_architecture, cnn_spec
 
 FORMAT = "glassbox.model/1"
+# The shipped models: assets/ sits next to core/ in a checkout and in an installed wheel alike
+# (pyproject.toml ships it as package data; tests/test_packaging.py installs a wheel and checks).
 MODELS_DIR = Path(__file__).resolve().parents[2] / "assets" / "models"
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")  # a plain file stem: no paths, no dots
 

@@ -12,6 +12,29 @@ from gui.threads import LIVE_THREADS, stop_thread
 SMALL_DEFAULT = TrainConfig(n_points=200)
 
 
+class FakeClock:
+    """A clock that stands still until the test advances it: throttles and speeds without waiting.
+
+    `reads` counts the calls, so a test can wait until a worker has looked at the new time.
+    """
+
+    def __init__(self, now: float = 0.0):
+        self.now = now
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
 @pytest.fixture(autouse=True)
 def no_thread_left_running():
     """Fail any test that leaves a training QThread running (napari's conftest does the same).
@@ -39,9 +62,11 @@ def make_window(qtbot, settings):
 
     windows = []  # keep each window alive until closed, as the running app does
 
-    def make(config: TrainConfig | None = SMALL_DEFAULT, window_settings: QSettings | None = None) -> MainWindow:
-        """config=None opens with the saved settings, as the app does."""
-        window = MainWindow(config, window_settings or settings)
+    def make(config: TrainConfig | None = SMALL_DEFAULT, window_settings: QSettings | None = None,
+             clock=None) -> MainWindow:
+        """config=None opens with the saved settings, as the app does; `clock` (a FakeClock) drives the worker."""
+        window = MainWindow(config, window_settings or settings) if clock is None else \
+            MainWindow(config, window_settings or settings, clock=clock)
         windows.append(window)
         qtbot.addWidget(window)
         window.show()

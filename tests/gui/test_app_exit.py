@@ -36,7 +36,7 @@ SCRIPT = textwrap.dedent(
     QTimer.singleShot(300, close_once_training)
     QTimer.singleShot(30_000, give_up)
     from gui.app import leave
-    leave(app.exec())  # as run_gui does
+    leave(app.exec())  # as cli/window.py does
     """
 )
 

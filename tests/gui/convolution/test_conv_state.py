@@ -5,34 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-import torch
 
-from core.data.synthetic_images import DIGIT_CLASSES, SHAPE_CLASSES
-from core.nets.cnn import build_cnn
-from core.nets.model_store import ModelInfo, save_model
 from gui.convolution.state import (TRAINING_SOURCES, ConvolutionState, DrawingState, ImageState, MapsState,
                                    PlaygroundState, TrainingState, as_kernel, slider_speed)
 from gui.convolution.tab import ConvTab
 from gui.convolution.training_panel import SOURCES, CnnTrainingPanel
 
-DIGITS = ModelInfo("digits", "digits", DIGIT_CLASSES, {
-    "input_size": [28, 28], "channels": 1, "mean": [0.1307], "std": [0.3081], "scale": 255,
-    "invert": True, "digit_box": 20, "centre_by_mass": True,
-})
-SHAPES = ModelInfo("shapes", "shapes", SHAPE_CLASSES, {
-    "input_size": [64, 64], "channels": 3, "mean": [0.5] * 3, "std": [0.25] * 3, "scale": 255, "invert": False,
-})
 STROKES = ((22.0, False, ((140.0, 40.0), (140.0, 240.0))), (44.0, True, ((60.0, 60.0),)),
            (30.0, False, ((60.0, 40.0), (120.5, 41.25), (220.0, 40.0))))
 
-
-@pytest.fixture(scope="module")
-def models_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("models")
-    torch.manual_seed(0)
-    save_model(build_cnn("digits"), DIGITS, folder)
-    save_model(build_cnn("shapes"), SHAPES, folder)
-    return folder
 
 
 @pytest.fixture

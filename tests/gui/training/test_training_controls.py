@@ -166,37 +166,61 @@ def test_corrupt_saved_settings_fall_back_to_defaults(make_window, settings):
     assert window.speed_combo.currentIndex() == 0
 
 
+def advance_and_let_the_worker_see(qtbot, clock, seconds: float) -> None:
+    """Move the injected clock on, then wait until the worker has read it a few times (it looked at the new time)."""
+    clock.advance(seconds)
+    reads = clock.reads
+    qtbot.waitUntil(lambda: clock.reads > reads + 2, timeout=5_000)
+
+
 @pytest.mark.parametrize("speed_index", [6])  # 1 step/s
-def test_speed_limit_slows_training(make_window, qtbot, speed_index):
-    window = make_window(SMALL)
+def test_speed_limit_slows_training(make_window, qtbot, speed_index, fake_clock):
+    window = make_window(SMALL, clock=fake_clock)
     window.speed_combo.setCurrentIndex(speed_index)
     window.toggle_play()
-    qtbot.waitUntil(lambda: window.playing and steps_of(window) >= 1, timeout=5_000)
-    qtbot.wait(1200)
+    qtbot.waitUntil(lambda: window.playing and window.worker._trainer.step_count >= 1, timeout=5_000)
+    for _ in range(12):  # 1.2 s of the worker's clock, a tenth at a time
+        advance_and_let_the_worker_see(qtbot, fake_clock, 0.1)
     assert window.worker._trainer.step_count <= 3
+    qtbot.waitUntil(lambda: window.worker._trainer.step_count >= 2, timeout=5_000)  # and it does go on
 
 
 class ReportCounter(QObject):
     """Lives in the GUI thread, so the worker's reports reach it queued, as they reach the window."""
 
-    def __init__(self):
+    def __init__(self, clock):
         super().__init__()
+        self.clock = clock
         self.arrivals = []
 
     @Slot(object)
     def record(self, progress):
-        self.arrivals.append((time.perf_counter(), progress.step))
+        self.arrivals.append((self.clock.now, progress.step))
 
 
-def test_reports_are_throttled_to_about_30_per_second(make_window, qtbot):
-    counter = ReportCounter()
+def test_reports_are_throttled_to_about_30_per_second(make_window, qtbot, fake_clock):
+    counter = ReportCounter(fake_clock)
     arrivals = counter.arrivals
-    window = make_window(SMALL)
+    window = make_window(SMALL, clock=fake_clock)
     window.worker.progressed.connect(counter.record)
+    trainer = window.worker._trainer
+
+    def advance(seconds: float) -> None:
+        """Move the clock on and let the worker train a couple of steps on the new time."""
+        fake_clock.advance(seconds)
+        steps = trainer.step_count
+        qtbot.waitUntil(lambda: trainer.step_count >= steps + 2, timeout=5_000)
+
     window.toggle_play()
-    qtbot.waitUntil(lambda: len(arrivals) > 3 and arrivals[-1][1] > 200, timeout=10_000)
+    qtbot.waitUntil(lambda: window.playing, timeout=5_000)
+    for _ in range(1000):
+        if len(arrivals) > 3 and arrivals[-1][1] > 200:
+            break
+        advance(0.01)
+    assert len(arrivals) > 3 and arrivals[-1][1] > 200
     start = len(arrivals)
-    qtbot.wait(1500)  # measuring a rate needs some wall time
+    for _ in range(150):  # measuring a rate needs some time: 1.5 s of the worker's clock
+        advance(0.01)
     window.toggle_play()
     recent = arrivals[start:]
     seconds = recent[-1][0] - recent[0][0]

@@ -1,0 +1,44 @@
+"""Glassbox's command line: the window with options, or a headless command that renders, writes or scores.
+
+    main.py [training options]                      open the window (cli/window.py)
+    main.py snapshot --view VIEW ... --out x.png      render a view to PNG (cli/snapshot.py)
+    main.py export WHAT ... --out FILE                write the numbers (cli/export.py)
+    main.py evaluate --model NAME --folder DIR        score a CNN on labelled photos (cli/evaluate.py)
+
+The grammar is in cli/parser.py, value checks in cli/options.py. Bad input prints one
+`error: ...` line on stderr and exits with status 2 (cli/errors.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Callable
+
+from cli.errors import EXIT_USAGE, CommandLineError, report_errors
+
+__all__ = ["run", "CommandLineError", "EXIT_USAGE"]
+
+
+def run(argv: list[str]) -> int:
+    """Parse `argv` (without the program name), run its command, and return the exit status."""
+    return report_errors(lambda: _dispatch(argv))
+
+
+def _dispatch(argv: list[str]) -> int:
+    from cli.parser import parse_args
+
+    options = parse_args(argv)
+    return _command(options.command)(options)
+
+
+def _command(name: str | None) -> Callable[[argparse.Namespace], int]:
+    """The module that runs `name`, imported only when chosen (the window's imports Qt)."""
+    if name == "snapshot":
+        from cli.snapshot import run
+    elif name == "export":
+        from cli.export import run
+    elif name == "evaluate":
+        from cli.evaluate import run
+    else:
+        from cli.window import run
+    return run

@@ -1,0 +1,105 @@
+"""`export`: train or analyse headless and write the numbers a view shows.
+
+    main.py export metrics [training options] --out curve.csv      the learning curve as CSV
+    main.py export trace [training options] --example I --out t.json   one example's pass, glassbox.trace/1
+    main.py export features --image PATH [--model NAME] --out maps.npz  every CNN layer's output
+    main.py export landscape --surface NAME --optimizer adam --out path.npz   a surface and a path
+    main.py export landscape [training options] --directions pca --out net.npz   a slice of the network's loss
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cli.errors import CommandLineError
+from cli.inputs import (headless_run, lab_inputs, make_trainer, network_landscape_inputs, note_slice_divergence,
+                        surface_inputs)
+from cli.options import check_output_path, refuse_image_options, refuse_landscape_options, write_output
+from cli.parser import EXPORTS
+
+
+def run(options: argparse.Namespace) -> int:
+    if options.what not in EXPORTS:
+        raise CommandLineError(f"Unknown export '{options.what}'; choose one of: {', '.join(EXPORTS)}.")
+    if options.what == "features":
+        refuse_landscape_options(options, "export features")
+        return export_features(options)
+    if options.what == "landscape":
+        return export_landscape(options)
+    refuse_landscape_options(options, f"export {options.what}")
+    refuse_image_options(options, f"export {options.what}")
+    out = check_output_path(options.out)
+    if options.what == "trace":
+        text = export_trace_text(options)
+    else:
+        _, history, _ = headless_run(options)
+        text = history.to_csv()
+    write_output(out, "w", lambda handle: handle.write(text))
+    print(out)
+    return 0
+
+
+def export_trace_text(options: argparse.Namespace) -> str:
+    """Train --steps steps, then record training example --example's pass as glassbox.trace/1 JSON."""
+    import json
+    import re
+
+    from core.mlp.recording import record_example
+
+    trainer = make_trainer(options)
+    if not 0 <= options.example < trainer.n_train:
+        raise CommandLineError(
+            f"--example must be between 0 and {trainer.n_train - 1} (the training set's size minus one), "
+            f"not {options.example}."
+        )
+    headless_run(options, trainer)
+    text = json.dumps(record_example(trainer, options.example).to_json_dict(), indent=1)
+    # One line per innermost list (a vector, or one row of a matrix), so it reads like the maths.
+    return re.sub(r"\[\s+([^\[\]]*?)\s+\]", lambda match: "[" + " ".join(match.group(1).split()) + "]", text) + "\n"
+
+
+def export_features(options: argparse.Namespace) -> int:
+    """Every layer's output for --image, in the layout of core.cnn.feature_maps.to_npz_dict, as an uncompressed .npz."""
+    out = check_output_path(options.out)
+    image, name = lab_inputs(options)
+    import numpy as np
+
+    from core.cnn.analysis import analyse, open_model
+    from core.cnn.feature_maps import to_npz_dict
+
+    model, info = open_model(name, options.models_dir)
+    arrays = to_npz_dict(analyse(model, info, image))
+    write_output(out, "wb", lambda handle: np.savez(handle, **arrays))
+    print(out)
+    return 0
+
+
+def export_landscape(options: argparse.Namespace) -> int:
+    """A surface's grid and one optimizer's path, or a slice of the network's loss, as an uncompressed .npz."""
+    refuse_image_options(options, "export landscape")
+    out = check_output_path(options.out)
+    from core.landscape.surfaces import check_resolution, optimizer_path, save_npz, surface_npz
+
+    if options.optimizers is not None:
+        raise CommandLineError("export landscape writes one path: use --optimizer NAME, not --optimizers.")
+    if options.surface:
+        if options.directions is not None:
+            raise CommandLineError("--directions slices a network; it does not apply to --surface.")
+        optimizer = getattr(options, "optimizer", "adam").strip().lower()
+        chosen, lr, start, momentum = surface_inputs(options, [optimizer])
+        resolution = check_resolution(101 if options.resolution is None else options.resolution)
+        path = optimizer_path(chosen, optimizer, lr, options.steps, start, momentum)
+        if path.diverged_at is not None:
+            print(f"note: {optimizer} diverged at step {path.diverged_at}; the path stops there.", file=sys.stderr)
+        arrays = surface_npz(chosen, path, resolution)
+    else:
+        from core.landscape.network import network_landscape, network_npz
+
+        config, directions, resolution = network_landscape_inputs(options)
+        landscape = network_landscape(config, options.steps, directions, resolution)
+        note_slice_divergence(landscape.diverged_at)
+        arrays = network_npz(landscape)
+    write_output(out, "wb", lambda handle: save_npz(handle, arrays))
+    print(out)
+    return 0

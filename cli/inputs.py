@@ -1,0 +1,94 @@
+"""What `snapshot` and `export` share: headless MLP training, the lab's image and model, landscape inputs.
+
+Every input is checked before anything heavy runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from cli.errors import CommandLineError
+from cli.options import check_steps, config_from_options
+
+
+def make_trainer(options: argparse.Namespace):
+    from core.mlp.config import TrainConfig
+    from core.mlp.trainer import Trainer
+
+    check_steps(options.steps)
+    return Trainer(config_from_options(options, TrainConfig()))
+
+
+def headless_run(options: argparse.Namespace, trainer=None):
+    """Train as the options say; returns (trainer, history, divergence error or None)."""
+    from core.mlp.reports import train_headless
+
+    trainer = trainer or make_trainer(options)
+    history, diverged = train_headless(trainer, check_steps(options.steps))
+    if diverged is not None:
+        print(f"note: {diverged}", file=sys.stderr)
+    return trainer, history, diverged
+
+
+def lab_inputs(options: argparse.Namespace):
+    """The checked --image (a LoadedImage) and --model name, before anything heavy runs."""
+    from core.data.images import load_image
+    from core.cnn.analysis import DEFAULT_MODEL
+    from core.nets.model_store import MODELS_DIR, available_models
+
+    if not options.image:
+        raise CommandLineError("This command needs --image PATH: the picture to run through the network.")
+    image = load_image(os.path.expanduser(options.image))
+    name = options.model or DEFAULT_MODEL
+    folder = options.models_dir
+    if folder is not None and not os.path.isdir(folder):
+        raise CommandLineError(f"--models-dir '{folder}' is not a folder.")
+    names = available_models(folder)
+    if not names:
+        raise CommandLineError(f"No trained model was found in {folder or MODELS_DIR}; "
+                               "run scripts/train_models.py to create the digits and shapes models.")
+    if name not in names:
+        raise CommandLineError(f"Unknown model '{name}'; choose one of: {', '.join(names)}.")
+    return image, name
+
+
+def surface_inputs(options: argparse.Namespace, optimizers: list[str]):
+    """Checked (surface, learning rate, start, momentum) for a textbook surface, before any work."""
+    from core.landscape.surfaces import check_lr, check_momentum, parse_start, race, surface
+    from core.landscape.surfaces import check_steps as check_path_steps
+
+    chosen = surface(options.surface.strip().lower())
+    lr = options.lr if hasattr(options, "lr") else chosen.lr
+    momentum = 0.9 if options.momentum is None else options.momentum
+    start = parse_start(options.start) if options.start is not None else None
+    check_lr(lr)
+    check_momentum(momentum)
+    check_path_steps(options.steps)
+    race(chosen, optimizers, lr, 0, start, momentum)  # validates the names and the start without racing
+    return chosen, lr, start, momentum
+
+
+def network_landscape_inputs(options: argparse.Namespace):
+    """Checked (config, directions, resolution) for a slice of the network the training options describe."""
+    from core.mlp.config import TrainConfig
+    from core.landscape.slices import DIRECTIONS, MAX_NETWORK_RESOLUTION
+    from core.landscape.surfaces import check_resolution
+
+    directions = (options.directions or "random").strip().lower()
+    if directions not in DIRECTIONS:
+        raise CommandLineError(f"Unknown --directions '{directions}'; choose random or pca.")
+    for flag in ("start", "momentum", "optimizers"):
+        if getattr(options, flag) is not None:
+            raise CommandLineError(f"--{flag} applies to a --surface, not to a network's landscape.")
+    resolution = check_resolution(41 if options.resolution is None else options.resolution,
+                                  high=MAX_NETWORK_RESOLUTION)
+    check_steps(options.steps)
+    return config_from_options(options, TrainConfig()), directions, resolution
+
+
+def note_slice_divergence(diverged_at: int | None) -> None:
+    if diverged_at is not None:
+        print(f"note: training diverged at step {diverged_at}; the slice is around the last "
+              "finite weights.", file=sys.stderr)

@@ -1,0 +1,83 @@
+"""`python main.py [training options]` opens the window with the options laid over the saved settings.
+
+The window itself is replaced by a stand-in that records its config and ends the event
+loop, in a fresh process with a private home folder, so no real window or saved setting
+of the tester's is touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+OPEN_WITH_STAND_IN = """
+import inspect, json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+import gui.app
+import gui.main_window
+from gui.app import make_application
+
+make_application()
+QSettings().setValue("training/config", json.dumps({"dataset": "xor", "hidden": [3], "learning_rate": 0.5}))
+QSettings().sync()
+
+
+Window = gui.main_window.MainWindow
+
+
+class StandIn:
+    def __init__(self, config=None):
+        inspect.signature(Window).bind(config)  # the real window takes what cli/window.py gives it
+        print(json.dumps(None if config is None else config.to_dict()))
+
+    def show(self):
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, QApplication.instance().quit)
+
+
+gui.main_window.MainWindow = StandIn
+gui.app.leave = lambda code: code  # the real one ends the process at once
+import main
+sys.exit(main.main(sys.argv[1:]))
+"""
+
+
+def open_window(args: list[str], home: Path) -> subprocess.CompletedProcess:
+    home.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env.pop("GLASSBOX_DEBUG", None)
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    return subprocess.run([sys.executable, "-c", OPEN_WITH_STAND_IN, *args], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_options_are_laid_over_the_saved_settings(tmp_path):
+    done = open_window(["--dataset", "circle", "--lr", "0.1"], tmp_path / "home")
+
+    assert done.returncode == 0, done.stderr
+    config = json.loads(done.stdout.strip().splitlines()[-1])
+    assert config["dataset"] == "circle" and config["learning_rate"] == 0.1  # from the command line
+    assert config["hidden"] == [3]  # from the saved settings
+
+
+def test_without_options_the_window_reads_its_saved_settings_itself(tmp_path):
+    done = open_window([], tmp_path / "home")
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "null"
+
+
+def test_a_bad_option_stops_before_the_window_opens(tmp_path):
+    done = open_window(["--hidden", "0"], tmp_path / "home")
+
+    assert done.returncode == 2
+    assert done.stdout.strip() == ""  # the stand-in window was never built
+    assert done.stderr.strip().startswith("error: ")

@@ -1,0 +1,182 @@
+"""The one worker base: its error policy, its command queue, its throttle and its speed limit.
+
+Most tests run the loop synchronously in the test's thread (commands queued first, the last
+one stops it); one runs it in a real thread, as the app does, and waits on GUI-thread slots.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QObject, Signal, Slot
+
+from gui.threads import SpeedLimit, Worker, start_in_thread, stop_thread
+
+
+class Probe(Worker):
+    """A worker that records what it did; "boom" raises, "quit" ends the loop."""
+
+    handled_command = Signal(str)
+
+    def __init__(self, clock=lambda: 0.0, busy: bool = False):
+        super().__init__(clock)
+        self.handled: list[str] = []
+        self.recovered: list[BaseException] = []
+        self._busy = busy
+
+    def handle(self, command, argument):
+        if command == "boom":
+            raise RuntimeError("boom")
+        if command == "quit":
+            self.stop()
+            return
+        self.handled.append(command)
+        self.handled_command.emit(command)
+
+    def busy(self):
+        return self._busy
+
+    def work(self):
+        raise ValueError("broken work")
+
+    def recover(self, error):
+        self.recovered.append(error)
+        self._busy = False  # as a training worker stops playing
+
+
+def sentences_of(worker: Worker) -> list[str]:
+    said: list[str] = []
+    worker.failed.connect(said.append)  # same thread: a direct call
+    return said
+
+
+def is_one_sentence(text: str) -> bool:
+    return text.endswith(".") and "\n" not in text and ". " not in text and "Traceback" not in text
+
+
+def test_an_error_in_a_command_is_one_sentence_then_recovery_then_the_next_command(qapp, caplog):
+    worker = Probe()
+    said = sentences_of(worker)
+    finished = []
+    worker.finished.connect(lambda: finished.append(True))
+    for command in ("first", "boom", "after", "quit"):
+        worker.send(command)
+    with caplog.at_level(logging.ERROR, logger="glassbox"):
+        worker.run()
+    assert worker.handled == ["first", "after"]  # the loop went on serving commands
+    assert len(said) == 1 and is_one_sentence(said[0]) and "RuntimeError: boom" in said[0]
+    assert [type(error) for error in worker.recovered] == [RuntimeError]
+    assert finished == [True]
+    assert any(record.exc_info for record in caplog.records), "the details go to the log"
+
+
+class Recorder(QObject):
+    """Lives in the GUI thread: the worker's signals reach it queued."""
+
+    def __init__(self):
+        super().__init__()
+        self.sentences: list[str] = []
+        self.commands: list[str] = []
+
+    @Slot(str)
+    def on_failed(self, sentence: str) -> None:
+        self.sentences.append(sentence)
+
+    @Slot(str)
+    def on_command(self, command: str) -> None:
+        self.commands.append(command)
+
+
+def test_an_error_in_work_stops_the_work_and_the_thread_still_serves_commands(qtbot):
+    worker = Probe(busy=True)
+    recorder = Recorder()
+    worker.failed.connect(recorder.on_failed)
+    worker.handled_command.connect(recorder.on_command)
+    thread = start_in_thread(worker, "probe")
+    try:
+        qtbot.waitUntil(lambda: len(recorder.sentences) > 0, timeout=5_000)
+        assert is_one_sentence(recorder.sentences[0]) and "ValueError: broken work" in recorder.sentences[0]
+        assert not worker.busy()  # recover ran: no endless failing loop
+        worker.send("next")
+        qtbot.waitUntil(lambda: recorder.commands == ["next"], timeout=5_000)
+        assert len(recorder.sentences) == 1
+    finally:
+        assert stop_thread(worker, thread)
+
+
+def test_an_error_while_recovering_still_says_one_sentence(qapp):
+    class Stubborn(Probe):
+        def recover(self, error):
+            raise OSError("cannot recover")
+
+    worker = Stubborn()
+    said = sentences_of(worker)
+    for command in ("boom", "after", "quit"):
+        worker.send(command)
+    worker.run()
+    assert len(said) == 1 and "RuntimeError" in said[0]
+    assert worker.handled == ["after"]
+
+
+def test_interrupted_defers_other_commands_and_a_newer_request_replaces_the_running_one(qapp):
+    worker = Probe()
+    for command, argument in (("a", None), ("wake", None), ("slice", 2), ("b", None)):
+        worker.send(command, argument)
+    deferred: list = []
+    assert worker.interrupted(deferred, replaced_by=("slice",))
+    assert deferred == [("a", None), ("slice", 2)]  # "wake" is dropped; "b" still waits in the queue
+    assert not worker.interrupted(deferred, replaced_by=("slice",))
+    assert deferred == [("a", None), ("slice", 2), ("b", None)]
+    worker.send("cancel")
+    assert worker.interrupted(deferred)
+    assert deferred[-1] == ("b", None)  # a cancel is not deferred
+    assert not worker.interrupted(deferred)
+    worker.stop()
+    assert worker.interrupted(deferred)  # stopping interrupts too
+
+
+def test_deferred_commands_run_in_order_and_a_failing_one_does_not_stop_the_rest(qapp):
+    worker = Probe()
+    said = sentences_of(worker)
+    worker.handle_deferred([("a", None), ("boom", None), ("b", None)])
+    assert worker.handled == ["a", "b"]
+    assert len(said) == 1
+
+
+def test_reports_wait_for_the_interval_and_for_the_gui_to_draw_the_last_one(fake_clock):
+    clock = fake_clock
+    worker = Probe(clock)  # 30 reports a second
+    assert not worker.report_due()
+    assert worker.report_due(force=True)
+    clock.advance(0.02)
+    assert not worker.report_due()
+    clock.advance(0.02)
+    assert worker.report_due()
+    worker.report_sent()
+    clock.advance(10.0)
+    assert not worker.report_due()  # the GUI has not drawn the last one yet
+    worker.report_consumed()
+    assert worker.report_due()
+    worker.report_sent()
+    worker.report_consumed()
+    assert not worker.report_due()  # the interval starts again at each report
+
+
+def test_speed_limit_allows_steps_as_the_clock_goes(fake_clock):
+    clock = fake_clock
+    clock.advance(50.0)
+    speed = SpeedLimit(clock)
+    assert speed.budget(0) is None and speed.pause_s() == 0.0  # no limit
+    speed.set(2.0, step=10)
+    assert speed.budget(10) == 1  # one step at once
+    assert speed.budget(11) == 0  # then wait
+    assert speed.pause_s() == pytest.approx(0.5)
+    clock.advance(0.5)
+    assert speed.budget(11) == 1
+    clock.advance(2.0)
+    assert speed.budget(12) == 4  # 2.5 s at 2 steps/s: 6 steps in all, 2 done
+    speed.restart(12)  # a new speed, or a new run, counts from now: no debt, no burst
+    assert speed.budget(12) == 1
+    speed.set(None, step=12)
+    assert speed.budget(12) is None
