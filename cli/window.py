@@ -11,9 +11,10 @@ from cli.options import config_from_options, training_options_given
 
 
 def run(options: argparse.Namespace) -> int:
-    from gui.app import leave, make_application
+    from gui.app import leave, make_application, start_log
 
     app = make_application()  # QSettings needs the application's names; pyqtgraph needs the application
+    start_log()
     from PySide6.QtCore import QSettings
 
     from gui.main_window import MainWindow

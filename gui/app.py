@@ -6,10 +6,13 @@ renderer can use it without reaching above itself.
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QStandardPaths, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
@@ -31,6 +34,35 @@ def _message_handler(kind: QtMsgType, context, message: str) -> None:
 
 
 GUI_TORCH_THREADS = 1
+LOG_BYTES = 1_000_000  # one file this size and one older: a year of rare failures, never a full disk
+LOG_NAME = "glassbox.log"
+
+
+def log_folder() -> Path:
+    """$GLASSBOX_LOG_DIR, else the platform's place for the application's data (after make_application)."""
+    override = os.environ.get("GLASSBOX_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+
+
+def start_log() -> Path | None:
+    """Send the "glassbox" logger's records (a worker's unexpected error, with its traceback) to a file.
+
+    The window shows one sentence; the details a developer needs go here. Returns the file,
+    or None when no folder can be written (then the records go to stderr, as before).
+    """
+    logger = logging.getLogger("glassbox")
+    path = log_folder() / LOG_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return path
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

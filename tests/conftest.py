@@ -8,10 +8,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-# Models saved and datasets downloaded by tests go to a throwaway folder, never the user's own.
+# Models saved, datasets downloaded and logs written by tests go to a throwaway folder, never the user's own.
 _SCRATCH = tempfile.mkdtemp(prefix="glassbox-tests-")
 os.environ["GLASSBOX_MODELS_DIR"] = os.path.join(_SCRATCH, "models")
 os.environ["GLASSBOX_CACHE_DIR"] = os.path.join(_SCRATCH, "cache")
+os.environ["GLASSBOX_LOG_DIR"] = os.path.join(_SCRATCH, "logs")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:

@@ -3,7 +3,8 @@
 core imports no gui, cli, Qt or pyqtgraph; cli sits above gui above core; in gui, the
 window and the snapshot renderer sit above the tabs, the tabs above the training session,
 and that above the style, widgets and worker base; no tab imports another; and no view
-imports torch (only the worker modules do).
+imports torch (only the worker modules do); in core, the MLP and CNN packages never
+import each other, and only the landscape sits above both.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CONTRACT_COUNT = 6
+CONTRACT_COUNT = 7
 # A fresh process with the linted folder first on the path; no cache folder is written.
 LINT = ("import sys\n"
         "from importlinter.cli import lint_imports\n"
@@ -44,6 +45,7 @@ def test_the_contracts_catch_planted_violations(tmp_path):
     (tmp_path / "gui" / "training" / "planted.py").write_text("import gui.network\n", encoding="utf-8")
     (tmp_path / "cli" / "planted.py").write_text("import main\n", encoding="utf-8")
     (tmp_path / "gui" / "landscape" / "planted_view.py").write_text("import torch\n", encoding="utf-8")
+    (tmp_path / "core" / "mlp" / "planted.py").write_text("import core.cnn.trainer\n", encoding="utf-8")
 
     done = lint(tmp_path)
 
@@ -51,5 +53,5 @@ def test_the_contracts_catch_planted_violations(tmp_path):
     assert done.returncode != 0, report
     for line in ("core.planted -> gui.snapshot", "gui.network.planted -> gui.landscape",
                  "gui.training.planted -> gui.network", "cli.planted -> main",
-                 "gui.landscape.planted_view -> torch"):
+                 "gui.landscape.planted_view -> torch", "core.mlp.planted -> core.cnn.trainer"):
         assert line in report, report

@@ -4,7 +4,7 @@ Every image goes through `core.cnn.analysis.prepare_input`, exactly what the con
 feeds the network for that image, so the score is the one a student would see by
 loading the pictures one by one. Unreadable files are skipped and counted.
 
-The work is a generator (`evaluation_steps`) that yields the running result after each
+The work is a generator (`folder_evaluation_steps`) that yields the running result after each
 batch, so a GUI can show progress and stop it; `evaluate_folder` runs it to the end.
 """
 
@@ -27,7 +27,7 @@ BATCH_SIZE = 64
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class FolderEvaluation:
     """How many images of each class a model got right; a snapshot, complete when `done == total_files`."""
 
     class_names: tuple[str, ...]
@@ -56,9 +56,9 @@ class Evaluation:
         return float(self.right[index] / self.total[index]) if self.total[index] else None
 
 
-def evaluation_steps(model: nn.Module, info: ModelInfo, folder: ImageFolder | str | os.PathLike,
-                     batch_size: int = BATCH_SIZE) -> Iterator[Evaluation]:
-    """Classify the folder batch by batch, yielding the running Evaluation after each batch.
+def folder_evaluation_steps(model: nn.Module, info: ModelInfo, folder: ImageFolder | str | os.PathLike,
+                     batch_size: int = BATCH_SIZE) -> Iterator[FolderEvaluation]:
+    """Classify the folder batch by batch, yielding the running FolderEvaluation after each batch.
 
     A path is scanned against the model's class names first (DatasetError if the
     subfolders do not match). Stop early by simply not asking for the next result.
@@ -72,8 +72,8 @@ def evaluation_steps(model: nn.Module, info: ModelInfo, folder: ImageFolder | st
     done, inputs, labels, yielded = 0, [], [], False
     total_files = folder.total
 
-    def snapshot() -> Evaluation:
-        return Evaluation(tuple(info.class_names), np.diag(confusion).copy(), confusion.sum(axis=1),
+    def snapshot() -> FolderEvaluation:
+        return FolderEvaluation(tuple(info.class_names), np.diag(confusion).copy(), confusion.sum(axis=1),
                           confusion.copy(), tuple(folder.skipped), done, total_files)
 
     for _, index, image in iter_images(folder):
@@ -92,10 +92,10 @@ def evaluation_steps(model: nn.Module, info: ModelInfo, folder: ImageFolder | st
 
 def evaluate_folder(model: nn.Module, info: ModelInfo, folder: ImageFolder | str | os.PathLike,
                     batch_size: int = BATCH_SIZE,
-                    on_progress: Callable[[Evaluation], None] | None = None) -> Evaluation:
-    """The complete Evaluation of `folder` (see evaluation_steps)."""
+                    on_progress: Callable[[FolderEvaluation], None] | None = None) -> FolderEvaluation:
+    """The complete FolderEvaluation of `folder` (see folder_evaluation_steps)."""
     result = None
-    for result in evaluation_steps(model, info, folder, batch_size):
+    for result in folder_evaluation_steps(model, info, folder, batch_size):
         if on_progress is not None:
             on_progress(result)
     return result

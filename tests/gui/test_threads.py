@@ -180,3 +180,38 @@ def test_speed_limit_allows_steps_as_the_clock_goes(fake_clock):
     assert speed.budget(12) == 1
     speed.set(None, step=12)
     assert speed.budget(12) is None
+
+
+def test_the_window_logs_a_workers_error_with_its_traceback_to_a_file(qapp, tmp_path, monkeypatch):
+    from gui.app import LOG_NAME, start_log
+
+    monkeypatch.setenv("GLASSBOX_LOG_DIR", str(tmp_path / "logs"))
+    logger = logging.getLogger("glassbox")
+    before = list(logger.handlers)
+    path = start_log()
+    try:
+        assert path == tmp_path / "logs" / LOG_NAME
+        worker = Probe()
+        for command in ("boom", "quit"):
+            worker.send(command)
+        worker.run()
+        for handler in logger.handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+        assert "Probe failed in handle" in text and "Traceback" in text and "RuntimeError: boom" in text
+    finally:
+        for handler in [h for h in logger.handlers if h not in before]:
+            logger.removeHandler(handler)
+            handler.close()
+
+
+def test_no_log_file_when_its_folder_cannot_be_made(qapp, tmp_path, monkeypatch):
+    from gui.app import start_log
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("GLASSBOX_LOG_DIR", str(blocker / "logs"))
+    logger = logging.getLogger("glassbox")
+    before = list(logger.handlers)
+    assert start_log() is None
+    assert logger.handlers == before

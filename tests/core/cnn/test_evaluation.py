@@ -10,7 +10,7 @@ from PIL import Image
 from core.data.image_folder import scan_image_folder
 from core.data.synthetic_images import SHAPE_CLASSES
 from core.errors import DatasetError
-from core.cnn.evaluation import evaluate_folder, evaluation_steps, predict
+from core.cnn.evaluation import evaluate_folder, folder_evaluation_steps, predict
 from core.cnn.analysis import analyse
 from core.nets.cnn import build_cnn
 from core.nets.model_store import ModelInfo
@@ -54,7 +54,7 @@ def test_each_image_is_classified_as_the_app_would_classify_it(model, folder):
 
 
 def test_steps_yield_growing_snapshots(model, folder):
-    steps = list(evaluation_steps(model, INFO, folder, batch_size=5))
+    steps = list(folder_evaluation_steps(model, INFO, folder, batch_size=5))
     assert [s.n_total for s in steps] == [5, 10, 12]
     assert steps[-1].done == 13
 
