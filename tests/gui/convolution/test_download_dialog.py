@@ -7,9 +7,11 @@ file, until the test lets it go on, puts a cancel in the middle of a file withou
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import http.server
+import logging
 import re
 import socket
 import threading
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from core.data.downloads import DATASET_SOURCES, dataset_dir, is_downloaded
 from gui.convolution import download_dialog
 from gui.convolution.download_dialog import PROGRESS_STEPS, DownloadDialog, ensure_downloaded
+from gui.threads import LIVE_THREADS
 
 FIRST_PIECE = 64 * 1024  # what a "stall-after" file sends before it waits for the test
 MNIST_NAMES = [remote.name for remote in DATASET_SOURCES["mnist"].files]
@@ -217,6 +220,105 @@ def test_offline_says_it_could_not_reach_the_host(qtbot, tmp_path, mnist):
     assert dialog.title_label.text() == "MNIST handwritten digits could not be downloaded"
     assert dialog.file_label.isHidden()  # no longer "Connecting…"
     assert leftovers(tmp_path) == []
+
+
+# ---- an unexpected error in the worker: one sentence, sane buttons, a log entry, Try again works
+
+def download_that_breaks(real_download, when):
+    """The core's `download`, raising RuntimeError("boom") at the first record for which `when` is true;
+    the real generator is closed on the way out, as the worker would close it, so it removes its .part."""
+
+    def download(*arguments, **keywords):
+        generator = real_download(*arguments, **keywords)
+        with contextlib.closing(generator):
+            while True:
+                try:
+                    record = next(generator)
+                except StopIteration as end:
+                    return end.value
+                if when(record):
+                    raise RuntimeError("boom")
+                yield record
+
+    return download
+
+
+def broken_at_once(*arguments, **keywords):
+    raise RuntimeError("boom")  # before a generator exists: no progress at all
+
+
+def is_one_sentence(text: str) -> bool:
+    return text.endswith(".") and "\n" not in text and ". " not in text and "Traceback" not in text
+
+
+def assert_unexpected_failure(dialog: DownloadDialog, caplog) -> None:
+    """What the issue's error policy asks: one sentence, sane controls, details logged, no thread left."""
+    assert_failed_state(dialog, r"^The download stopped unexpectedly \(boom\); try again\.$")
+    assert is_one_sentence(dialog.error_text) and "RuntimeError" not in dialog.error_text
+    assert dialog.title_label.text() == "MNIST handwritten digits could not be downloaded"
+    assert dialog.detail_label.text() == ""
+    assert dialog.retry_button.isEnabled() and dialog.retry_button.isDefault()
+    assert not any(thread.isRunning() for thread in list(LIVE_THREADS))  # the worker's thread has ended
+    errors = [record for record in caplog.records if record.name == "glassbox" and record.exc_info]
+    assert len(errors) == 1 and errors[0].exc_info[0] is RuntimeError, "the details go to the log, once"
+    assert "boom" in caplog.text and "Traceback" in caplog.text
+
+
+def retry_succeeds(qtbot, dialog: DownloadDialog, tmp_path, served) -> None:
+    with qtbot.waitSignal(dialog.finished, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.is_running()
+    assert dialog.error_text == "" and dialog.error_label.isHidden() and dialog.retry_button.isHidden()
+    assert leftovers(tmp_path) == sorted(MNIST_NAMES)
+    for path in dialog.paths:
+        assert path.read_bytes() == served[path.name]
+
+
+def test_an_error_part_way_is_one_sentence_and_try_again_downloads(qtbot, tmp_path, server, mnist,
+                                                                   monkeypatch, caplog):
+    served, files = mnist
+    real_download = download_dialog.download
+    monkeypatch.setattr(download_dialog, "download", download_that_breaks(
+        real_download, lambda record: record.file_name == MNIST_NAMES[1] and record.bytes_done > 0))
+    dialog = make_dialog(qtbot, tmp_path, server, files)
+    with caplog.at_level(logging.ERROR, logger="glassbox"):
+        run_to_failure(qtbot, dialog)
+    assert_unexpected_failure(dialog, caplog)
+    # Progress came first: the first file is in place, the second had started and left no .part.
+    assert dialog.file_label.isVisible() and dialog.file_label.text() == "File: " + MNIST_NAMES[1]
+    assert dialog.progress_bar.value() > 0
+    assert leftovers(tmp_path) == [MNIST_NAMES[0]]
+
+    monkeypatch.setattr(download_dialog, "download", real_download)
+    retry_succeeds(qtbot, dialog, tmp_path, served)
+
+
+def test_an_error_before_any_progress_is_one_sentence_and_close_rejects(qtbot, tmp_path, server, mnist,
+                                                                        monkeypatch, caplog):
+    served, files = mnist
+    real_download = download_dialog.download
+    monkeypatch.setattr(download_dialog, "download", broken_at_once)
+    dialog = make_dialog(qtbot, tmp_path, server, files)
+    with caplog.at_level(logging.ERROR, logger="glassbox"):
+        run_to_failure(qtbot, dialog)
+    assert_unexpected_failure(dialog, caplog)
+    assert dialog.file_label.isHidden()  # no longer "Connecting…"
+    assert dialog.progress_bar.value() == 0 and leftovers(tmp_path) == []
+
+    monkeypatch.setattr(download_dialog, "download", real_download)
+    retry_succeeds(qtbot, dialog, tmp_path, served)
+
+
+def test_after_an_unexpected_error_close_rejects_at_once(qtbot, tmp_path, server, mnist, monkeypatch):
+    _, files = mnist
+    monkeypatch.setattr(download_dialog, "download", broken_at_once)
+    dialog = make_dialog(qtbot, tmp_path, server, files)
+    run_to_failure(qtbot, dialog)
+    sentence = dialog.error_text
+    with qtbot.waitSignal(dialog.finished, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # Close is not stuck as "Cancelling…"
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.error_text == sentence
+    assert not dialog.isVisible() and not dialog.is_running()
 
 
 # ---- cancel, Esc and the window's X ------------------------------------------------------
