@@ -42,6 +42,7 @@ class CNNView(QWidget):
 
     map_clicked = Signal(str, int)  # layer name ("input" for the image's channels), map index
     normalisation_changed = Signal(str)  # "map" | "layer" | "global"
+    detail_changed = Signal()  # a map was enlarged, or its window closed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -186,12 +187,18 @@ class CNNView(QWidget):
             raise KeyError(f"{layer_name} has no map {index}")
         if self.detail is None:
             self.detail = MapDetail(self)
+            self.detail.finished.connect(self._on_detail_closed)
         was_visible = self.detail.isVisible()
         self.detail.show_map(self.record, layer_name, index)
         self.detail.show()
         if was_visible and QGuiApplication.platformName() != "offscreen":  # offscreen warns it cannot raise
             self.detail.raise_()
+        self.detail_changed.emit()
         return self.detail
+
+    @Slot()
+    def _on_detail_closed(self) -> None:
+        self.detail_changed.emit()
 
     def detail_kernel_arrays(self) -> list[np.ndarray]:
         """The kernels the detail window shows (weight[out, in] for each input channel); [] when none."""

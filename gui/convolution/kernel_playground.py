@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from core.data.images import LoadedImage
@@ -30,6 +30,8 @@ from gui.convolution.kernel_pipeline import (CHANNELS, FULL_SIDE, GRID_SIDES, OP
 
 class KernelPlayground(QWidget):
     """Pick a kernel and an operation, then play, step or jump through every window position."""
+
+    changed = Signal()  # something state() holds changed; playing reports where it stops, not every step
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -199,6 +201,7 @@ class KernelPlayground(QWidget):
     @Slot(float)
     def _on_speed_changed(self, speed: float) -> None:
         self.clock.set_speed(speed)
+        self.changed.emit()
 
     @property
     def current_step_index(self) -> int:
@@ -280,8 +283,11 @@ class KernelPlayground(QWidget):
         self.playback.show_state(True, self._index, self.step_count)
 
     def pause(self) -> None:
+        playing = self.clock.running
         self.clock.stop()
         self.playback.show_state(False, self._index, self.step_count)
+        if playing:
+            self.changed.emit()
 
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
@@ -430,6 +436,8 @@ class KernelPlayground(QWidget):
         s, tr, index = self.settings, self.tr, self._index
         total = self.step_count
         self.playback.show_state(self.playing, index, total)
+        if not self.playing:
+            self.changed.emit()
         if self._steps is not None:
             self.output_panel.show_map(self.output_so_far(), self._signed, self._scale)
         step = self._steps[index] if self._steps is not None and index >= 0 else None

@@ -13,6 +13,10 @@ report asks it for a FeatureRecord, the newest request wins, and the tab draws t
 Below the views, the training panel trains a network live in a worker thread
 (gui/convolution/live_training.py). While it runs, the network list has one more entry, the
 network in training, and each report's weights (numpy copies) redraw the current image's maps.
+
+Everything the tab shows is a ConvolutionState (state.py): `state()` reads it, `apply_state()` restores it,
+and `state_changed` reports it whenever the user changes it (a drawing when the pen lifts, the playground
+where its animation stops); `apply_state` reports at most once.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -49,6 +53,8 @@ DRAWING_NAME = "your drawing"
 class ConvTab(QWidget):
     """The "Convolution" tab: image sources on top and at the left, the network and the playground on the right."""
 
+    state_changed = Signal(object)  # ConvolutionState, after the user changed what the tab shows
+
     def __init__(self, settings: QSettings | None = None, models_dir: str | os.PathLike | None = None,
                  parent: QWidget | None = None, cache_dir: str | os.PathLike | None = None, threaded: bool = True):
         super().__init__(parent)
@@ -64,6 +70,7 @@ class ConvTab(QWidget):
         # threaded=False: each analysis is answered before the request returns (headless pictures, some tests).
         self.analysis = AnalysisRunner(models_dir, threaded, self)
         self._playground_stale = False
+        self._applying, self._last_state = False, None
         self.setAcceptDrops(True)
 
         self.strip = SourceStrip(sample_names())
@@ -141,16 +148,18 @@ class ConvTab(QWidget):
         self.analysis.refused.connect(self._on_analysis_refused)
         self.analysis.failed.connect(self._on_analysis_failed)
         self.live.saved.connect(self._on_model_saved)
+        for signal in (self.canvas.pen_box.valueChanged, self.cnn_view.normalisation_changed,
+                       self.cnn_view.detail_changed, self.playground.changed, self.training.changed):
+            signal.connect(self._report_state)
         self._fill_models()
         self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
+        self._last_state = self.state()
 
     # ------------------------------------------------------------------ public: images
     def load_path(self, path: str | os.PathLike) -> bool:
         """Load an image file; False (with the reason in the message line) if it cannot be read."""
-        loaded = self._try_image(lambda: load_image(path), "file")
-        if loaded:
-            self.image_path = os.fspath(path)  # the state names the file, so a session can open it again
-        return loaded
+        # The state names the file, so a session can open it again.
+        return self._try_image(lambda: load_image(path), "file", os.fspath(path))
 
     def load_bytes(self, data: bytes, name: str = "image") -> bool:
         return self._try_image(lambda: decode_image(data, name=name), "file")
@@ -203,6 +212,8 @@ class ConvTab(QWidget):
             self._remember("conv/model", name)
         if analyse_now and self.image is not None:
             self._analyse()
+        if analyse_now:  # else an image follows, and reports both
+            self._report_state()
         return True
 
     def show_network(self) -> None:
@@ -226,6 +237,14 @@ class ConvTab(QWidget):
 
     def apply_state(self, state: ConvolutionState) -> None:
         """Show `state`. A part that cannot be shown (a missing file or model) says why; the rest is shown."""
+        self._applying = True
+        try:
+            self._apply_state(state)
+        finally:
+            self._applying = False
+        self._report_state()
+
+    def _apply_state(self, state: ConvolutionState) -> None:
         self.canvas.apply_state(state.drawing)
         usable = state.model != LIVE_MODEL or LIVE_MODEL in self._model_names()  # training ends with the session
         if usable and state.model != self.model_name:
@@ -318,21 +337,24 @@ class ConvTab(QWidget):
             self._infos[name] = check_model(name, self.models_dir)
         return self._infos[name]
 
-    def _try_image(self, make, source: str) -> bool:
+    def _try_image(self, make, source: str, path: str = "") -> bool:
         try:
             image = make()
         except ImageLoadError as error:
             self._say(str(error), error=True)
             return False
-        self.image, self.source = image, source
+        self.image, self.source, self.image_path = image, source, path
         if source != "sample":
             self.strip.show_sample("")
         self._show_preview(image)
         self._playground_stale = True
         # The playground redoes every window position; mid-stroke it waits for the pen to lift.
-        if self.views.currentIndex() == 1 and not (source == "drawing" and self.canvas.drawing):
+        mid_stroke = source == "drawing" and self.canvas.drawing
+        if self.views.currentIndex() == 1 and not mid_stroke:
             self._update_playground()
         self._analyse()
+        if not mid_stroke:
+            self._report_state()
         return True
 
     def _analyse(self) -> None:
@@ -414,11 +436,12 @@ class ConvTab(QWidget):
 
     @Slot()
     def _on_drawing_changed(self) -> None:
-        if self.canvas.is_empty() and self.source != "drawing":
-            return  # clearing an unused sheet must not replace a photo
-        if self.source != "drawing" and self.model_name != "digits" and "digits" in self._model_names():
-            self.set_model("digits", analyse_now=False)
-        self._try_image(lambda: from_array(self.canvas.image(), DRAWING_NAME), "drawing")
+        if not self.canvas.is_empty() or self.source == "drawing":  # clearing an unused sheet keeps a photo
+            if self.source != "drawing" and self.model_name != "digits" and "digits" in self._model_names():
+                self.set_model("digits", analyse_now=False)
+            self._try_image(lambda: from_array(self.canvas.image(), DRAWING_NAME), "drawing")
+        if not self.canvas.drawing:  # the strokes are in the state: reported when the pen lifts
+            self._report_state()
 
     @Slot(object)
     def _on_live_network(self, run) -> None:
@@ -445,6 +468,16 @@ class ConvTab(QWidget):
     def _on_view_changed(self, index: int) -> None:
         if index == 1:  # the kernel playground
             self._update_playground()
+        self._report_state()
+
+    @Slot()
+    def _report_state(self) -> None:
+        if self._applying:
+            return
+        state = self.state()
+        if state != self._last_state:
+            self._last_state = state
+            self.state_changed.emit(state)
 
 
 def _scrolled(widget: QWidget, horizontal: bool = True) -> QScrollArea:

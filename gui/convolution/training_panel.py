@@ -52,6 +52,7 @@ class CnnTrainingPanel(QWidget):
     retune_requested = Signal(object)  # CnnTrainConfig
     speed_changed = Signal(object)  # steps per second, or None for full speed
     save_requested = Signal(str)
+    changed = Signal()  # a setting state() holds changed
 
     def __init__(self, settings: QSettings | None = None, cache_dir: str | os.PathLike | None = None,
                  parent: QWidget | None = None):
@@ -401,6 +402,8 @@ class CnnTrainingPanel(QWidget):
         self._show_state(TrainingState.from_dict(saved))
 
     def _save_settings(self) -> None:
+        """A setting changed: say so, and remember it for the next session."""
+        self.changed.emit()
         if self.settings is None:
             return
         values = self.state().to_dict()

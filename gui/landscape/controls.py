@@ -99,7 +99,7 @@ def build_controls(view) -> QWidget:
     form.addRow(view.tr("steps"), view.steps_spin)
     view.arrows_box = QCheckBox(view.tr("show arrows"))
     view.arrows_box.setToolTip(view.tr("Show the downhill direction and the momentum at each optimizer"))
-    view.arrows_box.toggled.connect(view._redraw_step)
+    view.arrows_box.toggled.connect(view._on_arrows_toggled)
     form.addRow(view.arrows_box)
     arrows_key = QLabel(view.tr("solid arrow: downhill (−gradient)\ndashed arrow: momentum"))
     arrows_key.setFont(theme.font(theme.BASE_POINT_SIZE))

@@ -43,6 +43,7 @@ class LandscapeView(QWidget):
     step_changed = Signal(int)
     race_computed = Signal()  # the latest settings' paths are drawn
     race_failed = Signal(str)  # the latest settings were refused: one sentence, shown in the banner
+    changed = Signal()  # something state() holds was changed; playback reports when it settles, not every frame
 
     def __init__(self, parent: QWidget | None = None, threaded: bool = True):
         super().__init__(parent)
@@ -152,28 +153,33 @@ class LandscapeView(QWidget):
         for name, box in self.checkboxes.items():
             self._set_quietly(box, name in names, "setChecked")
         self.recompute()
+        self.changed.emit()
 
     def set_learning_rate(self, lr: float) -> None:
         self.learning_rate = float(lr)
         self._set_quietly(self.lr_slider, to_log_slider(min(max(lr, LR_RANGE[0]), LR_RANGE[1]), LR_RANGE[0]))
         self._update_labels()
         self.recompute()
+        self.changed.emit()
 
     def set_momentum(self, momentum: float) -> None:
         self.momentum = float(momentum)
         self._set_quietly(self.momentum_slider, round(momentum * 100))
         self._update_labels()
         self.recompute()
+        self.changed.emit()
 
     def set_start(self, x: float, y: float) -> None:
         self.start = (float(x), float(y))
         self.map.set_start(*self.start)
         self.recompute()
+        self.changed.emit()
 
     def set_steps(self, steps: int) -> None:
         self._set_quietly(self.steps_spin, steps)
         self.steps = int(steps)
         self.recompute()
+        self.changed.emit()
 
     @property
     def speed(self) -> float:
@@ -181,9 +187,10 @@ class LandscapeView(QWidget):
 
     def set_speed(self, speed: float) -> None:
         speed = clamp_speed(speed)
-        self.speed_slider.setValue(to_log_slider(speed, MIN_SPEED))
+        self._set_quietly(self.speed_slider, to_log_slider(speed, MIN_SPEED))
         self.animation.set_speed(speed)
         self._update_speed_label()
+        self.changed.emit()
 
     def set_arrows(self, shown: bool) -> None:
         self.arrows_box.setChecked(shown)
@@ -196,6 +203,7 @@ class LandscapeView(QWidget):
         """Show or hide the 3-D surface (or, without OpenGL, the note saying why there is none)."""
         self.shows_3d = bool(shown)
         self.pane_3d.setVisible(self.shows_3d)
+        self.changed.emit()
 
     # ------------------------------------------------------------------ state
     def state(self) -> RaceState:
@@ -255,8 +263,11 @@ class LandscapeView(QWidget):
         self.play_button.setText(self.tr("Pause"))
 
     def pause(self) -> None:
+        playing = self.animation.running
         self.animation.stop()
         self.play_button.setText(self.tr("▶ Play"))
+        if playing:
+            self.changed.emit()  # playback has settled on a step
 
     def toggle(self) -> None:
         self.pause() if self.animation.running else self.play()
@@ -286,11 +297,14 @@ class LandscapeView(QWidget):
         self.current_step = max(0, min(int(step), self.shown_steps))
         self._redraw_step()
         self.step_changed.emit(self.current_step)
+        if not self.animation.running:
+            self.changed.emit()
 
     # ------------------------------------------------------------------ handlers
     @Slot(int)
     def _on_surface_chosen(self, _index: int = 0) -> None:
         self._load_surface()
+        self.changed.emit()
 
     @Slot(int)
     def _on_kappa_moved(self, position: int) -> None:
@@ -303,28 +317,33 @@ class LandscapeView(QWidget):
         self._update_labels()
         if self.surface_combo.currentData() == "bowl":
             self._load_surface()
+        self.changed.emit()  # a drag reports once, when released
 
     @Slot(int)
     def _on_lr_moved(self, position: int) -> None:
         self.learning_rate = float(f"{from_log_slider(position, LR_RANGE[0]):.3g}")
         self._update_labels()
         self._debounce.start()
+        self.changed.emit()
 
     @Slot(int)
     def _on_momentum_moved(self, position: int) -> None:
         self.momentum = position / 100
         self._update_labels()
         self._debounce.start()
+        self.changed.emit()
 
     @Slot(int)
     def _on_steps_changed(self, steps: int) -> None:
         self.steps = steps
         self._debounce.start()
+        self.changed.emit()
 
     @Slot(int)
     def _on_speed_moved(self, position: int) -> None:
         self.animation.set_speed(float(f"{from_log_slider(position, MIN_SPEED):.2g}"))
         self._update_speed_label()
+        self.changed.emit()
 
     def _update_speed_label(self) -> None:
         self.speed_label.setText(self.tr("speed {0}×").format(significant(self.speed, 6)))
@@ -332,6 +351,7 @@ class LandscapeView(QWidget):
     @Slot()
     def _on_setting_changed(self) -> None:
         self._debounce.start()
+        self.changed.emit()
 
     @Slot(float, float)
     def _on_start_clicked(self, x: float, y: float) -> None:
@@ -418,6 +438,11 @@ class LandscapeView(QWidget):
             self.map.setCursor(Qt.CursorShape.BusyCursor)  # an arrow with a spinner: the map still takes clicks
         else:
             self.map.unsetCursor()
+
+    @Slot(bool)
+    def _on_arrows_toggled(self, _shown: bool) -> None:
+        self._redraw_step()
+        self.changed.emit()
 
     @Slot()
     def _redraw_step(self) -> None:

@@ -81,6 +81,7 @@ class NetworkLandscapePanel(QWidget):
     compute_requested = Signal(str, int)  # directions ("random" or "pca"), resolution
     cancel_requested = Signal()
     landscape_shown = Signal(object)  # the NetworkLandscape just drawn (coarse or full), in the GUI thread
+    changed = Signal()  # the directions or the resolution (what state() holds) changed
 
     def __init__(self, parent: QWidget | None = None, cnn: bool = False):
         """`cnn`: the panel slices the convolution lab's network, whose controls live in the Convolution tab."""
@@ -138,6 +139,8 @@ class NetworkLandscapePanel(QWidget):
         # A CNN's loss costs thousands of times an MLP's per grid point: a coarser grid is still a picture.
         self.resolution_spin.setValue(CNN_RESOLUTION if self.cnn else NETWORK_RESOLUTION)
         self.resolution_spin.setToolTip(self.tr("Grid points along each axis: more is finer and slower."))
+        self.directions_combo.currentIndexChanged.connect(self._on_setting_changed)
+        self.resolution_spin.valueChanged.connect(self._on_setting_changed)
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setToolTip(self.tr(
             "Pause training and compute the loss of your network around its current weights."))
@@ -230,6 +233,10 @@ class NetworkLandscapePanel(QWidget):
         self.plots.addWidget(self.message, 2, 0, 1, 2)
         self.plots.setColumnStretch(0, 3)
         self.plots.setColumnStretch(1, 2)
+
+    @Slot()
+    def _on_setting_changed(self) -> None:
+        self.changed.emit()
 
     # ------------------------------------------------------------------ requests
     @Slot()

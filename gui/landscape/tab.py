@@ -1,7 +1,12 @@
-"""LandscapeTab: textbook surfaces with an optimizer race, and the loss landscapes of the user's own networks."""
+"""LandscapeTab: textbook surfaces with an optimizer race, and the loss landscapes of the user's own networks.
+
+Everything it shows is a LandscapeState (state.py): `state()` reads it, `apply_state()` restores it, and
+`state_changed` reports it whenever the user changes it.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from gui.landscape.race_view import LandscapeView
@@ -14,11 +19,16 @@ class LandscapeTab(QWidget):
     (the MLP of the Training tab) and one for "Your CNN" (the network trained in the Convolution tab).
 
     Built from a LandscapeState when one is given; `state()` says what it shows now. threaded=False races
-    in the calling thread (see LandscapeView).
+    in the calling thread (see LandscapeView). `state_changed` carries the new state after each change the
+    user makes (a race playing reports when it stops, not every frame); `apply_state` emits it at most once.
     """
+
+    state_changed = Signal(object)  # LandscapeState, after the user changed what the tab shows
 
     def __init__(self, parent: QWidget | None = None, state: LandscapeState | None = None, threaded: bool = True):
         super().__init__(parent)
+        self._applying = False
+        self._last_state: LandscapeState | None = None
         self.surfaces = LandscapeView(threaded=threaded)
         self.network = NetworkLandscapePanel()
         self.cnn = NetworkLandscapePanel(cnn=True)
@@ -34,6 +44,10 @@ class LandscapeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        for view in (self.surfaces, self.network, self.cnn):
+            view.changed.connect(self._report_state)
+        self.tabs.currentChanged.connect(self._on_sub_view_changed)
+        self._last_state = self.state()
         if state is not None:
             self.apply_state(state)
 
@@ -46,10 +60,29 @@ class LandscapeTab(QWidget):
                               network=self.network.state(), cnn=self.cnn.state())
 
     def apply_state(self, state: LandscapeState) -> None:
-        self.surfaces.apply_state(state.race)
-        self.network.apply_state(state.network)
-        self.cnn.apply_state(state.cnn)
-        self.tabs.setCurrentIndex(SUB_VIEWS.index(state.view))
+        """Show `state`; `state_changed` follows once, if it differs from the state last reported."""
+        self._applying = True
+        try:
+            self.surfaces.apply_state(state.race)
+            self.network.apply_state(state.network)
+            self.cnn.apply_state(state.cnn)
+            self.tabs.setCurrentIndex(SUB_VIEWS.index(state.view))
+        finally:
+            self._applying = False
+        self._report_state()
+
+    @Slot(int)
+    def _on_sub_view_changed(self, _index: int) -> None:
+        self._report_state()
+
+    @Slot()
+    def _report_state(self) -> None:
+        if self._applying:
+            return
+        state = self.state()
+        if state != self._last_state:
+            self._last_state = state
+            self.state_changed.emit(state)
 
     def shutdown(self) -> None:
         """Stop the race thread of "Textbook surfaces" (the window calls this when it closes)."""

@@ -162,3 +162,104 @@ def test_an_opened_file_is_named_in_the_state(tab, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
     state = tab.state()
     assert state.image.kind == "file" and state.image.path == str(path)
+
+
+# ---------------------------------------------------------------------- the tab reports its changes
+def changed_by(qtbot, tab, action) -> ConvolutionState:
+    """Do `action` as a user would; the tab must report the new state, which is what it now shows."""
+    with qtbot.waitSignal(tab.state_changed, timeout=5_000) as blocker:
+        action()
+    assert blocker.args[0] == tab.state()
+    return blocker.args[0]
+
+
+def emissions_of(tab) -> list[ConvolutionState]:
+    seen: list[ConvolutionState] = []
+    tab.state_changed.connect(seen.append)
+    return seen
+
+
+def choose(combo, data) -> None:
+    """Pick the entry holding `data`, as a click in the list does (activated, then the index)."""
+    index = combo.findData(data)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_a_new_sample_and_its_network_are_reported_once(tab, qtbot):
+    seen = emissions_of(tab)
+    state = changed_by(qtbot, tab, lambda: choose(tab.strip.sample_combo, "star"))
+    assert state.image == ImageState("sample", "star") and state.model == "shapes"
+    assert seen == [state]  # the network the sample picked comes in the same report
+    state = changed_by(qtbot, tab, lambda: choose(tab.strip.model_combo, "digits"))
+    assert state.model == "digits" and len(seen) == 2
+
+
+def test_an_opened_file_is_reported_with_its_path(tab, qtbot, tmp_path):
+    from PIL import Image
+    path = tmp_path / "grey.png"
+    Image.new("L", (40, 40), 128).save(path)
+    state = changed_by(qtbot, tab, lambda: tab.load_path(path))
+    assert state.image == ImageState("file", path=str(path))
+
+
+def test_a_stroke_is_reported_when_the_pen_lifts(tab, qtbot):
+    from PySide6.QtCore import QPointF
+
+    seen = emissions_of(tab)
+    tab.canvas.begin_stroke(QPointF(140, 40))
+    tab.canvas.extend_stroke(QPointF(140, 240))
+    qtbot.waitUntil(lambda: tab.source == "drawing", timeout=5_000)  # the drawing is already the image...
+    assert seen == []  # ...but the stroke is not finished
+    state = changed_by(qtbot, tab, tab.canvas.end_stroke)
+    assert state.image.kind == "drawing" and len(state.drawing.strokes) == 1 and state.model == "digits"
+    assert seen == [state]
+    assert changed_by(qtbot, tab, tab.canvas.undo).drawing.strokes == ()
+    assert changed_by(qtbot, tab, lambda: tab.canvas.pen_box.setValue(40)).drawing.pen_width == 40
+
+
+def test_the_views_and_the_maps_report_the_new_state(tab, qtbot):
+    assert changed_by(qtbot, tab, tab.show_playground).view == "playground"
+    assert changed_by(qtbot, tab, tab.show_network).view == "network"
+    state = changed_by(qtbot, tab, lambda: tab.cnn_view.scale_combo.setCurrentIndex(2))
+    assert state.maps.scaling == "global"
+    qtbot.waitUntil(lambda: tab.record is not None and not tab.analysing, timeout=10_000)
+    layer = tab.record.layers[0].name
+    state = changed_by(qtbot, tab, lambda: tab.cnn_view.map_clicked.emit(layer, 1))
+    assert state.maps.detail == (layer, 1)
+    assert changed_by(qtbot, tab, tab.cnn_view.detail.close).maps.detail is None
+
+
+def test_the_playground_reports_settings_and_where_it_stops(tab, qtbot):
+    playground = tab.playground
+    tab.show_playground()
+    qtbot.waitUntil(lambda: playground.step_count > 0, timeout=5_000)
+    assert changed_by(qtbot, tab, lambda: choose(playground.operation_box, "relu")).playground.operation == "relu"
+    assert changed_by(qtbot, tab, lambda: playground.stride_spin.setValue(2)).playground.stride == 2
+    assert changed_by(qtbot, tab, playground.step).playground.step == 0
+    slider = playground.playback.speed_slider
+    assert changed_by(qtbot, tab, lambda: slider.setValue(slider.maximum())).playground.speed == pytest.approx(10.0)
+    seen = emissions_of(tab)
+    changed_by(qtbot, tab, playground.play)  # the first position shows at once
+    playground.clock.advance(0.05)
+    playground.clock.advance(0.05)
+    assert playground.playing and len(seen) == 1  # not one report per position
+    state = changed_by(qtbot, tab, playground.toggle_play)
+    assert state.playground.step == playground.current_step_index > 1 and len(seen) == 2
+
+
+def test_the_training_panel_reports_its_settings(tab, qtbot):
+    panel = tab.training
+    assert changed_by(qtbot, tab, lambda: choose(panel.optimizer_combo, "sgd")).training.optimizer == "sgd"
+    assert changed_by(qtbot, tab, lambda: choose(panel.speed_combo, 5.0)).training.speed == 5.0
+    assert changed_by(qtbot, tab, lambda: choose(panel.source_combo, "shapes")).training.source == "shapes"
+
+
+def test_apply_state_reports_once_and_only_a_change(tab, qtbot):
+    seen = emissions_of(tab)
+    state = non_default_state()
+    tab.apply_state(state)
+    assert seen == [state]  # one report, however many views moved
+    qtbot.waitUntil(lambda: tab.cnn_view.detail is not None and tab.cnn_view.detail.isVisible(), timeout=10_000)
+    tab.apply_state(state)
+    assert seen == [state]  # the enlarged map arriving, and the same state again: nothing new to report

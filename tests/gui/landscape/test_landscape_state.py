@@ -113,3 +113,100 @@ def test_the_state_module_imports_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[3])
     assert result.stdout.strip() == "[]"
+
+
+# ----------------------------------------------------------------------------- the tab reports its changes
+def changed_by(qtbot, tab, action) -> LandscapeState:
+    """Do `action` as a user would; the tab must report the new state, which is what it now shows."""
+    with qtbot.waitSignal(tab.state_changed, timeout=5_000) as blocker:
+        action()
+    assert blocker.args[0] == tab.state()
+    return blocker.args[0]
+
+
+def emissions_of(tab) -> list[LandscapeState]:
+    seen: list[LandscapeState] = []
+    tab.state_changed.connect(seen.append)
+    return seen
+
+
+def test_each_control_of_the_race_reports_the_new_state(tab, qtbot):
+    view = tab.surfaces
+    state = changed_by(qtbot, tab, lambda: view.surface_combo.setCurrentIndex(view.surface_combo.findData("bowl")))
+    assert state.race.surface == "bowl"
+    state = changed_by(qtbot, tab, lambda: view.checkboxes["rmsprop"].setChecked(True))
+    assert "rmsprop" in state.race.optimizers
+    before = state.race.learning_rate
+    state = changed_by(qtbot, tab, lambda: view.lr_slider.setValue(view.lr_slider.value() - 50))
+    assert state.race.learning_rate < before
+    state = changed_by(qtbot, tab, lambda: view.momentum_slider.setValue(50))
+    assert state.race.momentum == pytest.approx(0.5)
+    state = changed_by(qtbot, tab, lambda: view.steps_spin.setValue(120))
+    assert state.race.steps == 120
+    state = changed_by(qtbot, tab, lambda: view.kappa_slider.setValue(view.kappa_slider.value() + 30))
+    assert state.race.kappa > RaceState().kappa
+    state = changed_by(qtbot, tab, lambda: view.speed_slider.setValue(view.speed_slider.maximum()))
+    assert state.race.speed == pytest.approx(SPEED_RANGE[1])
+    state = changed_by(qtbot, tab, lambda: view.arrows_box.setChecked(True))
+    assert state.race.arrows
+    state = changed_by(qtbot, tab, lambda: view.set_3d_shown(False))
+    assert not state.race.show_3d
+
+
+def test_a_click_on_the_map_reports_the_new_start(tab, qtbot):
+    from PySide6.QtCore import Qt
+
+    tab.resize(1400, 900)
+    tab.show()
+    qtbot.waitExposed(tab)
+    view = tab.surfaces
+    point = view.map.scene_point(-2.0, 3.0)
+    state = changed_by(qtbot, tab, lambda: qtbot.mouseClick(view.map.viewport(), Qt.MouseButton.LeftButton, pos=point))
+    assert state.race.start == pytest.approx((-2.0, 3.0), abs=0.1)
+
+
+def test_playback_reports_where_it_stops_not_every_frame(tab, qtbot):
+    view = tab.surfaces
+    view.set_steps(20)
+    view.set_speed(SPEED_RANGE[1])
+    assert changed_by(qtbot, tab, view.step).race.step == 1
+    seen = emissions_of(tab)
+    view.play()
+    view.animation.advance(0.02)  # 6 steps at 10× and 30 steps/s
+    view.animation.advance(0.02)
+    assert view.playing and view.current_step == 13 and seen == []  # no report per frame while playing
+    state = changed_by(qtbot, tab, view.toggle)  # paused
+    assert state.race.step == 13 and seen == [state]
+    view.play()
+    view.animation.advance(1.0)  # to the end, where it stops by itself
+    assert not view.playing and seen[-1].race.step == 20 and len(seen) == 2
+    assert changed_by(qtbot, tab, view.back).race.step == 19
+    assert changed_by(qtbot, tab, view.reset).race.step == 0
+
+
+def test_the_sub_view_and_the_slices_report_the_new_state(tab, qtbot):
+    state = changed_by(qtbot, tab, lambda: tab.tabs.setCurrentWidget(tab.network))
+    assert state.view == "network"
+    state = changed_by(qtbot, tab, lambda: tab.network.resolution_spin.setValue(61))
+    assert state.network.resolution == 61
+    combo = tab.cnn.directions_combo
+    state = changed_by(qtbot, tab, lambda: combo.setCurrentIndex(combo.findData("pca")))
+    assert state.cnn.directions == "pca"
+
+
+def test_apply_state_reports_once_and_only_a_change(tab, qtbot):
+    seen = emissions_of(tab)
+    tab.apply_state(NOT_DEFAULT)
+    assert seen == [NOT_DEFAULT]  # one report, however many controls moved
+    tab.apply_state(NOT_DEFAULT)
+    assert seen == [NOT_DEFAULT]  # nothing changed: nothing reported
+
+
+def test_a_threaded_tab_reports_nothing_more_when_its_race_arrives(qtbot):
+    widget = LandscapeTab()
+    qtbot.addWidget(widget)
+    seen = emissions_of(widget)
+    with qtbot.waitSignal(widget.surfaces.race_computed, timeout=10_000):
+        widget.apply_state(NOT_DEFAULT)
+    assert seen == [NOT_DEFAULT] and widget.state() == NOT_DEFAULT
+    widget.shutdown()
