@@ -54,12 +54,14 @@ class TrainingSession(QObject):
         worker.progressed.connect(self._on_progress)
         worker.playing_changed.connect(self._on_playing_changed)
         worker.trace_recorded.connect(self._on_trace_recorded)
-        worker.diverged.connect(self._relay_diverged)
-        worker.failed.connect(self._relay_failed)
-        worker.settings_rejected.connect(self._relay_settings_rejected)
-        worker.landscape_progressed.connect(self._relay_landscape_progressed)
-        worker.landscape_finished.connect(self._relay_landscape_finished)
-        worker.landscape_failed.connect(self._relay_landscape_failed)
+        # Sentences and slices pass straight through: a signal connected to a signal is queued
+        # across the threads like a slot, and re-emitted here, on the GUI thread.
+        for source, relay in ((worker.diverged, self.diverged), (worker.failed, self.failed),
+                              (worker.settings_rejected, self.settings_rejected),
+                              (worker.landscape_progressed, self.landscape_progressed),
+                              (worker.landscape_finished, self.landscape_finished),
+                              (worker.landscape_failed, self.landscape_failed)):
+            source.connect(relay)
 
     @property
     def config(self) -> TrainConfig:
@@ -173,27 +175,3 @@ class TrainingSession(QObject):
     def _on_trace_recorded(self, trace: ExampleTrace) -> None:
         self.last_trace = trace
         self.trace_recorded.emit(trace)
-
-    @Slot(str)
-    def _relay_diverged(self, sentence: str) -> None:
-        self.diverged.emit(sentence)
-
-    @Slot(str)
-    def _relay_failed(self, sentence: str) -> None:
-        self.failed.emit(sentence)
-
-    @Slot(str)
-    def _relay_settings_rejected(self, sentence: str) -> None:
-        self.settings_rejected.emit(sentence)
-
-    @Slot(float, object)
-    def _relay_landscape_progressed(self, fraction: float, landscape) -> None:
-        self.landscape_progressed.emit(fraction, landscape)
-
-    @Slot(object)
-    def _relay_landscape_finished(self, result) -> None:
-        self.landscape_finished.emit(result)
-
-    @Slot(str)
-    def _relay_landscape_failed(self, sentence: str) -> None:
-        self.landscape_failed.emit(sentence)
