@@ -80,9 +80,10 @@ def wait_for_answer(tab) -> None:
 
 
 def main() -> None:
-    from gui.app import make_application
+    from gui.app import collect_garbage_on_gui_thread, make_application
 
     app = make_application()
+    collect_garbage_on_gui_thread(app)  # as the window does (cli/window.py)
     from gui.convolution.tab import ConvTab
 
     folder = tempfile.mkdtemp(prefix="glassbox-bench-")

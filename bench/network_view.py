@@ -123,9 +123,10 @@ def measure(view, app, trace: ExampleTrace, edge_limit: int | None) -> np.ndarra
 
 
 def main() -> None:
-    from gui.app import make_application
+    from gui.app import collect_garbage_on_gui_thread, make_application
 
     app = make_application()
+    collect_garbage_on_gui_thread(app)  # as the window does (cli/window.py)
     from gui.network.network_view import NetworkView
 
     view = NetworkView()

@@ -49,9 +49,10 @@ def gui_steps_per_second() -> tuple[float, float]:
     """Steps/s with the window live, and the p95 lateness (ms) of a 16 ms GUI timer."""
     from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 
-    from gui.app import make_application
+    from gui.app import collect_garbage_on_gui_thread, make_application
 
     app = make_application()
+    collect_garbage_on_gui_thread(app)  # as the window does (cli/window.py)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     from gui.main_window import MainWindow

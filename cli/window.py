@@ -11,9 +11,10 @@ from cli.options import config_from_options, training_options_given
 
 
 def run(options: argparse.Namespace) -> int:
-    from gui.app import leave, make_application, start_log
+    from gui.app import collect_garbage_on_gui_thread, leave, make_application, start_log
 
     app = make_application()  # QSettings needs the application's names; pyqtgraph needs the application
+    collect_garbage_on_gui_thread(app)
     start_log()
     from PySide6.QtCore import QSettings
 

@@ -83,7 +83,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     import torch
 
     torch.set_num_threads(GUI_TORCH_THREADS)
-    collect_garbage_on_gui_thread(app)
     return app
 
 
@@ -93,7 +92,8 @@ def collect_garbage_on_gui_thread(app: QApplication) -> None:
     Left automatic, it runs in whichever thread allocates, and a Qt widget freed inside a
     worker thread deadlocks or crashes (seen: a menu freed while the training worker built
     a network). pyqtgraph's GarbageCollector disables the automatic collection and
-    collects on a QTimer instead.
+    collects on a QTimer instead. Only the window needs it: the command line's snapshots run
+    no worker thread and no event loop, so they keep Python's automatic collection.
     """
     from pyqtgraph.util.garbage_collector import GarbageCollector
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CONTRACT_COUNT = 7
+CONTRACT_COUNT = 8
 # A fresh process with the linted folder first on the path; no cache folder is written.
 LINT = ("import sys\n"
         "from importlinter.cli import lint_imports\n"

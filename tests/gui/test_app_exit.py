@@ -13,8 +13,9 @@ SCRIPT = textwrap.dedent(
     """
     import os, sys, time
     from PySide6.QtCore import QSettings, QTimer
-    from gui.app import make_application
+    from gui.app import collect_garbage_on_gui_thread, make_application
     app = make_application()
+    collect_garbage_on_gui_thread(app)  # as cli/window.py does
     from core.mlp.config import TrainConfig
     from gui.main_window import MainWindow
     window = MainWindow(TrainConfig(dataset="spiral", hidden=(32, 32, 32), n_points=1000),

@@ -215,3 +215,23 @@ def test_no_log_file_when_its_folder_cannot_be_made(qapp, tmp_path, monkeypatch)
     before = list(logger.handlers)
     assert start_log() is None
     assert logger.handlers == before
+
+
+def test_the_window_collects_garbage_only_on_the_gui_thread(qapp):
+    """A Qt object freed by Python's collector inside a worker thread can deadlock (seen in this suite)."""
+    import gc
+
+    from gui.app import collect_garbage_on_gui_thread
+
+    was_enabled = gc.isenabled()
+    try:
+        collect_garbage_on_gui_thread(qapp)
+        collector = qapp._glassbox_gc
+        assert not gc.isenabled() and collector.timer.isActive()
+        collect_garbage_on_gui_thread(qapp)  # a second call installs no second collector
+        assert qapp._glassbox_gc is collector
+    finally:
+        qapp._glassbox_gc.timer.stop()
+        qapp._glassbox_gc = None
+        if was_enabled:
+            gc.enable()
