@@ -30,6 +30,7 @@ def test_curves_follow_the_progress(qtbot):
     view.on_run_started(info())
     view.on_progress(progress(evaluation(0, 0.7), evaluation(10, 0.4)))
     view.on_progress(progress(evaluation(20, 0.2, 0.9)))
+    qtbot.waitUntil(lambda: not view.redraw_pending, timeout=2_000)  # at most one redraw per 66 ms
     x, y = view.curves["train_loss"].getData()
     np.testing.assert_allclose(x, [0, 10, 20])
     np.testing.assert_allclose(y, [0.7, 0.4, 0.2])
@@ -47,6 +48,7 @@ def test_an_earlier_step_rewinds_the_curves(qtbot):
     view.on_run_started(info())
     view.on_progress(progress(evaluation(0), evaluation(1), evaluation(2), evaluation(3)))
     view.on_progress(progress(evaluation(2, 0.3)))  # a rollback after divergence
+    qtbot.waitUntil(lambda: not view.redraw_pending, timeout=2_000)
     x, y = view.curves["train_loss"].getData()
     np.testing.assert_allclose(x, [0, 1, 2])
     assert y[-1] == 0.3
@@ -83,3 +85,19 @@ def test_warning_banner_shows_and_a_new_run_hides_it(qtbot):
     assert view.banner.isVisible()
     view.on_run_started(info())
     assert not view.banner.isVisible()
+
+
+def test_a_stream_of_reports_is_drawn_at_most_every_interval_and_the_newest_always(qtbot):
+    view = TrainingView()
+    qtbot.addWidget(view)
+    view.on_run_started(info())
+    redraws = []
+    original = view.redraw
+    view.redraw = lambda: (redraws.append(len(view.history)), original())
+    for step in range(10):  # ten reports at once: the first is drawn, the rest wait for one redraw
+        view.on_progress(progress(evaluation(step, 0.5 - step / 100)))
+    assert redraws == [1] and view.redraw_pending
+    qtbot.waitUntil(lambda: not view.redraw_pending, timeout=2_000)
+    assert redraws == [1, 10]
+    x, _ = view.curves["train_loss"].getData()
+    assert x[-1] == 9
