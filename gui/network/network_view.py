@@ -20,7 +20,7 @@ from typing import Sequence
 import numpy as np
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
@@ -132,6 +132,10 @@ class NetworkView(NetworkScene, QWidget):
         self._boundary_maps = None  # they belong to the old structure
         self._build_items()
         self._redraw()
+        # The column headers' height in view units is right only once the new items have been
+        # laid out; place "− layer" / "+ layer" under them again on the next turn of the event loop
+        # (built while shown, nothing else would move them, and they sat on the layer names).
+        QTimer.singleShot(0, self, self._on_view_changed)
 
     def set_edge_limit(self, k: int | None) -> None:
         """Draw each neuron's strongest k incoming edges (None: all, thinning big layers automatically)."""

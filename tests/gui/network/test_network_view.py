@@ -454,3 +454,22 @@ class FakeClick:
 
     def screenPos(self):  # noqa: N802
         return self._scene_pos
+
+
+def test_layer_buttons_sit_under_the_layer_names_when_the_network_is_built_on_screen(qtbot, xor_trace):
+    """Built while shown (the tab draws a network when it comes to the front), the buttons used to sit on the names."""
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    sizes = (len(xor_trace.input), *(layer.weight.shape[0] for layer in xor_trace.layers))
+    hidden = tuple(layer.activation for layer in xor_trace.layers[:-1])
+    view.set_structure(sizes, xor_trace.input_names, hidden, xor_trace.output_activation)
+    box = view.view_box
+
+    def lowest_name() -> float:
+        return max(box.mapSceneToView(header.sceneBoundingRect().bottomLeft()).y() for header in view.layer_headers)
+
+    layer_buttons = [button for button in view.edit_buttons if button.edit.kind == "layers"]
+    qtbot.waitUntil(lambda: all(button.pos().y() > lowest_name() for button in layer_buttons), timeout=2_000)
