@@ -31,6 +31,8 @@ from typing import Callable, Generator, Iterable, Iterator
 import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from core.errors import GlassboxError
+
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
 STOP_TIMEOUT_MS = 2000
 
@@ -184,6 +186,17 @@ class Worker(QObject):
             yield should_stop
         finally:
             self.handle_deferred(deferred)
+
+    @contextmanager
+    def saying(self, signal, out_of_memory: str) -> Iterator[None]:
+        """Expected failures inside the block become one sentence on `signal`: a core error says its own,
+        running out of memory says `out_of_memory`. Anything else is a bug, for the error policy."""
+        try:
+            yield
+        except GlassboxError as error:
+            signal.emit(str(error))
+        except (MemoryError, torch.OutOfMemoryError):
+            signal.emit(out_of_memory)
 
     # ------------------------------------------------------------ reports
     def report_due(self, force: bool = False) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
@@ -171,19 +170,9 @@ class CnnTrainingWorker(Worker):
         # "cancel" with nothing to cancel, and "wake", need nothing.
 
     # ------------------------------------------------------------ loading
-    @contextmanager
-    def _said_on(self, signal, out_of_memory: str):
-        """Expected failures inside the block become one sentence on `signal`."""
-        try:
-            yield
-        except GlassboxError as error:
-            signal.emit(str(error))
-        except (MemoryError, torch.OutOfMemoryError):
-            signal.emit(out_of_memory)
-
     def _load(self, source: DataSource, config: CnnTrainConfig) -> None:
         self._set_playing(False)
-        with self.interruptible(("load", "landscape")) as should_stop, self._said_on(self.load_failed, LOAD_TOO_BIG):
+        with self.interruptible(("load", "landscape")) as should_stop, self.saying(self.load_failed, LOAD_TOO_BIG):
             config = config.validated()
             data = follow(load_image_set(source, should_stop, self._cache_dir, config.seed), self._report_loading)
             if data is not None:
@@ -290,7 +279,7 @@ class CnnTrainingWorker(Worker):
         """
         trainer = self._trainer
         with (self.interruptible(("load", "landscape")) as should_stop,
-              self._said_on(self.landscape_failed, LANDSCAPE_TOO_BIG)):
+              self.saying(self.landscape_failed, LANDSCAPE_TOO_BIG)):
             job = landscape_with_line(trainer, self._recorder, self._initial_weights, directions, resolution,
                                       LINE_POINTS, chunk=trainer.landscape_chunk, should_stop=should_stop)
             result = follow(job, self._report_landscape)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
 from core.landscape.surfaces import OptimizerPath, Point, Surface, optimizer_path, race
-from gui.threads import Worker, start_in_thread, stop_thread
+from gui.threads import Generations, Worker, start_in_thread, stop_thread
 
 
 @dataclass(frozen=True)
@@ -128,8 +128,7 @@ class RaceRunner(QObject):
     def __init__(self, threaded: bool = True, parent: QObject | None = None):
         super().__init__(parent)
         self.threaded = threaded
-        self._generation = 0  # the latest request's
-        self._answered = 0  # the latest request answered (or given up at shutdown)
+        self._generations = Generations()  # the newest request wins; stale answers are dropped
         self._broken_latest = False  # an unexpected error ended the latest request; its sentence comes next
         self._worker: RaceWorker | None = None
         self._thread: QThread | None = None
@@ -138,12 +137,11 @@ class RaceRunner(QObject):
     @property
     def pending(self) -> bool:
         """True from a request until its answer (or a newer request's) has arrived."""
-        return self._answered < self._generation
+        return self._generations.pending
 
     def request(self, surface: Surface, optimizers, lr: float, steps: int, start: Point, momentum: float) -> None:
         """Race these settings; an older request's answer that has not arrived yet will be ignored."""
-        self._generation += 1
-        request = RaceRequest(self._generation, surface, tuple(optimizers), lr, steps, tuple(start), momentum)
+        request = RaceRequest(self._generations.next(), surface, tuple(optimizers), lr, steps, tuple(start), momentum)
         if not self.threaded:
             try:
                 self._on_race_finished(request, compute_race(request))
@@ -172,14 +170,12 @@ class RaceRunner(QObject):
             self.destroyed.disconnect(self._stop_on_destroy)
             stop_thread(self._worker, self._thread)
             self._thread = self._worker = self._stop_on_destroy = None
-        self._answered = self._generation
+        self._generations.give_up()
         self._broken_latest = False
 
     def _is_latest(self, request: RaceRequest) -> bool:
-        if request.generation != self._generation or not self.pending:
-            return False  # a stale answer, or one that arrived after shutdown
-        self._answered = request.generation
-        return True
+        """True, once, for the answer to the latest request (not a stale one, nor one after shutdown)."""
+        return self._generations.settle(request.generation)
 
     @Slot(object, object)
     def _on_race_finished(self, request: RaceRequest, paths: dict) -> None:

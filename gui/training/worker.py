@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 
-import torch
 from PySide6.QtCore import Signal
 
 from core.errors import DivergedError, GlassboxError
@@ -31,6 +30,7 @@ TRAJECTORY_EVERY = 4
 TRAJECTORY_POINTS = 500
 LINE_POINTS = 121  # the 1-D plot from the initial weights (α = 0) to the current ones (α = 1)
 LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
+LANDSCAPE_TOO_BIG = "The landscape needs more memory than there is; try a lower resolution."
 
 
 class TrainingWorker(Worker):
@@ -253,27 +253,15 @@ class TrainingWorker(Worker):
 
         Other commands that arrive meanwhile wait, in order, until it is done.
         """
-        deferred: list = []
-        stopped = False
-
-        def should_stop() -> bool:
-            nonlocal stopped
-            stopped = stopped or self.interrupted(deferred, replaced_by=("landscape",))
-            return stopped
-
-        try:
-            result = follow(landscape_with_line(self._trainer, self._recorder, self._initial_weights, directions,
-                                                resolution, LINE_POINTS, should_stop=should_stop),
-                            self._report_landscape)
+        with (self.interruptible(("landscape",)) as should_stop,
+              self.saying(self.landscape_failed, LANDSCAPE_TOO_BIG)):
+            job = landscape_with_line(self._trainer, self._recorder, self._initial_weights, directions, resolution,
+                                      LINE_POINTS, should_stop=should_stop)
+            result = follow(job, self._report_landscape)
             if result is not None:
                 self.landscape_finished.emit(result)
             elif not self.stopping:
                 self.landscape_failed.emit(LANDSCAPE_CANCELLED)
-        except GlassboxError as error:
-            self.landscape_failed.emit(str(error))
-        except (MemoryError, torch.OutOfMemoryError):
-            self.landscape_failed.emit("The landscape needs more memory than there is; try a lower resolution.")
-        self.handle_deferred(deferred)
 
     def _report_landscape(self, update) -> None:
         self.landscape_progressed.emit(update.fraction, update.landscape)

@@ -235,3 +235,18 @@ def test_the_window_collects_garbage_only_on_the_gui_thread(qapp):
         qapp._glassbox_gc = None
         if was_enabled:
             gc.enable()
+
+
+def test_saying_turns_expected_failures_into_one_sentence_and_lets_bugs_through(qapp):
+    from core.errors import ConfigError
+
+    worker = Probe()
+    said = sentences_of(worker)  # any str signal will do: use the worker's own `failed`
+    with worker.saying(worker.failed, "Not enough memory; try something smaller."):
+        raise ConfigError("The resolution must be between 3 and 401, not 2.")
+    with worker.saying(worker.failed, "Not enough memory; try something smaller."):
+        raise MemoryError
+    assert said == ["The resolution must be between 3 and 401, not 2.", "Not enough memory; try something smaller."]
+    with pytest.raises(RuntimeError):  # a bug is not an expected failure: the error policy handles it
+        with worker.saying(worker.failed, "unused"):
+            raise RuntimeError("bug")
