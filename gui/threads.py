@@ -32,6 +32,7 @@ import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
+from core.landscape.network import landscape_with_line
 
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
 STOP_TIMEOUT_MS = 2000
@@ -210,6 +211,57 @@ class Worker(QObject):
         """Call just before emitting a report: starts the throttle's interval and waits for `report_consumed`."""
         self._last_report_time = self.clock()
         self._report_in_flight.set()
+
+
+LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
+LANDSCAPE_TOO_BIG = "The landscape needs more memory than there is; try a lower resolution."
+
+
+class PlayableWorker(Worker):
+    """What every training worker has: play, pause, step, reset, a speed limit, and slicing its loss."""
+
+    landscape_progressed = Signal(float, object)  # fraction done, NetworkLandscape so far (None before coarse)
+    landscape_finished = Signal(object)  # LandscapeResult
+    landscape_failed = Signal(str)  # one sentence: too few path points for PCA, cancelled, too big, ...
+
+    def play(self) -> None:
+        """Train continuously, a report at a time, until paused."""
+        self.send("play")
+
+    def pause(self) -> None:
+        """Stop after the current slice of training, and report where it stands."""
+        self.send("pause")
+
+    def step(self) -> None:
+        """One training step (paused), then a report."""
+        self.send("step")
+
+    def reset(self) -> None:
+        """Back to the run's starting weights (paused)."""
+        self.send("reset")
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Limit training to this many steps per second; None means as fast as it goes."""
+        self.send("speed", steps_per_second)
+
+    def slice_landscape(self, trainer, recorder, initial, directions: str, resolution: int, line_points: int,
+                        replaced_by: Iterable[str], chunk: int | None = None) -> None:
+        """The loss around the trainer's weights, then the line from `initial`, reported as it grows.
+
+        Cancel, stop or a newer request of a kind in `replaced_by` ends it early; other commands
+        wait until it is done.
+        """
+        with (self.interruptible(replaced_by) as should_stop, self.saying(self.landscape_failed, LANDSCAPE_TOO_BIG)):
+            job = landscape_with_line(trainer, recorder, initial, directions, resolution, line_points, chunk=chunk,
+                                      should_stop=should_stop)
+            result = follow(job, self._report_landscape)
+            if result is not None:
+                self.landscape_finished.emit(result)
+            elif not self.stopping:
+                self.landscape_failed.emit(LANDSCAPE_CANCELLED)
+
+    def _report_landscape(self, update) -> None:
+        self.landscape_progressed.emit(update.fraction, update.landscape)
 
 
 class Generations:

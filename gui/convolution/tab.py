@@ -44,6 +44,7 @@ from gui.convolution.sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, Sourc
 from gui.convolution.kernel_playground import KernelPlayground
 from gui.convolution.drawing_canvas import DrawingCanvas
 from gui.convolution.state import DEFAULT_SAMPLE, VIEWS, ConvolutionState, ImageState
+from gui.widgets.state_reporter import StateReporter
 
 PREVIEW_SIDE = 220
 CAPTION_WIDTH = PREVIEW_SIDE + 90
@@ -70,7 +71,7 @@ class ConvTab(QWidget):
         # threaded=False: each analysis is answered before the request returns (headless pictures, some tests).
         self.analysis = AnalysisRunner(models_dir, threaded, self)
         self._playground_stale = False
-        self._applying, self._last_state = False, None
+        self._states = StateReporter(self.state, self.state_changed.emit)  # state_changed, once per change
         self.setAcceptDrops(True)
 
         self.strip = SourceStrip(sample_names())
@@ -153,7 +154,7 @@ class ConvTab(QWidget):
             signal.connect(self._report_state)
         self._fill_models()
         self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
-        self._last_state = self.state()
+        self._states.start()
 
     # ------------------------------------------------------------------ public: images
     def load_path(self, path: str | os.PathLike) -> bool:
@@ -237,12 +238,8 @@ class ConvTab(QWidget):
 
     def apply_state(self, state: ConvolutionState) -> None:
         """Show `state`. A part that cannot be shown (a missing file or model) says why; the rest is shown."""
-        self._applying = True
-        try:
+        with self._states.applying():
             self._apply_state(state)
-        finally:
-            self._applying = False
-        self._report_state()
 
     def _apply_state(self, state: ConvolutionState) -> None:
         self.canvas.apply_state(state.drawing)
@@ -472,12 +469,7 @@ class ConvTab(QWidget):
 
     @Slot()
     def _report_state(self) -> None:
-        if self._applying:
-            return
-        state = self.state()
-        if state != self._last_state:
-            self._last_state = state
-            self.state_changed.emit(state)
+        self._states.report()
 
 
 def _scrolled(widget: QWidget, horizontal: bool = True) -> QScrollArea:

@@ -22,10 +22,9 @@ from PySide6.QtCore import Signal
 from core.cnn.trainer import CnnEvaluation, CnnTrainConfig, CnnTrainer
 from core.cnn.image_sets import DataSource, ImageSet, load_image_set
 from core.errors import DivergedError, GlassboxError
-from core.landscape.network import landscape_with_line
 from core.landscape.slices import TrajectoryRecorder
 from core.nets.model_store import ModelInfo, is_shipped
-from gui.threads import Clock, SpeedLimit, Worker, follow
+from gui.threads import Clock, PlayableWorker, SpeedLimit, follow
 
 REPORTS_PER_SECOND = 4  # every feature map of the image is redrawn per report: a few a second reads well
 
@@ -34,9 +33,7 @@ TRAJECTORY_POINTS = 400
 LINE_POINTS = 61
 PAUSING = ("pause", "step", "reset", "landscape")  # commands that pause training first
 LOAD_CANCELLED = "Loading was cancelled; the network you had is unchanged."
-LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
 LOAD_TOO_BIG = "These images need more memory than there is; choose a smaller set."
-LANDSCAPE_TOO_BIG = "The landscape needs more memory than there is; try a lower resolution."
 TRAINING_TOO_BIG = "Training ran out of memory; choose a smaller batch."
 
 
@@ -67,7 +64,7 @@ class CnnProgress:
     weights: dict  # name -> numpy copy of the state dict
 
 
-class CnnTrainingWorker(Worker):
+class CnnTrainingWorker(PlayableWorker):
     """Owns an ImageSet and a CnnTrainer; lives in a worker thread; talks only through signals."""
 
     REPORTS_PER_SECOND = float(REPORTS_PER_SECOND)
@@ -81,9 +78,6 @@ class CnnTrainingWorker(Worker):
     settings_rejected = Signal(str)
     saved = Signal(str, str)  # model name, folder
     save_failed = Signal(str)
-    landscape_progressed = Signal(float, object)
-    landscape_finished = Signal(object)  # LandscapeResult
-    landscape_failed = Signal(str)
 
     def __init__(self, models_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  clock: Clock = time.perf_counter):
@@ -105,28 +99,9 @@ class CnnTrainingWorker(Worker):
         """Stop loading or a landscape computation; a run that exists goes on as it was."""
         self.send("cancel")
 
-    def play(self) -> None:
-        """Train continuously, a report at a time, until paused."""
-        self.send("play")
-
-    def pause(self) -> None:
-        """Stop after the current slice of training, and report where it stands."""
-        self.send("pause")
-
     def retune(self, config: CnnTrainConfig) -> None:
         """New optimizer settings for the next steps; the weights stay."""
         self.send("retune", config)
-
-    def set_speed(self, steps_per_second: float | None) -> None:
-        self.send("speed", steps_per_second)
-
-    def step(self) -> None:
-        """One training step (paused), then a report."""
-        self.send("step")
-
-    def reset(self) -> None:
-        """Back to the run's starting weights (paused), with a new path for the landscape."""
-        self.send("reset")
 
     def save(self, name: str, directory: str | os.PathLike) -> None:
         self.send("save", (name, directory))
@@ -278,15 +253,5 @@ class CnnTrainingWorker(Worker):
         Cancel, stop or a newer request ends it early; other commands wait until it is done.
         """
         trainer = self._trainer
-        with (self.interruptible(("load", "landscape")) as should_stop,
-              self.saying(self.landscape_failed, LANDSCAPE_TOO_BIG)):
-            job = landscape_with_line(trainer, self._recorder, self._initial_weights, directions, resolution,
-                                      LINE_POINTS, chunk=trainer.landscape_chunk, should_stop=should_stop)
-            result = follow(job, self._report_landscape)
-            if result is not None:
-                self.landscape_finished.emit(result)
-            elif not self.stopping:
-                self.landscape_failed.emit(LANDSCAPE_CANCELLED)
-
-    def _report_landscape(self, update) -> None:
-        self.landscape_progressed.emit(update.fraction, update.landscape)
+        self.slice_landscape(trainer, self._recorder, self._initial_weights, directions, resolution, LINE_POINTS,
+                             ("load", "landscape"), chunk=trainer.landscape_chunk)

@@ -31,6 +31,7 @@ from gui.landscape.state import CNN_RESOLUTION, NETWORK_RESOLUTION, RESOLUTION_R
 from gui.style import theme
 from gui.style.colours import map_lut
 from gui.style.numbers import fixed, percent, significant
+from gui.style.plots import style_axes
 
 PATH_COLOUR = theme.VERMILLION
 LINE_COLOUR = theme.BLUE
@@ -43,16 +44,8 @@ MOVED_STYLE = f"background: #E3EEF6; color: black; border-left: 6px solid {theme
 
 def _style_plot(plot: pg.PlotWidget, bottom: str, left: str, title: str) -> None:
     item = plot.getPlotItem()
-    label_style = {"color": "black", "font-size": f"{theme.PLOT_LABEL_POINT_SIZE}pt"}
-    item.setLabel("bottom", bottom, **label_style)
-    item.setLabel("left", left, **label_style)
+    style_axes(item, bottom, left)
     item.setTitle(title, color="black", size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
-    for side in ("left", "bottom"):
-        axis = item.getAxis(side)
-        axis.setTickFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
-        axis.setPen(pg.mkPen("k"))
-        axis.setTextPen(pg.mkPen("k"))
-        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses a class
     item.setMenuEnabled(False)
     item.hideButtons()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from gui.landscape.race_view import LandscapeView
 from gui.landscape.slice_panel import NetworkLandscapePanel
 from gui.landscape.state import SUB_VIEWS, LandscapeState
+from gui.widgets.state_reporter import StateReporter
 
 
 class LandscapeTab(QWidget):
@@ -27,8 +28,7 @@ class LandscapeTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None, state: LandscapeState | None = None, threaded: bool = True):
         super().__init__(parent)
-        self._applying = False
-        self._last_state: LandscapeState | None = None
+        self._states = StateReporter(self.state, self.state_changed.emit)  # state_changed, once per change
         self.surfaces = LandscapeView(threaded=threaded)
         self.network = NetworkLandscapePanel()
         self.cnn = NetworkLandscapePanel(cnn=True)
@@ -47,7 +47,7 @@ class LandscapeTab(QWidget):
         for view in (self.surfaces, self.network, self.cnn):
             view.changed.connect(self._report_state)
         self.tabs.currentChanged.connect(self._on_sub_view_changed)
-        self._last_state = self.state()
+        self._states.start()
         if state is not None:
             self.apply_state(state)
 
@@ -61,15 +61,11 @@ class LandscapeTab(QWidget):
 
     def apply_state(self, state: LandscapeState) -> None:
         """Show `state`; `state_changed` follows once, if it differs from the state last reported."""
-        self._applying = True
-        try:
+        with self._states.applying():
             self.surfaces.apply_state(state.race)
             self.network.apply_state(state.network)
             self.cnn.apply_state(state.cnn)
             self.tabs.setCurrentIndex(SUB_VIEWS.index(state.view))
-        finally:
-            self._applying = False
-        self._report_state()
 
     @Slot(int)
     def _on_sub_view_changed(self, _index: int) -> None:
@@ -77,12 +73,7 @@ class LandscapeTab(QWidget):
 
     @Slot()
     def _report_state(self) -> None:
-        if self._applying:
-            return
-        state = self.state()
-        if state != self._last_state:
-            self._last_state = state
-            self.state_changed.emit(state)
+        self._states.report()
 
     def shutdown(self) -> None:
         """Stop the race thread of "Textbook surfaces" (the window calls this when it closes)."""

@@ -36,6 +36,7 @@ from gui.network.tips import neuron_title, phase_sentence
 from gui.network.trace_player import TracePlayer
 from gui.style import numbers, theme
 from gui.style.clock import clamp_speed
+from gui.widgets.state_reporter import StateReporter
 
 ALL_EDGES = 1_000_000  # more than any layer's fan-in: every edge is drawn
 
@@ -59,8 +60,7 @@ class NetworkTab(QWidget):
         self._pending_position: tuple[int, tuple[str, int, float]] | None = None  # restored: (example, frame)
         self._pending_neuron: tuple[int, int] | None = None  # restored before its network arrived
         self._unseen_progress: TrainingProgress | None = None  # arrived while another tab was in front
-        self._applying = False
-        self._last_state: NetworkState | None = None
+        self._states = StateReporter(self.state, self.state_changed.emit)  # state_changed, once per change
 
         self.network_view = NetworkView()
         self.network_view.caption.hide()  # this tab's own caption, above everything, says the same sentence
@@ -385,8 +385,7 @@ class NetworkTab(QWidget):
     def apply_state(self, state: NetworkState) -> None:
         """Show `state`. A step-through of another example asks the worker for its pass (trace_requested),
         which trains on it as any pass does, and shows the frame, paused, when it arrives."""
-        self._applying = True
-        try:
+        with self._states.applying():
             self.toolbar.setVisible(state.show_toolbar)
             self.gradient_chart.setVisible(state.show_gradients)
             self._show_boundary = state.show_boundary
@@ -400,9 +399,6 @@ class NetworkTab(QWidget):
             self.edge_limit_combo.setCurrentIndex(max(0, self.edge_limit_combo.findData(data)))
             self._restore_position(state)
             self._restore_inspector(state.inspected_neuron)
-        finally:
-            self._applying = False
-        self._report_state()
 
     def _restore_position(self, state: NetworkState) -> None:
         if state.example_index is None or state.phase is None:
@@ -442,10 +438,6 @@ class NetworkTab(QWidget):
         image = self.info is not None and self.info.dataset.is_image
         self.boundary_view.setVisible(self._show_boundary and not image)
 
+    @Slot()
     def _report_state(self) -> None:
-        if self._applying:
-            return
-        state = self.state()
-        if state != self._last_state:
-            self._last_state = state
-            self.state_changed.emit(state)
+        self._states.report()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, Q
 
 from core.mlp.reports import MetricsHistory, RunInfo, TrainingProgress
 from gui.style import theme
+from gui.style.plots import style_axes
 # At most about 15 redraws a second. Reports come 30 times a second; painting two plots is
 # most of the GUI thread's work while training, and the GUI thread's time is taken from the
 # worker's interpreter (bench/training_overhead.py: ratio 0.84 → 0.87 with this). A loss
@@ -108,15 +109,7 @@ class TrainingView(QWidget):
         plot = pg.PlotWidget(background="w", axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")})
         item = plot.getPlotItem()
         item.setTitle(f"<span style='font-size:{theme.TITLE_POINT_SIZE}pt; color:black'>{title}</span>")
-        label_style = {"color": "black", "font-size": f"{theme.PLOT_LABEL_POINT_SIZE}pt"}
-        item.setLabel("bottom", self.tr("training step"), **label_style)
-        item.setLabel("left", y_label, **label_style)
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setTickFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
-            axis.setPen(pg.mkPen("k"))
-            axis.setTextPen(pg.mkPen("k"))
-            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses a class
+        style_axes(item, self.tr("training step"), y_label)
         item.showGrid(x=True, y=True, alpha=0.15)
         for side in ("left", "bottom"):
             # The grid is drawn by the axes across the plot: cache it as a pixmap, so a moving

@@ -14,13 +14,12 @@ import time
 from PySide6.QtCore import Signal
 
 from core.errors import DivergedError, GlassboxError
-from core.landscape.network import landscape_with_line
 from core.landscape.slices import TrajectoryRecorder
 from core.mlp.config import TrainConfig
 from core.mlp.recording import record_example
 from core.mlp.reports import progress_of, run_info
 from core.mlp.trainer import Trainer
-from gui.threads import Clock, SpeedLimit, Worker, follow
+from gui.threads import Clock, PlayableWorker, SpeedLimit
 
 REPORTS_PER_SECOND = 30
 BOUNDARY_INTERVAL_S = 0.1  # neuron heatmaps are costlier: at most 10 a second
@@ -29,11 +28,9 @@ BOUNDARY_INTERVAL_S = 0.1  # neuron heatmaps are costlier: at most 10 a second
 TRAJECTORY_EVERY = 4
 TRAJECTORY_POINTS = 500
 LINE_POINTS = 121  # the 1-D plot from the initial weights (α = 0) to the current ones (α = 1)
-LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
-LANDSCAPE_TOO_BIG = "The landscape needs more memory than there is; try a lower resolution."
 
 
-class TrainingWorker(Worker):
+class TrainingWorker(PlayableWorker):
     """Owns a Trainer; lives in a worker thread; talks to the GUI only through signals."""
 
     REPORTS_PER_SECOND = float(REPORTS_PER_SECOND)
@@ -44,9 +41,6 @@ class TrainingWorker(Worker):
     diverged = Signal(str)  # one sentence for the user
     settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
     trace_recorded = Signal(object)  # ExampleTrace of a step-through, already applied to the network
-    landscape_progressed = Signal(float, object)  # fraction done, NetworkLandscape so far (None before coarse)
-    landscape_finished = Signal(object)  # LandscapeResult
-    landscape_failed = Signal(str)  # one sentence: too few path points for PCA, cancelled, ...
 
     def __init__(self, config: TrainConfig, clock: Clock = time.perf_counter):
         super().__init__(clock)
@@ -64,25 +58,9 @@ class TrainingWorker(Worker):
         self._rate_origin = (clock(), 0)  # (time, step) of the last report: the speed it shows
 
     # ------------------------------------------------------------ commands (any thread)
-    def play(self) -> None:
-        self.send("play")
-
-    def pause(self) -> None:
-        self.send("pause")
-
-    def step(self) -> None:
-        self.send("step")
-
-    def reset(self) -> None:
-        self.send("reset")
-
     def apply_settings(self, config: TrainConfig, keep_weights: bool = False) -> None:
         """Use new settings. With `keep_weights`, an edit of the layers carries the learned weights over."""
         self.send("apply", (config, keep_weights))
-
-    def set_speed(self, steps_per_second: float | None) -> None:
-        """Limit training to this many steps per second; None means as fast as it goes."""
-        self.send("speed", steps_per_second)
 
     def record_trace(self, example_index: int | None = None) -> None:
         """Step once on a single training example (the next one if None) and report its trace."""
@@ -253,18 +231,8 @@ class TrainingWorker(Worker):
 
         Other commands that arrive meanwhile wait, in order, until it is done.
         """
-        with (self.interruptible(("landscape",)) as should_stop,
-              self.saying(self.landscape_failed, LANDSCAPE_TOO_BIG)):
-            job = landscape_with_line(self._trainer, self._recorder, self._initial_weights, directions, resolution,
-                                      LINE_POINTS, should_stop=should_stop)
-            result = follow(job, self._report_landscape)
-            if result is not None:
-                self.landscape_finished.emit(result)
-            elif not self.stopping:
-                self.landscape_failed.emit(LANDSCAPE_CANCELLED)
-
-    def _report_landscape(self, update) -> None:
-        self.landscape_progressed.emit(update.fraction, update.landscape)
+        self.slice_landscape(self._trainer, self._recorder, self._initial_weights, directions, resolution,
+                             LINE_POINTS, ("landscape",))
 
     # ------------------------------------------------------------ reports
     def _report(self, force: bool = False) -> None:

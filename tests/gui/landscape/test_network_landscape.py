@@ -9,7 +9,7 @@ import pytest
 
 from core.mlp.config import TrainConfig
 from gui.landscape.slice_panel import STALE_OPACITY
-from gui.training.worker import LANDSCAPE_CANCELLED
+from gui.threads import LANDSCAPE_CANCELLED
 
 XOR = TrainConfig(dataset="xor", hidden=(4, 3), n_points=100, device="cpu")
 
