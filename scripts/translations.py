@@ -3,7 +3,7 @@
     python scripts/translations.py update [PART ...]   # re-extract tr() strings into assets/i18n/<part>.zh_CN.ts
     python scripts/translations.py fill PART MAP.json  # put {"English source": "中文"} into that part's .ts
     python scripts/translations.py missing [PART ...]  # list source strings without a finished translation
-    python scripts/translations.py build               # compile every .ts into its .qm (shipped with the app)
+    python scripts/translations.py build [PART ...]    # compile .ts files into .qm (shipped with the app)
 
 One .ts per part of the program, so the people working on different tabs never edit the
 same file. A part is a folder of gui/ (network, convolution, landscape, training, style,
@@ -113,9 +113,11 @@ def fill(part: str, mapping_file: Path) -> None:
     print(f"{path.relative_to(ROOT)}: {filled} filled, {len(missing_in(path))} still without a translation")
 
 
-def build() -> None:
+def build(parts: list[str]) -> None:
     for path in sorted(I18N.glob(f"*.{LANGUAGE}.ts")):
         part = path.name.split(".")[0]
+        if parts and part not in parts:
+            continue
         subprocess.run([tool("pyside6-lrelease"), str(path), "-qm", str(qm_path(part))],
                        check=True, capture_output=True)
         print(f"{qm_path(part).relative_to(ROOT)}")
@@ -145,7 +147,7 @@ def main(argv: list[str]) -> int:
             for context, source in missing_in(fresh_extraction(part)):
                 print(f"{part}\t{context}\t{source!r}")
     else:
-        build()
+        build(rest)
     return 0
 
 
