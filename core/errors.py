@@ -43,3 +43,7 @@ class DownloadError(GlassboxError):
 
 class ModelError(GlassboxError):
     """A model's weights or description cannot be loaded."""
+
+
+class SessionError(GlassboxError):
+    """A session file cannot be read or written: not a session, damaged, unsafe or from a newer Glassbox."""
