@@ -1,10 +1,11 @@
 """Glassbox's command line: the window with options, or a headless command that renders, writes or scores.
 
-    main.py [training options]                      open the window (cli/window.py)
+    main.py [training options] [--tab T] [FILE.glassbox]   open the window (cli/window.py)
     main.py snapshot --view VIEW ... --out x.png      render a view to PNG (cli/snapshot.py)
     main.py export WHAT ... --out FILE                write the numbers (cli/export.py)
     main.py evaluate --model NAME --folder DIR        score a CNN on labelled photos (cli/evaluate.py)
 
+Every command takes --lang zh_CN|en (cli/language.py; default: the system's language).
 The grammar is in cli/parser.py, value checks in cli/options.py. Bad input prints one
 `error: ...` line on stderr and exits with status 2 (cli/errors.py).
 """
@@ -25,8 +26,10 @@ def run(argv: list[str]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    from cli.language import start_language
     from cli.parser import parse_args
 
+    start_language(argv)  # before the parser: its help texts and errors are written in that language
     options = parse_args(argv)
     return _command(options.command)(options)
 

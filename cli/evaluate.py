@@ -12,6 +12,7 @@ import argparse
 import os
 
 from cli.errors import CommandLineError
+from cli.words import translate
 
 SKIP_REASONS_SHOWN = 3
 
@@ -24,29 +25,31 @@ def run(options: argparse.Namespace) -> int:
 
     folder_path = os.path.expanduser(options.folder)
     if options.models_dir is not None and not os.path.isdir(options.models_dir):
-        raise CommandLineError(f"--models-dir '{options.models_dir}' is not a folder.")
+        raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(options.models_dir))
     model, info = open_model(options.model or DEFAULT_MODEL, options.models_dir)
     folder = scan_image_folder(folder_path, info.class_names)
-    print(f"Evaluating '{info.name}' on {folder.total} images in {folder.root}")
+    print(translate("cli", "Evaluating '{0}' on {1} images in {2}").format(info.name, folder.total, folder.root))
     result = evaluate_folder(model, info, folder)
     width = max(len(name) for name in result.class_names)
     for index, name in enumerate(result.class_names):
         right, total = int(result.right[index]), int(result.total[index])
-        share = f"{100 * right / total:5.1f}%" if total else "  no readable images"
+        share = f"{100 * right / total:5.1f}%" if total else "  " + translate("cli", "no readable images")
         print(f"{name:>{width}}: {right}/{total} {share}")
     if result.skipped:
         print_skipped(result.skipped, folder.root)
     if result.n_total == 0:
-        raise CommandLineError(f"None of the {folder.total} image files in '{folder.root}' could be read; "
-                               "see the reasons above.")
+        raise CommandLineError(translate("cli", "None of the {0} image files in '{1}' could be read; see the "
+                                                "reasons above.").format(folder.total, folder.root))
     print(f"accuracy={result.accuracy:.4f} ({result.n_right}/{result.n_total})")
     return 0
 
 
 def print_skipped(skipped: list[tuple[str, str]], root: str) -> None:
     count = len(skipped)
-    print(f"skipped {count} unreadable file{'s' if count != 1 else ''}:")
+    text = translate("cli", "skipped {0} unreadable file:") if count == 1 else translate(
+        "cli", "skipped {0} unreadable files:")
+    print(text.format(count))
     for path, reason in skipped[:SKIP_REASONS_SHOWN]:
         print(f"  {os.path.relpath(path, root)}: {reason}")
     if count > SKIP_REASONS_SHOWN:
-        print(f"  ... and {count - SKIP_REASONS_SHOWN} more")
+        print("  " + translate("cli", "... and {0} more").format(count - SKIP_REASONS_SHOWN))

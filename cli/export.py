@@ -2,6 +2,8 @@
 
     main.py export metrics [training options] --out curve.csv      the learning curve as CSV
     main.py export trace [training options] --example I --out t.json   one example's pass, glassbox.trace/1
+    main.py export trace --session s.glassbox --example I --out t.json  the same, from a saved session
+    main.py export session [training options] --steps N --out s.glassbox   the trained network as a session
     main.py export features --image PATH [--model NAME] --out maps.npz  every CNN layer's output
     main.py export landscape --surface NAME --optimizer adam --out path.npz   a surface and a path
     main.py export landscape [training options] --directions pca --out net.npz   a slice of the network's loss
@@ -17,11 +19,18 @@ from cli.inputs import (headless_run, lab_inputs, make_trainer, network_landscap
                         surface_inputs)
 from cli.options import check_output_path, refuse_image_options, refuse_landscape_options, write_output
 from cli.parser import EXPORTS
+from cli.words import translate
+
+SESSION_EXPORTS = ("trace", "session")  # the exports that can start from --session
 
 
 def run(options: argparse.Namespace) -> int:
     if options.what not in EXPORTS:
-        raise CommandLineError(f"Unknown export '{options.what}'; choose one of: {', '.join(EXPORTS)}.")
+        raise CommandLineError(translate("cli", "Unknown export '{0}'; choose one of: {1}.")
+                               .format(options.what, ", ".join(EXPORTS)))
+    if options.session and options.what not in SESSION_EXPORTS:
+        raise CommandLineError(translate("cli", "--session applies to export trace and export session, not to "
+                                                "export {0}.").format(options.what))
     if options.what == "features":
         refuse_landscape_options(options, "export features")
         return export_features(options)
@@ -30,6 +39,12 @@ def run(options: argparse.Namespace) -> int:
     refuse_landscape_options(options, f"export {options.what}")
     refuse_image_options(options, f"export {options.what}")
     out = check_output_path(options.out)
+    if options.what == "session":
+        from cli.session import export_session
+
+        export_session(options, out)
+        print(out)
+        return 0
     if options.what == "trace":
         text = export_trace_text(options)
     else:
@@ -40,6 +55,15 @@ def run(options: argparse.Namespace) -> int:
     return 0
 
 
+def trace_trainer(options: argparse.Namespace):
+    """The trainer a trace starts from: the session's, or a new one from the training options."""
+    if not options.session:
+        return make_trainer(options)
+    from cli.session import read_session_file, session_trainer
+
+    return session_trainer(read_session_file(options), options.session)
+
+
 def export_trace_text(options: argparse.Namespace) -> str:
     """Train --steps steps, then record training example --example's pass as glassbox.trace/1 JSON."""
     import json
@@ -47,12 +71,11 @@ def export_trace_text(options: argparse.Namespace) -> str:
 
     from core.mlp.recording import record_example
 
-    trainer = make_trainer(options)
+    trainer = trace_trainer(options)
     if not 0 <= options.example < trainer.n_train:
-        raise CommandLineError(
-            f"--example must be between 0 and {trainer.n_train - 1} (the training set's size minus one), "
-            f"not {options.example}."
-        )
+        raise CommandLineError(translate(
+            "cli", "--example must be between 0 and {0} (the training set's size minus one), not {1}.")
+            .format(trainer.n_train - 1, options.example))
     headless_run(options, trainer)
     text = json.dumps(record_example(trainer, options.example).to_json_dict(), indent=1)
     # One line per innermost list (a vector, or one row of a matrix), so it reads like the maths.
@@ -82,16 +105,19 @@ def export_landscape(options: argparse.Namespace) -> int:
     from core.landscape.surfaces import check_resolution, optimizer_path, save_npz, surface_npz
 
     if options.optimizers is not None:
-        raise CommandLineError("export landscape writes one path: use --optimizer NAME, not --optimizers.")
+        raise CommandLineError(translate("cli", "export landscape writes one path: use --optimizer NAME, not "
+                                                "--optimizers."))
     if options.surface:
         if options.directions is not None:
-            raise CommandLineError("--directions slices a network; it does not apply to --surface.")
+            raise CommandLineError(translate("cli", "--directions slices a network; it does not apply to "
+                                                    "--surface."))
         optimizer = getattr(options, "optimizer", "adam").strip().lower()
         chosen, lr, start, momentum = surface_inputs(options, [optimizer])
         resolution = check_resolution(101 if options.resolution is None else options.resolution)
         path = optimizer_path(chosen, optimizer, lr, options.steps, start, momentum)
         if path.diverged_at is not None:
-            print(f"note: {optimizer} diverged at step {path.diverged_at}; the path stops there.", file=sys.stderr)
+            print("note: " + translate("cli", "{0} diverged at step {1}; the path stops there.")
+                  .format(optimizer, path.diverged_at), file=sys.stderr)
         arrays = surface_npz(chosen, path, resolution)
     else:
         from core.landscape.network import network_landscape, network_npz

@@ -11,6 +11,7 @@ import sys
 
 from cli.errors import CommandLineError
 from cli.options import check_steps, config_from_options
+from cli.words import translate
 
 
 def make_trainer(options: argparse.Namespace):
@@ -28,7 +29,9 @@ def headless_run(options: argparse.Namespace, trainer=None):
     trainer = trainer or make_trainer(options)
     history, diverged = train_headless(trainer, check_steps(options.steps))
     if diverged is not None:
-        print(f"note: {diverged}", file=sys.stderr)
+        from cli.errors import said
+
+        print(f"note: {said(diverged)}", file=sys.stderr)
     return trainer, history, diverged
 
 
@@ -39,18 +42,20 @@ def lab_inputs(options: argparse.Namespace):
     from core.nets.model_store import MODELS_DIR, available_models
 
     if not options.image:
-        raise CommandLineError("This command needs --image PATH: the picture to run through the network.")
+        raise CommandLineError(translate("cli", "This command needs --image PATH: the picture to run through the "
+                                                "network."))
     image = load_image(os.path.expanduser(options.image))
     name = options.model or DEFAULT_MODEL
     folder = options.models_dir
     if folder is not None and not os.path.isdir(folder):
-        raise CommandLineError(f"--models-dir '{folder}' is not a folder.")
+        raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(folder))
     names = available_models(folder)
     if not names:
-        raise CommandLineError(f"No trained model was found in {folder or MODELS_DIR}; "
-                               "run scripts/train_models.py to create the digits and shapes models.")
+        raise CommandLineError(translate("cli", "No trained model was found in {0}; run scripts/train_models.py "
+                                                "to create the digits and shapes models.").format(folder or MODELS_DIR))
     if name not in names:
-        raise CommandLineError(f"Unknown model '{name}'; choose one of: {', '.join(names)}.")
+        raise CommandLineError(translate("cli", "Unknown model '{0}'; choose one of: {1}.")
+                               .format(name, ", ".join(names)))
     return image, name
 
 
@@ -78,10 +83,12 @@ def network_landscape_inputs(options: argparse.Namespace):
 
     directions = (options.directions or "random").strip().lower()
     if directions not in DIRECTIONS:
-        raise CommandLineError(f"Unknown --directions '{directions}'; choose random or pca.")
+        raise CommandLineError(translate("cli", "Unknown --directions '{0}'; choose random or pca.")
+                               .format(directions))
     for flag in ("start", "momentum", "optimizers"):
         if getattr(options, flag) is not None:
-            raise CommandLineError(f"--{flag} applies to a --surface, not to a network's landscape.")
+            raise CommandLineError(translate("cli", "--{0} applies to a --surface, not to a network's landscape.")
+                                   .format(flag))
     resolution = check_resolution(41 if options.resolution is None else options.resolution,
                                   high=MAX_NETWORK_RESOLUTION)
     check_steps(options.steps)
@@ -90,5 +97,5 @@ def network_landscape_inputs(options: argparse.Namespace):
 
 def note_slice_divergence(diverged_at: int | None) -> None:
     if diverged_at is not None:
-        print(f"note: training diverged at step {diverged_at}; the slice is around the last "
-              "finite weights.", file=sys.stderr)
+        print("note: " + translate("cli", "training diverged at step {0}; the slice is around the last finite "
+                                          "weights.").format(diverged_at), file=sys.stderr)

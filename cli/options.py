@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Callable, IO
 
 from cli.errors import CommandLineError
+from cli.words import translate
 
 MAX_STEPS = 1_000_000
 
@@ -63,7 +64,8 @@ def config_from_options(options: argparse.Namespace, base):
 
 def check_steps(steps: int) -> int:
     if not 0 <= steps <= MAX_STEPS:
-        raise CommandLineError(f"--steps must be between 0 and {MAX_STEPS:,}, not {steps}.")
+        raise CommandLineError(translate("cli", "--steps must be between 0 and {0}, not {1}.")
+                               .format(f"{MAX_STEPS:,}", steps))
     return steps
 
 
@@ -72,13 +74,16 @@ def check_output_path(path: str) -> str:
     path = os.path.abspath(os.path.expanduser(path))
     folder = os.path.dirname(path)
     if os.path.isdir(path):
-        raise CommandLineError(f"--out '{path}' is a folder; give a file name inside it.")
+        raise CommandLineError(translate("cli", "--out '{0}' is a folder; give a file name inside it.").format(path))
     if os.path.exists(folder) and not os.path.isdir(folder):
-        raise CommandLineError(f"Cannot write '{path}': '{folder}' is a file, not a folder.")
+        raise CommandLineError(translate("cli", "Cannot write '{0}': '{1}' is a file, not a folder.")
+                               .format(path, folder))
     if not os.path.isdir(folder):
-        raise CommandLineError(f"Cannot write '{path}': the folder '{folder}' does not exist.")
+        raise CommandLineError(translate("cli", "Cannot write '{0}': the folder '{1}' does not exist.")
+                               .format(path, folder))
     if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
-        raise CommandLineError(f"Cannot write '{path}': permission denied; choose another --out.")
+        raise CommandLineError(translate("cli", "Cannot write '{0}': permission denied; choose another --out.")
+                               .format(path))
     return path
 
 
@@ -86,9 +91,11 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise CommandLineError(f"--size must look like 1600x900, not '{text}'.") from None
+        raise CommandLineError(translate("cli", "--size must look like 1600x900, not '{0}'.").format(text)) \
+            from None
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise CommandLineError(f"--size must be between 200x200 and 8000x8000, not {text}.")
+        raise CommandLineError(translate("cli", "--size must be between 200x200 and 8000x8000, not {0}.")
+                               .format(text))
     return width, height
 
 
@@ -96,16 +103,16 @@ def refuse_image_options(options: argparse.Namespace, what: str) -> None:
     """--image and --model mean nothing to the training views and exports: say so rather than ignore them."""
     given = [flag for flag, field in IMAGE_FLAGS if getattr(options, field, None) is not None]
     if given:
-        raise CommandLineError(f"{' and '.join(given)} apply only to 'snapshot --view cnn' and "
-                               f"'export features', not to {what}.")
+        raise CommandLineError(translate("cli", "{0} apply only to 'snapshot --view cnn' and 'export features', "
+                                                "not to {1}.").format(translate("cli", " and ").join(given), what))
 
 
 def refuse_landscape_options(options: argparse.Namespace, what: str) -> None:
     given = [flag for flag in LANDSCAPE_FLAGS if getattr(options, flag, None) is not None]
     if given:
-        flags = " and ".join(f"--{flag}" for flag in given)
-        raise CommandLineError(f"{flags} apply only to 'snapshot --view landscape' and 'export landscape', "
-                               f"not to {what}.")
+        flags = translate("cli", " and ").join(f"--{flag}" for flag in given)
+        raise CommandLineError(translate("cli", "{0} apply only to 'snapshot --view landscape' and 'export "
+                                                "landscape', not to {1}.").format(flags, what))
 
 
 def write_output(out: str, mode: str, fill: Callable[[IO], object]) -> None:
@@ -117,11 +124,13 @@ def write_output(out: str, mode: str, fill: Callable[[IO], object]) -> None:
         with open(out, mode, encoding=None if "b" in mode else "utf-8") as handle:
             fill(handle)
     except OSError as error:
-        raise CommandLineError(f"Could not write '{out}': {error.strerror or error}.") from None
+        raise CommandLineError(translate("cli", "Could not write '{0}': {1}.").format(out, error.strerror or error)) \
+            from None
 
 
 def announce_png(written: bool, out: str) -> None:
     """Print where the PNG went; a renderer that could not save it is one error line, never silence."""
     if not written:
-        raise CommandLineError(f"Could not write the PNG '{out}'; check the folder and the disk space.")
+        raise CommandLineError(translate("cli", "Could not write the PNG '{0}'; check the folder and the disk "
+                                                "space.").format(out))
     print(out)

@@ -4,6 +4,8 @@
     main.py snapshot --view cnn --image PATH [--model NAME] --out maps.png
     main.py snapshot --view landscape --surface NAME [--optimizers a,b] --out race.png
     main.py snapshot --view landscape [training options] [--directions pca] --out slice.png
+    main.py snapshot --session s.glassbox --view training|network|cnn|landscape --out fig.png
+    ... --lang zh_CN                                    any of them in Chinese
 """
 
 from __future__ import annotations
@@ -15,13 +17,19 @@ from cli.inputs import headless_run, lab_inputs, network_landscape_inputs, note_
 from cli.options import (announce_png, check_output_path, parse_size, refuse_image_options,
                          refuse_landscape_options)
 from cli.parser import VIEWS
+from cli.words import translate
 
 DEFAULT_RACE = "sgd,momentum,adam"
 
 
 def run(options: argparse.Namespace) -> int:
     if options.view not in VIEWS:
-        raise CommandLineError(f"Unknown view '{options.view}'; choose one of: {', '.join(VIEWS)}.")
+        raise CommandLineError(translate("cli", "Unknown view '{0}'; choose one of: {1}.")
+                               .format(options.view, ", ".join(VIEWS)))
+    if options.session:
+        from cli.session_snapshot import snapshot_session
+
+        return snapshot_session(options)
     if options.view == "cnn":
         return snapshot_cnn(options)
     if options.view == "landscape":
@@ -36,15 +44,23 @@ def snapshot_training(options: argparse.Namespace) -> int:
     out = check_output_path(options.out)
     size = parse_size(options.size)
     trainer, history, diverged = headless_run(options)
+    announce_png(render_trained(options.view, trainer, history, diverged, out, size), out)
+    return 0
+
+
+def render_trained(view: str, trainer, history, diverged, out: str, size: tuple[int, int],
+                   network_state: dict | None = None) -> bool:
+    """The training or network view of `trainer` after headless training, with the run's caption or warning."""
+    from cli.errors import said
     from core.mlp.reports import run_info
     from gui.snapshot import render_network_view, render_training_view
 
-    if options.view == "network":
-        written = render_network_view(trainer, out, size, str(diverged or ""))
-    else:
-        written = render_training_view(run_info(trainer), history, out, size, str(diverged or ""))
-    announce_png(written, out)
-    return 0
+    info = run_info(trainer)
+    warning = said(diverged) if diverged is not None else ""
+    if view == "network":
+        caption = translate("cli", "{0} · step {1}").format(info.title, trainer.step_count)
+        return render_network_view(trainer, out, size, warning, caption=caption, state=network_state)
+    return render_training_view(info, history, out, size, warning)
 
 
 def snapshot_cnn(options: argparse.Namespace) -> int:
@@ -53,7 +69,8 @@ def snapshot_cnn(options: argparse.Namespace) -> int:
     image, name = lab_inputs(options)
     from gui.snapshot import render_cnn_view
 
-    announce_png(render_cnn_view(image, name, out, size, options.models_dir), out)
+    title = cnn_title(name, image.name)
+    announce_png(render_cnn_view(image, name, out, size, options.models_dir, title=title), out)
     return 0
 
 
@@ -81,7 +98,16 @@ def snapshot_network_landscape(options: argparse.Namespace) -> int:
 
     result = network_landscape_result(config, options.steps, directions, resolution)
     note_slice_divergence(result.landscape.diverged_at)
-    hidden = "-".join(str(width) for width in config.hidden) or "no hidden layer"
-    title = f"{config.dataset} · hidden {hidden} · {options.steps} steps · {directions} directions"
+    title = slice_title(config, options.steps, directions)
     announce_png(render_network_landscape(result, out, size, title), out)
     return 0
+
+
+def slice_title(config, steps: int, directions: str) -> str:
+    hidden = "-".join(str(width) for width in config.hidden) or translate("cli", "no hidden layer")
+    return translate("cli", "{dataset} · hidden {hidden} · {steps} steps · {directions} directions").format(
+        dataset=config.dataset, hidden=hidden, steps=steps, directions=directions)
+
+
+def cnn_title(model_name: str, image_name: str) -> str:
+    return translate("cli", "What the {model} network makes of {image}").format(model=model_name, image=image_name)

@@ -1,6 +1,6 @@
 """Open the window; training options given on the command line override the saved settings.
 
-    main.py [--dataset circle --hidden 4,2 --lr 0.1 ...]
+    main.py [--dataset circle --hidden 4,2 --lr 0.1 ...] [--tab network] [--lang zh_CN] [lesson.glassbox]
 """
 
 from __future__ import annotations
@@ -18,10 +18,19 @@ def run(options: argparse.Namespace) -> int:
     start_log()
     from PySide6.QtCore import QSettings
 
+    from gui import i18n
     from gui.main_window import MainWindow
     from gui.training.saved_config import load_saved_config
+    from gui.window_menus import saved_language, saved_terms
 
-    config = config_from_options(options, load_saved_config(QSettings())) if training_options_given(options) else None
-    window = MainWindow(config)
+    settings = QSettings()
+    # The language comes first, so every text is written in it: --lang, else the saved choice, else the system's.
+    i18n.install(getattr(options, "lang", None) or saved_language(settings), terms=saved_terms(settings))
+    config = config_from_options(options, load_saved_config(settings)) if training_options_given(options) else None
+    tab = getattr(options, "tab", None)
+    window = MainWindow(config, tab=tab) if tab else MainWindow(config)
     window.show()
+    session_file = getattr(options, "session_file", None)
+    if session_file:
+        window.open_session(str(session_file))
     return leave(app.exec())

@@ -17,7 +17,10 @@ def resolve_device(choice: str = "auto") -> torch.device:
     """Turn 'auto', 'cpu' or 'cuda' into a torch.device, refusing CUDA where there is none."""
     choice = (choice or "auto").lower()
     if choice not in DEVICE_CHOICES:
-        raise DeviceError(f"Unknown device '{choice}'; choose one of: {', '.join(DEVICE_CHOICES)}.")
+        raise DeviceError(
+            "Unknown device '{choice}'; choose one of: {choices}.",
+            choice=choice, choices=", ".join(DEVICE_CHOICES),
+        )
     if choice == "auto":
         return torch.device("cuda") if cuda_available() else torch.device("cpu")
     if choice == "cuda" and not cuda_available():

@@ -22,7 +22,10 @@ OPTIMIZERS = {
 
 def check_optimizer(name: str) -> str:
     if name not in OPTIMIZERS:
-        raise ConfigError(f"Unknown optimizer '{name}'; choose one of: {', '.join(OPTIMIZERS)}.")
+        raise ConfigError(
+            "Unknown optimizer '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(OPTIMIZERS),
+        )
     return name
 
 

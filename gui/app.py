@@ -1,4 +1,5 @@
-"""Start the Qt application: names for QSettings, a readable base font, garbage collection, a fast exit.
+"""Start the Qt application: names for QSettings, a readable base font that follows the zoom and
+falls back to the shipped Chinese font, garbage collection, a fast exit.
 
 The window itself is opened by cli/window.py; this module knows no window, so the snapshot
 renderer can use it without reaching above itself.
@@ -12,11 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QObject, QStandardPaths, QtMsgType, Slot, qInstallMessageHandler
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
 from gui.style import theme
+from gui.style.zoom import ZOOM
 
 ORGANIZATION = "Glassbox"
 APPLICATION = "Glassbox"
@@ -33,9 +36,52 @@ def _message_handler(kind: QtMsgType, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
+# A subset of Noto Sans CJK SC (SIL OFL) holding every character of the translations:
+# Chinese renders on a machine without CJK fonts (scripts/build_cjk_font.py makes it).
+CJK_FONT = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "GlassboxCJK-Regular.otf"
+_cjk_families: list[str] = []
+
+
+def cjk_families() -> list[str]:
+    """The shipped CJK font's family, registered once; empty when the file is missing or unreadable."""
+    if not _cjk_families and CJK_FONT.exists():
+        font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
+        if font_id >= 0:
+            _cjk_families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return list(_cjk_families)
+
+
+class _ZoomedFont(QObject):
+    """Keeps the application font at its base size times the zoom: every default-font widget follows."""
+
+    def __init__(self, app: QApplication, base_point_size: float):
+        super().__init__(app)
+        self.base_point_size = base_point_size
+        ZOOM.changed.connect(self.on_zoom_changed)
+
+    @Slot(float)
+    def on_zoom_changed(self, factor: float) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(self.base_point_size * factor)
+        QApplication.setFont(font)
+
+
 GUI_TORCH_THREADS = 1
 LOG_BYTES = 1_000_000  # one file this size and one older: a year of rare failures, never a full disk
 LOG_NAME = "glassbox.log"
+
+
+def prepare_fonts(app: QApplication) -> None:
+    """Once per application: the font's size follows the zoom, and Chinese falls back to the shipped font."""
+    if getattr(app, "_glassbox_zoomed_font", None) is not None:
+        return
+    base = app.font()
+    point_size = base.pointSizeF()
+    families = [family for family in base.families() or [base.family()] if family]
+    base.setFamilies(families + [family for family in cjk_families() if family not in families])
+    base.setPointSizeF(point_size * ZOOM.factor)
+    app.setFont(base)
+    app._glassbox_zoomed_font = _ZoomedFont(app, point_size)
 
 
 def log_folder() -> Path:
@@ -73,9 +119,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    base = app.font()
-    base.setPointSize(max(base.pointSize(), theme.BASE_POINT_SIZE))
-    app.setFont(base)
+    if getattr(app, "_glassbox_zoomed_font", None) is None:
+        base = app.font()
+        base.setPointSize(max(base.pointSize(), theme.BASE_POINT_SIZE))
+        app.setFont(base)
+    prepare_fonts(app)
     # The window runs small forward passes on its own thread (the convolution lab's live
     # prediction); on a laptop's few cores torch's extra threads only wait on each other
     # and on the training worker. Measured with bench/conv_view.py: a stroke took 68 ms

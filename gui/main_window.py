@@ -1,9 +1,10 @@
-"""MainWindow: window chrome only: menus, toolbar, tabs, status bar and the settings dock.
+"""MainWindow: window chrome only: tabs, status bar, the settings dock, and joining the tabs.
 
 The MLP being trained lives in a TrainingSession (gui/training/session.py), which owns
 the worker and its thread; the window subscribes to it and joins the tabs to it (tabs
-never import each other). Settings and window geometry persist in QSettings, the
-training settings through a TrainingState.
+never import each other). Menus and toolbar are built by gui/window_menus.py, presenter
+mode by gui/presenter.py, session files by gui/window_sessions.py. Settings and window
+geometry persist in QSettings, the training settings through a TrainingState.
 """
 
 from __future__ import annotations
@@ -11,35 +12,35 @@ from __future__ import annotations
 import json
 import time
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QTabWidget,
-)
+from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QMessageBox, QTabWidget
 
-from core import __version__
 from core.mlp.config import TrainConfig
 from core.mlp.reports import RunInfo, TrainingProgress
+from core.session.parts import TAB_NAMES
+from gui.app import prepare_fonts
 from gui.convolution.tab import ConvTab
 from gui.landscape.tab import LandscapeTab
 from gui.network.tab import NetworkTab
-from gui.style import theme
+from gui.presenter import Presenter
+from gui.style.zoom import ZOOM
 from gui.threads import Clock
-from gui.training.controls import TrainingControls, make_action
+from gui.training.controls import TrainingControls
 from gui.training.curves_view import TrainingView
 from gui.training.saved_config import load_saved_config
 from gui.training.session import TrainingSession
 from gui.training.settings_panel import SettingsPanel
 from gui.training.state import TrainingState
 from gui.widgets.lazy_tab import LazyTab
+from gui.widgets.run_status import RunStatus
+from gui.widgets.settings_dock import SettingsDock
+from gui.window_menus import WindowMenus
+from gui.window_sessions import WindowSessions
 
 CONFIG_KEY, SPEED_KEY = "training/config", "training/speed_index"
+NARROW_WIDTH = 1280  # below this the settings dock collapses (its toggle stays on the toolbar)
+DEFAULT_SIZE = (1400, 860)
 
 
 def saved_training_state(settings: QSettings) -> TrainingState:
@@ -56,15 +57,17 @@ def save_training_state(settings: QSettings, state: TrainingState) -> None:
 
 class MainWindow(QMainWindow):
     def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None,
-                 clock: Clock = time.perf_counter):
-        """`config` (from the command line) overrides the saved settings; `clock` is for tests."""
+                 clock: Clock = time.perf_counter, tab: str | None = None):
+        """`config` (from the command line) overrides the saved settings; `tab` opens on that tab
+        ("training", "network", "convolution", "landscape"); `clock` is for tests."""
         super().__init__()
+        prepare_fonts(QApplication.instance())
         self.settings = settings or QSettings()
         state = saved_training_state(self.settings)
         if config is not None:
             state = state.with_config(config.validated())
-        self.setWindowTitle(self.tr("Glassbox — inside a neural network"))
         self._dock_hidden_for_conv = False  # the Convolution tab put the settings dock away
+        self._dock_hidden_for_width = False  # the window is too narrow for it
         self.session = TrainingSession(state, clock, parent=self)
 
         self.training_view = TrainingView()
@@ -73,26 +76,38 @@ class MainWindow(QMainWindow):
         self.landscape_tab = LazyTab(self._make_landscape_tab)  # built when first opened: it races optimizers
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.training_view, self.tr("Training"))
-        self.tabs.addTab(self.network_tab, self.tr("Network"))
-        self.tabs.addTab(self.conv_tab, self.tr("Convolution"))
-        self.tabs.addTab(self.landscape_tab, self.tr("Landscape"))
-        self.tabs.setTabToolTip(0, self.tr("Loss and accuracy curves, live"))
-        self.tabs.setTabToolTip(1, self.tr("Every neuron and weight; step one example through forward and backward"))
-        self.tabs.setTabToolTip(2, self.tr("Load, paste, drop or draw an image and see every convolution layer"))
-        self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the Convolution tab
+        for page in (self.training_view, self.network_tab, self.conv_tab, self.landscape_tab):
+            self.tabs.addTab(page, "")
+        self.setAcceptDrops(True)  # a session file opens; any other file goes to the Convolution tab
         self.setCentralWidget(self.tabs)
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # narrow screens: the dock folds
         self.panel = SettingsPanel(state.config)
-        self._build_dock()
-        self._build_actions(state)
-        self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
+        self.dock = SettingsDock(self.panel, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.controls = TrainingControls(self.session, state, self)
+        self.play_action, self.step_action, self.reset_action = self.controls.actions
+        self.speed_combo, self.device_actions = self.controls.speed_combo, self.controls.device_actions
+        self.presenter = Presenter(self)
+        self.play_action.triggered.disconnect(self.controls.toggle_play)  # Play and Step act on the visible tab
+        self.play_action.triggered.connect(self.presenter.on_play_triggered)
+        self.step_action.triggered.disconnect(self.session.step)
+        self.step_action.triggered.connect(self.presenter.on_step_triggered)
+        self.sessions = WindowSessions(self, self.settings)
+        self.menus = WindowMenus(self, self.settings)
+        self.open_image_action, self.save_image_action = self.menus.open_image_action, self.menus.save_image_action
+        self.paste_image_action, self.export_csv_action = self.menus.paste_image_action, self.menus.export_csv_action
+        self.fullscreen_action, self.presenter_action = self.menus.fullscreen_action, self.menus.presenter_action
+        self.run_status = RunStatus()
+        self.statusBar().addPermanentWidget(self.run_status)
+        self.device_label, self.rate_label = self.run_status.device_label, self.run_status.rate_label
+        self.retranslate()
+        self.menus.apply_saved_zoom()
+        ZOOM.changed.connect(self.on_zoom_changed)
         self._restore_window()
         self._connect_session()
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.session.start()
-        self.tabs.setCurrentIndex(self._saved_tab_index())
+        self.tabs.setCurrentIndex(TAB_NAMES.index(tab) if tab in TAB_NAMES else self._saved_tab_index())
         self.on_tab_changed(self.tabs.currentIndex())
 
     # The session's run, as tests and tools read it from the window.
@@ -111,7 +126,7 @@ class MainWindow(QMainWindow):
         self.controls.play_requested.connect(self.training_view.hide_warning)
         session.run_started.connect(self.on_run_started)
         session.progressed.connect(self.on_progress)
-        session.playing_changed.connect(self.on_playing_changed)
+        session.playing_changed.connect(self.run_status.on_playing_changed)
         session.diverged.connect(self.show_training_problem)
         session.failed.connect(self.show_training_problem)
         session.settings_rejected.connect(self.on_settings_rejected)
@@ -130,17 +145,6 @@ class MainWindow(QMainWindow):
         network.weight_edit_requested.connect(session.set_weight)
 
     # ------------------------------------------------------------------ building
-    def _build_dock(self) -> None:
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.dock = QDockWidget(self.tr("Settings"), self)
-        self.dock.setObjectName("settings-dock")
-        self.dock.setWidget(scroll)
-        self.dock.setMinimumWidth(self.panel.sizeHint().width() + 30)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-
     def _make_landscape_tab(self) -> LandscapeTab:
         tab = LandscapeTab()
         session, panel = self.session, tab.network  # "Your network": the network the session trains
@@ -159,85 +163,85 @@ class MainWindow(QMainWindow):
         live.landscape_failed.connect(tab.cnn.on_failed)
         live.stepped.connect(tab.cnn.on_training_step)
         live.network_replaced.connect(tab.cnn.on_network_replaced)
+        if self.presenter.on and hasattr(tab, "set_presenting"):
+            tab.set_presenting(True)
         return tab
 
-    def _build_actions(self, state: TrainingState) -> None:
-        self.controls = TrainingControls(self.session, state, self)
-        self.play_action, self.step_action, self.reset_action = self.controls.actions
-        self.speed_combo, self.device_actions = self.controls.speed_combo, self.controls.device_actions
-        self.open_image_action = make_action(self, self.tr("Open Image…"), self.open_image, QKeySequence.StandardKey.Open,
-                                             tip=self.tr("Open a picture in the Convolution tab (Ctrl+O)"))
-        self.paste_image_action = make_action(self, self.tr("Paste Image"), self.paste_image,
-                                              QKeySequence.StandardKey.Paste,
-                                              tip=self.tr("Show the copied picture in the Convolution tab (Ctrl+V)"))
-        self.save_image_action = make_action(self, self.tr("Save View as Image…"), self.save_plot_image,
-                                             QKeySequence.StandardKey.Save)
-        self.export_csv_action = make_action(self, self.tr("Export Metrics as CSV…"), self.export_metrics,
-                                             QKeySequence("Ctrl+E"))
-        self.quit_action = make_action(self, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.fullscreen_action = make_action(self, self.tr("Full Screen"), self.toggle_full_screen, QKeySequence("F11"))
-        self.fullscreen_action.setCheckable(True)
-        self.shortcuts_action = make_action(self, self.tr("Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("F1"))
-        self.about_action = make_action(self, self.tr("About Glassbox"), self.show_about)
+    # ------------------------------------------------------------------ language and zoom
+    def retranslate(self) -> None:
+        """Every text of the chrome, in the language now installed; the numbers from the last report."""
+        self.setWindowTitle(self.tr("Glassbox — inside a neural network"))
+        for index, (title, tip) in enumerate((
+                (self.tr("Training"), self.tr("Loss and accuracy curves, live")),
+                (self.tr("Network"), self.tr("Every neuron and weight; step one example through forward and backward")),
+                (self.tr("Convolution"), self.tr("Load, paste, drop or draw an image and see every convolution layer")),
+                (self.tr("Landscape"), self.tr("Race optimizers downhill, or slice the loss of your network")))):
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, tip)
+        self.menus.retranslate()
+        self.presenter.retranslate()
+        self.sessions.fill_recent_menu()
+        self._explain_tab(keep_news=True)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_image_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_image_action, self.export_csv_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.paste_image_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.dock.toggleViewAction())
-        self.view_menu = view_menu
-        train_menu = bar.addMenu(self.tr("&Train"))
-        train_menu.addActions(self.controls.actions)
-        train_menu.addSeparator()
-        device_menu = train_menu.addMenu(self.tr("Device"))
-        device_menu.addActions(list(self.device_actions.values()))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+            self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange and hasattr(self, "menus"):
+            self.fullscreen_action.setChecked(self.isFullScreen())
+        super().changeEvent(event)
 
-    def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Training"))
-        toolbar.setObjectName("training-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions(self.controls.actions)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Speed ")))
-        toolbar.addWidget(self.speed_combo)
-        self.view_menu.addAction(toolbar.toggleViewAction())
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.fullscreen_action)
+    @Slot(float)
+    def on_zoom_changed(self, _factor: float) -> None:
+        QTimer.singleShot(0, self._fit_dock)  # after the dock has taken its width at the new zoom
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.device_label = QLabel(self.tr("Device: …"))
-        self.rate_label = QLabel("")
-        self.epoch_label = QLabel("")
-        for label in (self.epoch_label, self.rate_label, self.device_label):
-            label.setFont(theme.font(theme.BASE_POINT_SIZE))
-            label.setContentsMargins(12, 0, 12, 0)
-            bar.addPermanentWidget(label)
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_dock()
+        self.presenter.place_hint()
+
+    def _fit_dock(self) -> None:
+        """The settings dock folds away when the tabs and it do not both fit (and below NARROW_WIDTH);
+        its toolbar toggle brings it back; wider again, it returns by itself."""
+        tabs_width = self.tabs.minimumSizeHint().width() + 12
+        # The dock folds first; the tabs themselves are never cut off.
+        self.setMinimumSize(tabs_width, self.layout().totalMinimumSize().height())
+        needed = tabs_width + self.dock.minimumWidth()
+        narrow = self.width() < max(NARROW_WIDTH, needed)
+        if narrow and not self.dock.isHidden() and not self.dock.isFloating():
+            self._dock_hidden_for_width = True
+            self.dock.hide()
+        elif not narrow and self._dock_hidden_for_width:
+            self._dock_hidden_for_width = False
+            if self.dock_belongs_on_tab() and not self.presenter.on:
+                self.dock.show()
+
+    def dock_belongs_on_tab(self) -> bool:
+        return self.tabs.currentWidget() not in (self.conv_tab, self.landscape_tab)
 
     # ------------------------------------------------------------------ settings persistence
     def _restore_window(self) -> None:
+        """The last geometry, or a size that fits the screen: a 1024×768 projector gets the whole of it."""
+        screen = self.screen().availableGeometry() if QApplication.platformName() != "offscreen" else None
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
+            self.resize(*DEFAULT_SIZE)
+            if screen is not None:  # the first start: most of the screen, whatever its size
+                self.resize(max(DEFAULT_SIZE[0], screen.width() * 9 // 10), max(DEFAULT_SIZE[1], screen.height() * 9 // 10))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        if screen is not None and (self.width() > screen.width() or self.height() > screen.height()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        self._fit_dock()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self._dock_hidden_for_conv:
-            self.dock.show()  # save the layout the training tabs use, not the Convolution tab's
+        folded = self._dock_hidden_for_conv or self._dock_hidden_for_width
+        if folded:
+            self.dock.show()  # save the layout the training tabs use on a wide screen, not a folded one
         self.settings.setValue("window/state", self.saveState())
-        if self._dock_hidden_for_conv:
+        if folded:
             self.dock.hide()
         save_training_state(self.settings, self.session.state)
         self.settings.setValue("window/tab", self.tabs.currentIndex())
@@ -264,14 +268,11 @@ class MainWindow(QMainWindow):
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool) -> None:
         self.panel.set_config(info.config)
-        self.device_label.setText(self.tr("Device: {0}").format(info.device_name))
-        self.device_label.setToolTip(self.tr("Where the network's tensors live and train."))
+        self.run_status.on_run_started(info)
 
     @Slot(object)
     def on_progress(self, progress: TrainingProgress) -> None:
-        if self.playing:
-            self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
-        self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
+        self.run_status.show_progress(progress, self.playing)
 
     @Slot(str)
     def show_status(self, sentence: str) -> None:
@@ -280,14 +281,13 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def on_tab_changed(self, index: int) -> None:
         """Keys go to what is shown; the worker computes heatmaps only while the graph is visible."""
-        on_network = self.tabs.widget(index) is self.network_tab
-        # On the Convolution tab Space and Right belong to its buttons and sliders (the kernel
-        # playground's Play button, its speed slider), not to training an invisible network.
-        on_conv = self.tabs.widget(index) is self.conv_tab
-        # The Landscape tab races optimizers on textbook surfaces: its own buttons, not training keys.
-        on_landscape = self.tabs.widget(index) is self.landscape_tab
-        self.network_tab.set_shortcuts_active(on_network)
-        training_keys = not (on_network or on_conv or on_landscape)
+        page = self.tabs.widget(index)
+        on_network, on_conv, on_landscape = (page is tab for tab in (self.network_tab, self.conv_tab, self.landscape_tab))
+        # On the Convolution and Landscape tabs Space and Right belong to their own buttons and
+        # sliders, not to training an invisible network; in presenter mode the clicker routes keys.
+        presenting = self.presenter.on
+        self.network_tab.set_shortcuts_active(on_network and not presenting)
+        training_keys = not (on_network or on_conv or on_landscape or presenting)
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space) if training_keys else QKeySequence())
         self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right) if training_keys else QKeySequence())
         self.session.set_extras(on_network, on_network)
@@ -297,17 +297,36 @@ class MainWindow(QMainWindow):
             self.dock.hide()
         elif not (on_conv or on_landscape) and self._dock_hidden_for_conv:
             self._dock_hidden_for_conv = False
-            self.dock.show()
-        if on_conv:
+            if not presenting and not self._dock_hidden_for_width:
+                self.dock.show()
+        self._explain_tab()
+
+    def _explain_tab(self, keep_news: bool = False) -> None:
+        """The status line's hint and the Play and Step tips, for the visible tab (`keep_news`: unless the
+        status line says something else, such as "Opened lesson.glassbox.")."""
+        page = self.tabs.currentWidget()
+        play_tip, step_tip = self.tr("Train continuously (Space)"), self.tr("Do one training step (Right arrow)")
+        if page is self.conv_tab:
             message = self.tr("Open (Ctrl+O), paste (Ctrl+V) or drop an image, or draw a digit.")
-        elif on_landscape:
+            play_tip = self.tr("Play or pause this tab's demonstration")
+            step_tip = self.tr("The next step of this tab's demonstration")
+        elif page is self.landscape_tab:
             message = self.tr("Textbook surfaces: race optimizers downhill. Your network: slice the loss of the "
                               "network you are training.")
-        elif on_network:
+            play_tip = self.tr("Start or pause the race of optimizers")
+            step_tip = self.tr("One step of the race")
+        elif page is self.network_tab:
             message = self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
+            play_tip, step_tip = self.tr("Train the network continuously"), self.tr("Do one training step")
         else:
             message = self.tr("Press Play (Space) to train, or Step (Right arrow) for one step.")
-        self.statusBar().showMessage(message)
+        for action, tip in ((self.play_action, play_tip), (self.step_action, step_tip)):
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        showing = self.statusBar().currentMessage()
+        if not keep_news or showing in ("", getattr(self, "_hint", "")):
+            self.statusBar().showMessage(message)
+        self._hint = message
 
     def _saved_tab_index(self) -> int:
         try:
@@ -315,11 +334,6 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             return 0
         return index if 0 <= index < self.tabs.count() else 0
-
-    @Slot(bool)
-    def on_playing_changed(self, playing: bool) -> None:
-        if not playing:
-            self.rate_label.setText(self.tr("paused"))
 
     @Slot(str)
     def show_training_problem(self, message: str) -> None:
@@ -334,101 +348,34 @@ class MainWindow(QMainWindow):
         self.panel.show_error(message)
         self.statusBar().showMessage(message, 15000)
 
-    # ------------------------------------------------------------------ images for the Convolution tab
-    @Slot()
-    def open_image(self) -> None:
-        self.tabs.setCurrentWidget(self.conv_tab)
-        self.conv_tab.open_dialog()
-
-    @Slot()
-    def paste_image(self) -> None:
-        self.tabs.setCurrentWidget(self.conv_tab)
-        self.conv_tab.paste()
+    # ------------------------------------------------------------------ files dropped, sessions, messages
+    def open_session(self, path: str) -> bool:
+        """Open a .glassbox file: True when it was shown, False (after one sentence) when it could not be."""
+        return self.sessions.open_session(path)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.conv_tab.dragEnterEvent(event)
+        self.sessions.drag_entered(event)
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.conv_tab.dragMoveEvent(event)
+        self.sessions.drag_entered(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        self.tabs.setCurrentWidget(self.conv_tab)
-        self.conv_tab.dropEvent(event)
+        self.sessions.dropped(event)
 
-    # ------------------------------------------------------------------ file and help
-    @Slot()
-    def save_plot_image(self) -> None:
-        path = self._ask_save_path(self.tr("Save Plot Image"), "training.png", self.tr("PNG images (*.png)"))
-        if path and not self.tabs.currentWidget().grab().save(path, "PNG"):
-            self._warn(self.tr("Could not write {0}; choose a folder you can write to.").format(path))
-
-    @Slot()
-    def export_metrics(self) -> None:
-        path = self._ask_save_path(self.tr("Export Metrics"), "metrics.csv", self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        try:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(self.training_view.history.to_csv())
-        except OSError as error:
-            self._warn(self.tr("Could not write {0} ({1}); choose a folder you can write to.").format(
-                path, error.strerror or error))
-
-    def _ask_save_path(self, title: str, default_name: str, filters: str) -> str:
-        folder = str(self.settings.value("files/last_folder", ""))
-        path, _ = QFileDialog.getSaveFileName(self, title, f"{folder}/{default_name}" if folder else default_name, filters)
-        if path:
-            self.settings.setValue("files/last_folder", path.rsplit("/", 1)[0])
-        return path
-
-    def _warn(self, message: str) -> None:
+    def warn(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Glassbox"), message)
 
     @Slot()
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
-    @Slot()
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard Shortcuts"),
-            self.tr(
-                "Training tab:\n"
-                "  Space — play or pause training\n"
-                "  Right arrow — one training step\n"
-                "Network tab:\n"
-                "  Space — play or pause one example's pass\n"
-                "  Right arrow — animate one layer (a new example when the pass is done)\n"
-                "  Shift+Right — to the end of the phase;  Left — back;  N — next example\n"
-                "  Page Down / Page Up (a presentation clicker) — step and back\n"
-                "  Click a neuron — its inspector;  click an edge — type a weight\n"
-                "Convolution tab:\n"
-                "  Ctrl+O — open an image;  Ctrl+V — paste one;  or drop a file on the window\n"
-                "  Ctrl+Z — undo a stroke on the drawing\n"
-                "  Kernel playground: P — play or pause;  . — step;  , — back;  End — to the end\n"
-                "Everywhere:\n"
-                "  Ctrl+R — reset the weights\n"
-                "  Ctrl+S — save the current view as a PNG image\n"
-                "  Ctrl+E — export the metrics as CSV\n"
-                "  F11 — full screen, for the projector\n"
-                "  Ctrl+Q — quit"
-            ),
-        )
-
-    @Slot()
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Glassbox"),
-            self.tr(
-                "<h3>Glassbox {0}</h3><p>Opens the black box of a neural network for the classroom: "
-                "watch a real PyTorch network train, live.</p><p>PySide6, pyqtgraph, NumPy and PyTorch.</p>"
-            ).format(__version__),
-        )
-
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.presenter.set_on(False)
+        if not getattr(self, "_zoom_released", False):  # a closed window remembers no later zoom
+            self._zoom_released = True
+            ZOOM.changed.disconnect(self.menus.on_zoom_changed)
+            ZOOM.changed.disconnect(self.on_zoom_changed)
         self.save_settings()
         self.session.shutdown()
         self.conv_tab.shutdown()  # its CNN training thread, if one was started

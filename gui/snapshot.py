@@ -1,4 +1,9 @@
-"""Render views offscreen to PNG, for `main.py snapshot`: the same widgets the window shows."""
+"""Render views offscreen to PNG, for `main.py snapshot`: the same widgets the window shows.
+
+Each renderer takes the language to draw in (`language`: "zh_CN", "en"; None keeps the one
+installed), installed before any view is built, so every label is drawn in it. Captions that
+the caller composes (titles, the step line) come in already translated.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +17,25 @@ def ensure_offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def render_training_view(
-    info: RunInfo, history: MetricsHistory, path: str, size: tuple[int, int], warning: str = ""
-) -> bool:
-    """Draw the training view with `history` at `size` and save it to `path`; False if saving failed."""
+def _start(language: str | None):
+    """The offscreen application, speaking `language` (None: whatever is installed) before any view is built."""
     ensure_offscreen()
     from gui.app import make_application
 
     app = make_application()
+    if language is not None:
+        from gui import i18n
+
+        i18n.install(language)
+    return app
+
+
+def render_training_view(
+    info: RunInfo, history: MetricsHistory, path: str, size: tuple[int, int], warning: str = "",
+    language: str | None = None,
+) -> bool:
+    """Draw the training view with `history` at `size` and save it to `path`; False if saving failed."""
+    app = _start(language)
     from gui.training.curves_view import TrainingView
 
     view = TrainingView()
@@ -31,12 +47,14 @@ def render_training_view(
     return _save_png(app, view, path)
 
 
-def render_network_view(trainer, path: str, size: tuple[int, int], warning: str = "") -> bool:
-    """Draw the Network tab (graph, decision boundary, gradient sizes) for `trainer`'s current weights."""
-    ensure_offscreen()
-    from gui.app import make_application
+def render_network_view(trainer, path: str, size: tuple[int, int], warning: str = "", caption: str | None = None,
+                        state: dict | None = None, language: str | None = None) -> bool:
+    """Draw the Network tab (graph, decision boundary, gradient sizes) for `trainer`'s current weights.
 
-    app = make_application()
+    `state`: a saved NetworkState dictionary (a session's): its view choices and the example
+    stepped through, recorded from `trainer` as the live tab would ask for it; never its buttons.
+    """
+    app = _start(language)
     from core.mlp.reports import progress_of, run_info
     from gui.network.tab import NetworkTab
 
@@ -47,8 +65,29 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
     tab.resize(*size)
     tab.on_run_started(info)
     tab.on_progress(progress_of(trainer, (), 0.0, boundaries=True, gradients=True))  # as the live app assembles it
-    tab.caption.setText(warning or f"{info.title} · step {trainer.step_count}")
+    if state is not None:
+        _apply_network_state(tab, trainer, state)
+    tab.caption.setText(warning or caption or f"{info.title} · step {trainer.step_count}")
     return _save_png(app, tab, path)
+
+
+def _apply_network_state(tab, trainer, data: dict) -> None:
+    """Show a saved NetworkState on `tab`, answering its request for an example's pass from `trainer` at once."""
+    from dataclasses import replace
+
+    from core.mlp.recording import record_example
+    from gui.network.state import NetworkState
+
+    state = replace(NetworkState.from_dict(data), show_toolbar=False, editable=False)
+    if state.example_index is not None and state.example_index >= trainer.n_train:
+        state = replace(state, example_index=None, phase=None)
+
+    def answer(index) -> None:  # same thread, direct call: the pass is there before apply_state returns
+        tab.on_trace_recorded(record_example(trainer, state.example_index if index is None else index))
+
+    tab.trace_requested.connect(answer)
+    tab.apply_state(state)
+    tab.trace_requested.disconnect(answer)
 
 
 def _save_png(app, widget, path: str) -> bool:
@@ -62,36 +101,33 @@ def _save_png(app, widget, path: str) -> bool:
     return ok
 
 
-def render_cnn_view(image, model_name: str, path: str, size: tuple[int, int], models_dir=None) -> bool:
+def render_cnn_view(image, model_name: str | None, path: str, size: tuple[int, int], models_dir=None,
+                    model=None, title: str | None = None, language: str | None = None) -> bool:
     """Draw the CNN view of `image` (a LoadedImage) through stored model `model_name`, and save it to `path`.
 
+    `model`: a (network, ModelInfo) pair to use instead of a stored one (a session's lab model).
     Raises ModelError when the model cannot be loaded; False if the PNG could not be written.
     """
     ensure_offscreen()
     from core.cnn.analysis import analyse, open_model
 
-    model, info = open_model(model_name, models_dir)
+    model, info = model if model is not None else open_model(model_name, models_dir)
     record = analyse(model, info, image)
-    from gui.app import make_application
-
-    app = make_application()
+    app = _start(language)
     from gui.convolution.cnn_view import CNNView
 
     view = CNNView()
     view.resize(*size)
-    view.set_title(f"What the {model_name} network makes of {image.name}")
+    view.set_title(title or f"What the {model_name or info.name} network makes of {image.name}")
     view.layout().activate()  # size the drawing area first, so the layers are laid out for this shape
     view.show_record(record)
     return _save_png(app, view, path)
 
 
 def render_landscape_view(surface_name: str, optimizers, learning_rate: float, steps: int, start,
-                          momentum: float, path: str, size: tuple[int, int]) -> bool:
+                          momentum: float, path: str, size: tuple[int, int], language: str | None = None) -> bool:
     """Race `optimizers` on a textbook surface and draw the Landscape tab at the race's end."""
-    ensure_offscreen()
-    from gui.app import make_application
-
-    app = make_application()
+    app = _start(language)
     from gui.landscape.race_view import LandscapeView
 
     view = LandscapeView(threaded=False)  # each setter has drawn its race when it returns: no thread to wait for
@@ -110,12 +146,10 @@ def render_landscape_view(surface_name: str, optimizers, learning_rate: float, s
     return _save_png(app, view, path)
 
 
-def render_network_landscape(result, path: str, size: tuple[int, int], title: str) -> bool:
+def render_network_landscape(result, path: str, size: tuple[int, int], title: str,
+                             language: str | None = None) -> bool:
     """Draw the Landscape tab's "Your network" panel for a computed LandscapeResult."""
-    ensure_offscreen()
-    from gui.app import make_application
-
-    app = make_application()
+    app = _start(language)
     from gui.landscape.slice_panel import NetworkLandscapePanel
 
     panel = NetworkLandscapePanel()

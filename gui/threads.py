@@ -29,10 +29,11 @@ from contextlib import contextmanager
 from typing import Callable, Generator, Iterable, Iterator
 
 import torch
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
 from core.landscape.network import landscape_with_line
+from gui.i18n import say
 
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
 STOP_TIMEOUT_MS = 2000
@@ -98,8 +99,10 @@ class Worker(QObject):
         """Return to a sane, idle state after an unexpected error (say, stop playing)."""
 
     def failure_sentence(self, error: BaseException) -> str:
-        return (f"Something unexpected went wrong ({type(error).__name__}: {error}); "
-                "what was running has stopped, and everything else still works.")
+        return QCoreApplication.translate(
+            "Worker", "Something unexpected went wrong ({kind}: {error}); "
+            "what was running has stopped, and everything else still works.",
+        ).format(kind=type(error).__name__, error=say(error))
 
     # ------------------------------------------------------------ the loop (worker thread)
     @Slot()
@@ -191,13 +194,14 @@ class Worker(QObject):
     @contextmanager
     def saying(self, signal, out_of_memory: str) -> Iterator[None]:
         """Expected failures inside the block become one sentence on `signal`: a core error says its own,
-        running out of memory says `out_of_memory`. Anything else is a bug, for the error policy."""
+        running out of memory says `out_of_memory` (marked QT_TRANSLATE_NOOP("Worker", ...) where it
+        is defined). Both in the window's language. Anything else is a bug, for the error policy."""
         try:
             yield
         except GlassboxError as error:
-            signal.emit(str(error))
+            signal.emit(say(error))
         except (MemoryError, torch.OutOfMemoryError):
-            signal.emit(out_of_memory)
+            signal.emit(QCoreApplication.translate("Worker", out_of_memory))
 
     # ------------------------------------------------------------ reports
     def report_due(self, force: bool = False) -> bool:
@@ -213,8 +217,10 @@ class Worker(QObject):
         self._report_in_flight.set()
 
 
-LANDSCAPE_CANCELLED = "The landscape was cancelled; training can go on, and Compute starts it again."
-LANDSCAPE_TOO_BIG = "The landscape needs more memory than there is; try a lower resolution."
+# Marked for lupdate, translated where they are sent (the window's language at that moment).
+LANDSCAPE_CANCELLED = QT_TRANSLATE_NOOP(
+    "Worker", "The landscape was cancelled; training can go on, and Compute starts it again.")
+LANDSCAPE_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "The landscape needs more memory than there is; try a lower resolution.")
 
 
 class PlayableWorker(Worker):
@@ -258,7 +264,7 @@ class PlayableWorker(Worker):
             if result is not None:
                 self.landscape_finished.emit(result)
             elif not self.stopping:
-                self.landscape_failed.emit(LANDSCAPE_CANCELLED)
+                self.landscape_failed.emit(QCoreApplication.translate("Worker", LANDSCAPE_CANCELLED))
 
     def _report_landscape(self, update) -> None:
         self.landscape_progressed.emit(update.fraction, update.landscape)

@@ -21,6 +21,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("main.py", "core", "gui", "cli", "assets", "pyproject.toml", "README.md")
 MODEL_FILES = sorted(f"assets/models/{path.name}" for path in (REPO_ROOT / "assets" / "models").iterdir()
                      if path.suffix in (".safetensors", ".json"))
+TRANSLATIONS = sorted(f"assets/i18n/{path.name}" for path in (REPO_ROOT / "assets" / "i18n").glob("*.qm"))
+FONT_FILES = sorted(f"assets/fonts/{path.name}" for path in (REPO_ROOT / "assets" / "fonts").iterdir())
 CLI_MODULES = sorted(f"cli/{path.name}" for path in (REPO_ROOT / "cli").glob("*.py"))
 STEP_TIMEOUT_S = 120
 
@@ -98,6 +100,14 @@ def test_the_wheel_carries_the_models_and_the_command_line(wheel):
     assert {"main.py", "core/__init__.py", "gui/__init__.py"} <= names
     assert not [name for name in names if name.startswith(("assets/screenshots/", "tests/"))]
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+
+
+def test_the_wheel_carries_the_translations_and_the_chinese_font(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+
+    assert TRANSLATIONS and set(TRANSLATIONS) <= names, sorted(names)
+    assert "assets/fonts/GlassboxCJK-Regular.otf" in FONT_FILES and "assets/fonts/OFL.txt" in FONT_FILES
+    assert set(FONT_FILES) <= names, sorted(names)
 
 
 def test_an_installed_wheel_finds_its_models_and_runs_from_anywhere(installed, tmp_path):

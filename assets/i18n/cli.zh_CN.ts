@@ -1,4 +1,478 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助并退出</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了多余的值 %r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>需要参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开 &apos;%(filename)s&apos;：%(error)s</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>unexpected failure ({0}: {1}); rerun with GLASSBOX_DEBUG=1 for details and please report it.</source>
+        <translation>意外错误（{0}：{1}）；请设置 GLASSBOX_DEBUG=1 重新运行以查看详情，并报告此问题。</translation>
+    </message>
+    <message>
+        <source>--models-dir &apos;{0}&apos; is not a folder.</source>
+        <translation>--models-dir &apos;{0}&apos; 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Evaluating &apos;{0}&apos; on {1} images in {2}</source>
+        <translation>正在用 {2} 中的 {1} 张图片评估“{0}”</translation>
+    </message>
+    <message>
+        <source>no readable images</source>
+        <translation>没有可读取的图片</translation>
+    </message>
+    <message>
+        <source>None of the {0} image files in &apos;{1}&apos; could be read; see the reasons above.</source>
+        <translation>&apos;{1}&apos; 中的 {0} 个图片文件都无法读取；原因见上文。</translation>
+    </message>
+    <message>
+        <source>skipped {0} unreadable file:</source>
+        <translation>跳过了 {0} 个无法读取的文件：</translation>
+    </message>
+    <message>
+        <source>skipped {0} unreadable files:</source>
+        <translation>跳过了 {0} 个无法读取的文件：</translation>
+    </message>
+    <message>
+        <source>... and {0} more</source>
+        <translation>……还有 {0} 个</translation>
+    </message>
+    <message>
+        <source>Unknown export &apos;{0}&apos;; choose one of: {1}.</source>
+        <translation>未知的导出类型“{0}”；请从以下选择：{1}。</translation>
+    </message>
+    <message>
+        <source>--session applies to export trace and export session, not to export {0}.</source>
+        <translation>--session 只用于 export trace 和 export session，不能用于 export {0}。</translation>
+    </message>
+    <message>
+        <source>--example must be between 0 and {0} (the training set&apos;s size minus one), not {1}.</source>
+        <translation>--example 必须在 0 到 {0}（训练集大小减一）之间，而不是 {1}。</translation>
+    </message>
+    <message>
+        <source>export landscape writes one path: use --optimizer NAME, not --optimizers.</source>
+        <translation>export landscape 只写一条路径：请用 --optimizer 名称，而不是 --optimizers。</translation>
+    </message>
+    <message>
+        <source>--directions slices a network; it does not apply to --surface.</source>
+        <translation>--directions 用于网络的切片，不适用于 --surface。</translation>
+    </message>
+    <message>
+        <source>{0} diverged at step {1}; the path stops there.</source>
+        <translation>{0} 在第 {1} 步发散；路径到此为止。</translation>
+    </message>
+    <message>
+        <source>This command needs --image PATH: the picture to run through the network.</source>
+        <translation>此命令需要 --image 路径：要送入网络的图片。</translation>
+    </message>
+    <message>
+        <source>No trained model was found in {0}; run scripts/train_models.py to create the digits and shapes models.</source>
+        <translation>在 {0} 中没有找到训练好的模型；请运行 scripts/train_models.py 生成 digits 和 shapes 模型。</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{0}&apos;; choose one of: {1}.</source>
+        <translation>未知的模型“{0}”；请从以下选择：{1}。</translation>
+    </message>
+    <message>
+        <source>Unknown --directions &apos;{0}&apos;; choose random or pca.</source>
+        <translation>未知的 --directions “{0}”；请选择 random 或 pca。</translation>
+    </message>
+    <message>
+        <source>--{0} applies to a --surface, not to a network&apos;s landscape.</source>
+        <translation>--{0} 只用于 --surface，不适用于网络的损失曲面。</translation>
+    </message>
+    <message>
+        <source>training diverged at step {0}; the slice is around the last finite weights.</source>
+        <translation>训练在第 {0} 步发散；切片以最后一组有限的权重为中心。</translation>
+    </message>
+    <message>
+        <source>--lang must be zh_CN or en, not &apos;{0}&apos;.</source>
+        <translation>--lang 必须是 zh_CN 或 en，而不是“{0}”。</translation>
+    </message>
+    <message>
+        <source>--steps must be between 0 and {0}, not {1}.</source>
+        <translation>--steps 必须在 0 到 {0} 之间，而不是 {1}。</translation>
+    </message>
+    <message>
+        <source>--out &apos;{0}&apos; is a folder; give a file name inside it.</source>
+        <translation>--out &apos;{0}&apos; 是文件夹；请给出其中的一个文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{0}&apos;: &apos;{1}&apos; is a file, not a folder.</source>
+        <translation>无法写入 &apos;{0}&apos;：&apos;{1}&apos; 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{0}&apos;: the folder &apos;{1}&apos; does not exist.</source>
+        <translation>无法写入 &apos;{0}&apos;：文件夹 &apos;{1}&apos; 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{0}&apos;: permission denied; choose another --out.</source>
+        <translation>无法写入 &apos;{0}&apos;：没有权限；请换一个 --out。</translation>
+    </message>
+    <message>
+        <source>--size must look like 1600x900, not &apos;{0}&apos;.</source>
+        <translation>--size 的格式应像 1600x900，而不是“{0}”。</translation>
+    </message>
+    <message>
+        <source>--size must be between 200x200 and 8000x8000, not {0}.</source>
+        <translation>--size 必须在 200x200 到 8000x8000 之间，而不是 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} apply only to &apos;snapshot --view cnn&apos; and &apos;export features&apos;, not to {1}.</source>
+        <translation>{0} 只用于“snapshot --view cnn”和“export features”，不适用于 {1}。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <source>{0} apply only to &apos;snapshot --view landscape&apos; and &apos;export landscape&apos;, not to {1}.</source>
+        <translation>{0} 只用于“snapshot --view landscape”和“export landscape”，不适用于 {1}。</translation>
+    </message>
+    <message>
+        <source>Could not write &apos;{0}&apos;: {1}.</source>
+        <translation>无法写入 &apos;{0}&apos;：{1}。</translation>
+    </message>
+    <message>
+        <source>Could not write the PNG &apos;{0}&apos;; check the folder and the disk space.</source>
+        <translation>无法写入 PNG 文件 &apos;{0}&apos;；请检查文件夹和磁盘空间。</translation>
+    </message>
+    <message>
+        <source>{0}.</source>
+        <translation>{0}。</translation>
+    </message>
+    <message>
+        <source>--tab must be one of {0}, not &apos;{1}&apos;.</source>
+        <translation>--tab 必须是 {0} 之一，而不是“{1}”。</translation>
+    </message>
+    <message>
+        <source>--tab chooses the window&apos;s tab; it does not apply to {0}.</source>
+        <translation>--tab 用于选择窗口打开的标签页，不适用于 {0}。</translation>
+    </message>
+    <message>
+        <source>A session file given alone opens the window; for {0}, use --session {1}.</source>
+        <translation>单独给出课堂文件会打开窗口；用于 {0} 时，请写 --session {1}。</translation>
+    </message>
+    <message>
+        <source>Give one session file, not {0}.</source>
+        <translation>只能给出一个课堂文件，而不是 {0} 个。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is neither a command (snapshot, export, evaluate) nor a session file ({1}).</source>
+        <translation>“{0}”既不是命令（snapshot、export、evaluate），也不是课堂文件（{1}）。</translation>
+    </message>
+    <message>
+        <source>The session file {0} does not exist.</source>
+        <translation>课堂文件 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>The session file {0} is a folder, not a file.</source>
+        <translation>课堂文件 {0} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>The session file {0} is not a regular file (a pipe or a device?); save the session to a file and open that.</source>
+        <translation>课堂文件 {0} 不是普通文件（是管道或设备？）；请先把课堂保存为文件再打开。</translation>
+    </message>
+    <message>
+        <source>The session file {0} cannot be read: permission denied.</source>
+        <translation>无法读取课堂文件 {0}：没有权限。</translation>
+    </message>
+    <message>
+        <source>Glassbox: watch a neural network learn.</source>
+        <translation>Glassbox：看神经网络如何学习。</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>the tab the window opens on: {0}</source>
+        <translation>窗口打开时显示的标签页：{0}</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the language of the window and of these messages: zh_CN (Simplified Chinese) or en (default: the system&apos;s)</source>
+        <translation>窗口和这些信息的语言：zh_CN（简体中文）或 en（英文）（默认跟随系统）</translation>
+    </message>
+    <message>
+        <source>start from a saved session (File › Save Session… or export session) instead of training options; --steps then counts extra steps (default 0)</source>
+        <translation>从保存的课堂文件开始（文件 › 保存课堂文件… 或 export session），代替训练选项；此时 --steps 表示继续训练的步数（默认 0）</translation>
+    </message>
+    <message>
+        <source>train headless and render a view to PNG</source>
+        <translation>在后台训练，并把一个视图保存为 PNG</translation>
+    </message>
+    <message>
+        <source>which view to render: {0} (cnn: what a trained CNN makes of --image)</source>
+        <translation>要绘制的视图：{0}（cnn：训练好的 CNN 如何看待 --image）</translation>
+    </message>
+    <message>
+        <source>training steps before rendering (default 300)</source>
+        <translation>绘制前训练的步数（默认 300）</translation>
+    </message>
+    <message>
+        <source>the PNG file to write</source>
+        <translation>要写入的 PNG 文件</translation>
+    </message>
+    <message>
+        <source>image size WIDTHxHEIGHT (default 1600x900)</source>
+        <translation>图片尺寸，宽x高（默认 1600x900）</translation>
+    </message>
+    <message>
+        <source>train headless and write numbers</source>
+        <translation>在后台训练并导出数据</translation>
+    </message>
+    <message>
+        <source>metrics: the loss and accuracy curve as CSV; trace: one example&apos;s forward, backward and update as JSON; features: every layer&apos;s output for --image through a trained CNN, as NumPy .npz; landscape: a loss surface and a descent path (--surface) or a slice of the network&apos;s loss, as NumPy .npz; session: the trained network and its settings as a .glassbox session file</source>
+        <translation>metrics：损失和准确率曲线，CSV 格式；trace：一个样本的前向传播、反向传播和更新，JSON 格式；features：训练好的 CNN 对 --image 每一层的输出，NumPy .npz 格式；landscape：损失曲面和一条下降路径（--surface），或网络损失的切片，NumPy .npz 格式；session：训练好的网络及其设置，保存为 .glassbox 课堂文件</translation>
+    </message>
+    <message>
+        <source>trace: index into the training set (default 0)</source>
+        <translation>trace：训练集中样本的序号（默认 0）</translation>
+    </message>
+    <message>
+        <source>training steps (default 300)</source>
+        <translation>训练步数（默认 300）</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>score a trained CNN on a folder of labelled images</source>
+        <translation>用一个带标签的图片文件夹给训练好的 CNN 打分</translation>
+    </message>
+    <message>
+        <source>the trained CNN: digits (the default) or shapes</source>
+        <translation>训练好的 CNN：digits（默认）或 shapes</translation>
+    </message>
+    <message>
+        <source>a folder with one subfolder of images per class, named as the model&apos;s classes (0 to 9 for digits)</source>
+        <translation>每个类别一个子文件夹的图片文件夹，子文件夹按模型的类别命名（digits 为 0 到 9）</translation>
+    </message>
+    <message>
+        <source>folder of trained models (default: the shipped assets/models)</source>
+        <translation>训练好的模型所在的文件夹（默认：自带的 assets/models）</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>circle, xor, gauss, spiral, moons, blobs, reg-plane, reg-bumps, or digits (28×28 images, 784 inputs)</source>
+        <translation>circle、xor、gauss、spiral、moons、blobs、reg-plane、reg-bumps，或 digits（28×28 图片，784 个输入）</translation>
+    </message>
+    <message>
+        <source>noise level from 0 to 1 (default 0)</source>
+        <translation>噪声大小，0 到 1（默认 0）</translation>
+    </message>
+    <message>
+        <source>share of points for training (0.1-0.9)</source>
+        <translation>用于训练的数据点比例（0.1–0.9）</translation>
+    </message>
+    <message>
+        <source>number of points to generate (default 500)</source>
+        <translation>生成的数据点个数（默认 500）</translation>
+    </message>
+    <message>
+        <source>comma-separated inputs: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)</source>
+        <translation>逗号分隔的输入特征：x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)</translation>
+    </message>
+    <message>
+        <source>comma-separated hidden-layer widths, e.g. 8,8</source>
+        <translation>逗号分隔的各隐藏层宽度，例如 8,8</translation>
+    </message>
+    <message>
+        <source>relu, tanh, sigmoid, linear or leaky_relu; or one per hidden layer, e.g. relu,tanh</source>
+        <translation>relu、tanh、sigmoid、linear 或 leaky_relu；也可以每个隐藏层一个，例如 relu,tanh</translation>
+    </message>
+    <message>
+        <source>sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw</source>
+        <translation>sgd、momentum、nesterov、adagrad、rmsprop、adam 或 adamw</translation>
+    </message>
+    <message>
+        <source>learning rate (default 0.03)</source>
+        <translation>学习率（默认 0.03）</translation>
+    </message>
+    <message>
+        <source>batch size (default 16)</source>
+        <translation>批量大小（默认 16）</translation>
+    </message>
+    <message>
+        <source>none, l1 or l2</source>
+        <translation>none、l1 或 l2</translation>
+    </message>
+    <message>
+        <source>regularisation rate</source>
+        <translation>正则化强度</translation>
+    </message>
+    <message>
+        <source>random seed for data, weights and batches (default 0)</source>
+        <translation>数据、权重和批量的随机种子（默认 0）</translation>
+    </message>
+    <message>
+        <source>auto (CUDA if available), cpu or cuda</source>
+        <translation>auto（有 CUDA 就用 CUDA）、cpu 或 cuda</translation>
+    </message>
+    <message>
+        <source>loss landscape (snapshot --view landscape, export landscape)</source>
+        <translation>损失曲面（snapshot --view landscape、export landscape）</translation>
+    </message>
+    <message>
+        <source>a textbook surface: bowl, rosenbrock, himmelblau, saddle, beale, camel or plateau (without it, export landscape slices the network the training options describe)</source>
+        <translation>教科书曲面：bowl、rosenbrock、himmelblau、saddle、beale、camel 或 plateau（不给出时，export landscape 对训练选项描述的网络做切片）</translation>
+    </message>
+    <message>
+        <source>snapshot: comma-separated optimizers to race, e.g. sgd,momentum,adam</source>
+        <translation>snapshot：参加比赛的优化器，逗号分隔，例如 sgd,momentum,adam</translation>
+    </message>
+    <message>
+        <source>the start point x,y on the surface, e.g. -1,1 (default: the surface&apos;s own)</source>
+        <translation>曲面上的起点 x,y，例如 -1,1（默认：曲面自带的起点）</translation>
+    </message>
+    <message>
+        <source>momentum for momentum, Nesterov and RMSProp (default 0.9)</source>
+        <translation>momentum、Nesterov 和 RMSProp 的动量（默认 0.9）</translation>
+    </message>
+    <message>
+        <source>grid points per axis (default 101 for a surface, 41 for a network)</source>
+        <translation>每个坐标轴上的网格点数（曲面默认 101，网络默认 41）</translation>
+    </message>
+    <message>
+        <source>network slice: random (filter-normalised) or pca (of the training path)</source>
+        <translation>网络切片的方向：random（按卷积核归一化的随机方向）或 pca（训练路径的主成分）</translation>
+    </message>
+    <message>
+        <source>convolution lab (snapshot --view cnn, export features)</source>
+        <translation>卷积实验室（snapshot --view cnn、export features）</translation>
+    </message>
+    <message>
+        <source>the image to look at: PNG, JPEG, GIF, BMP or WebP</source>
+        <translation>要查看的图片：PNG、JPEG、GIF、BMP 或 WebP</translation>
+    </message>
+    <message>
+        <source>the trained CNN: digits (28x28 grey, the default) or shapes (64x64 colour)</source>
+        <translation>训练好的 CNN：digits（28x28 灰度，默认）或 shapes（64x64 彩色）</translation>
+    </message>
+    <message>
+        <source>--session already holds the network and its training settings; leave out the training options (--dataset, --hidden, --lr …).</source>
+        <translation>--session 已经包含网络和它的训练设置；请去掉训练选项（--dataset、--hidden、--lr 等）。</translation>
+    </message>
+    <message>
+        <source>Could not read the session file &apos;{0}&apos;: {1}.</source>
+        <translation>无法读取课堂文件 &apos;{0}&apos;：{1}。</translation>
+    </message>
+    <message>
+        <source>The session file &apos;{0}&apos; holds no trained network (it was saved without one).</source>
+        <translation>课堂文件 &apos;{0}&apos; 里没有训练过的网络（保存时没有包含）。</translation>
+    </message>
+    <message>
+        <source>The session&apos;s lab image is damaged: its pixels are not an 8-bit picture.</source>
+        <translation>课堂文件中卷积实验室的图片已损坏：像素不是 8 位图片。</translation>
+    </message>
+    <message>
+        <source>Unknown view &apos;{0}&apos;; choose one of: {1}.</source>
+        <translation>未知的视图“{0}”；请从以下选择：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} · step {1}</source>
+        <translation>{0} · 第 {1} 步</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <source>{dataset} · hidden {hidden} · {steps} steps · {directions} directions</source>
+        <translation>{dataset} · 隐藏层 {hidden} · {steps} 步 · {directions} 方向</translation>
+    </message>
+    <message>
+        <source>What the {model} network makes of {image}</source>
+        <translation>{model} 网络眼中的 {image}</translation>
+    </message>
+</context>
 </TS>

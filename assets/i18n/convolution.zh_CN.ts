@@ -1,596 +1,1079 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红</translation>
     </message>
     <message>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿</translation>
     </message>
     <message>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>conv: kernels slide over the image</source>
+        <translation>卷积：卷积核在图像上滑动</translation>
+    </message>
+    <message>
+        <source>ReLU: negatives become 0</source>
+        <translation>ReLU：负值变成 0</translation>
+    </message>
+    <message>
+        <source>pool: average each {0}×{1}</source>
+        <translation>池化：每个 {0}×{1} 取平均</translation>
+    </message>
+    <message>
+        <source>pool: keep the strongest of each {0}×{1}</source>
+        <translation>池化：每个 {0}×{1} 保留最强的</translation>
+    </message>
+    <message>
+        <source>{0}: passes values on</source>
+        <translation>{0}：把数值传下去</translation>
+    </message>
+    <message>
+        <source>below 0</source>
+        <translation>小于 0</translation>
+    </message>
+    <message>
+        <source>above 0</source>
+        <translation>大于 0</translation>
+    </message>
+    <message>
+        <source>click a map to enlarge it</source>
+        <translation>点击特征图可放大</translation>
+    </message>
+    <message>
+        <source>Deeper colours are further from 0. The input's channels are bright where their numbers are large.</source>
+        <translation>颜色越深，离 0 越远。输入的各个通道中，数越大越亮。</translation>
+    </message>
+    <message>
+        <source>{0} · number {1}: {2}</source>
+        <translation>{0} · 第 {1} 个数：{2}</translation>
+    </message>
+    <message>
+        <source>{0} · map {1} · row {2}, column {3}: {4}</source>
+        <translation>{0} · 特征图 {1} · 第 {2} 行，第 {3} 列：{4}</translation>
+    </message>
+    <message>
+        <source>Load an image or draw a digit to see what the network makes of it.</source>
+        <translation>载入一幅图像或画一个数字，看看网络怎么理解它。</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>Copies the image unchanged.</source>
+        <translation>原样复制图像。</translation>
+    </message>
+    <message>
+        <source>Box blur</source>
+        <translation>均值模糊</translation>
+    </message>
+    <message>
+        <source>Averages each pixel with its neighbours.</source>
+        <translation>把每个像素和它的邻居取平均。</translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation>高斯模糊</translation>
+    </message>
+    <message>
+        <source>A soft blur that weighs near neighbours most.</source>
+        <translation>柔和的模糊，离得越近的邻居权重越大。</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>Boosts a pixel against its neighbours, so edges stand out.</source>
+        <translation>加强像素与邻居的差别，让边缘更突出。</translation>
+    </message>
+    <message>
+        <source>Sobel x</source>
+        <translation>Sobel x</translation>
+    </message>
+    <message>
+        <source>Finds vertical edges: brightness changing from left to right.</source>
+        <translation>找竖直边缘：从左到右亮度的变化。</translation>
+    </message>
+    <message>
+        <source>Sobel y</source>
+        <translation>Sobel y</translation>
+    </message>
+    <message>
+        <source>Finds horizontal edges: brightness changing from top to bottom.</source>
+        <translation>找水平边缘：从上到下亮度的变化。</translation>
+    </message>
+    <message>
+        <source>Laplacian</source>
+        <translation>拉普拉斯</translation>
+    </message>
+    <message>
+        <source>Finds edges in every direction; flat areas become zero.</source>
+        <translation>找各个方向的边缘；平坦区域变成 0。</translation>
+    </message>
+    <message>
+        <source>Emboss</source>
+        <translation>浮雕</translation>
+    </message>
+    <message>
+        <source>Lights the image from one corner, like a relief.</source>
+        <translation>从一角照亮图像，像浮雕一样。</translation>
     </message>
     <message>
         <source>Convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>Max pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化</translation>
     </message>
     <message>
         <source>Average pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>平均池化</translation>
     </message>
     <message>
         <source>What to watch: the kernel sliding, ReLU, or pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>要看什么：卷积核滑动、ReLU 还是池化</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>A classic kernel; edit its numbers below to make your own</source>
-        <translation type="unfinished"></translation>
+        <translation>经典卷积核；修改下面的数字即可做出你自己的</translation>
     </message>
     <message>
         <source>How many pixels the kernel covers</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核覆盖多少个像素</translation>
     </message>
     <message>
-        <source>The kernel&apos;s numbers: type a value (2, −0.5, 1/9) to make a custom kernel</source>
-        <translation type="unfinished"></translation>
+        <source>The kernel's numbers: type a value (2, −0.5, 1/9) to make a custom kernel</source>
+        <translation>卷积核的数字：输入一个值（2、−0.5、1/9）即成为自定义卷积核</translation>
     </message>
     <message>
         <source>Luminance (grey)</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度（灰度）</translation>
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>红</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿</translation>
     </message>
     <message>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝</translation>
     </message>
     <message>
         <source>Which channel of the colour image the kernel sees</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核看彩色图像的哪个通道</translation>
     </message>
     <message>
         <source>Stride: how many pixels the kernel jumps between positions</source>
-        <translation type="unfinished"></translation>
+        <translation>步长：卷积核每次移动多少个像素</translation>
     </message>
     <message>
         <source>Padding: rings of zeros added around the image</source>
-        <translation type="unfinished"></translation>
+        <translation>填充：在图像四周补几圈 0</translation>
     </message>
     <message>
         <source>{0}×{0} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}×{0} 像素</translation>
     </message>
     <message>
         <source>How small the image is made for the animation: fewer pixels, bigger squares</source>
-        <translation type="unfinished"></translation>
+        <translation>动画用的图像缩到多小：像素越少，方格越大</translation>
     </message>
     <message>
-        <source>The pooling window&apos;s size</source>
-        <translation type="unfinished"></translation>
+        <source>The pooling window's size</source>
+        <translation>池化窗口的大小</translation>
     </message>
     <message>
         <source>How far the pooling window jumps between positions</source>
-        <translation type="unfinished"></translation>
+        <translation>池化窗口每次移动多远</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>网格</translation>
     </message>
     <message>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>通道</translation>
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>步长</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>填充</translation>
     </message>
     <message>
         <source>Pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>池化</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Output, pixel by pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>输出（逐个像素）</translation>
     </message>
     <message>
         <source>The whole image</source>
-        <translation type="unfinished"></translation>
+        <translation>整幅图像</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
         <source>red channel</source>
-        <translation type="unfinished"></translation>
+        <translation>红色通道</translation>
     </message>
     <message>
         <source>green channel</source>
-        <translation type="unfinished"></translation>
+        <translation>绿色通道</translation>
     </message>
     <message>
         <source>blue channel</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝色通道</translation>
     </message>
     <message>
         <source>Open an image to watch a kernel slide over it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一幅图像，看卷积核在上面滑动</translation>
     </message>
     <message>
         <source>The whole image ({0}×{1})</source>
-        <translation type="unfinished"></translation>
+        <translation>整幅图像（{0}×{1}）</translation>
     </message>
     <message>
         <source>custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>Convolution: a {0}×{0} {1} kernel slides over the {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积：{0}×{0} 的{1}卷积核在{2}上滑动</translation>
     </message>
     <message>
         <source>ReLU: every negative value of the convolution becomes 0</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU：卷积结果中的负值都变成 0</translation>
     </message>
     <message>
         <source>Max pooling: each window keeps its largest value</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化：每个窗口保留最大值</translation>
     </message>
     <message>
         <source>Average pooling: each window keeps its mean</source>
-        <translation type="unfinished"></translation>
+        <translation>平均池化：每个窗口保留平均值</translation>
     </message>
     <message>
         <source>Input: the {0}, zeros around it</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：{0}，四周补 0</translation>
     </message>
     <message>
         <source>Input: the {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：{0}</translation>
     </message>
     <message>
-        <source>Input: the convolution&apos;s output</source>
-        <translation type="unfinished"></translation>
+        <source>Input: the convolution's output</source>
+        <translation>输入：卷积的输出</translation>
     </message>
     <message>
         <source>Input: ReLU of the convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：卷积经过 ReLU</translation>
     </message>
     <message>
         <source>Press Step or Play</source>
-        <translation type="unfinished"></translation>
+        <translation>按“单步”或“播放”</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name} has no pixels Glassbox can read; copy or save the image again.</source>
+        <translation>{name} 里没有 Glassbox 能读取的像素；请重新复制或保存这幅图像。</translation>
+    </message>
+    <message>
+        <source>the clipboard image</source>
+        <translation>剪贴板中的图像</translation>
+    </message>
+    <message>
+        <source>the dropped image</source>
+        <translation>拖入的图像</translation>
+    </message>
+    <message>
+        <source>{address} is a web address, and Glassbox does not download images; save the image to your computer first, then open that file.</source>
+        <translation>{address} 是网址，Glassbox 不会下载图像；请先把图像保存到电脑上，再打开那个文件。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no image file; copy a picture (or an image file) and paste again.</source>
+        <translation>剪贴板里没有图像，也没有图像文件；请复制一张图片（或图像文件）后再粘贴。</translation>
+    </message>
+    <message>
+        <source>What was dropped is not an image or an image file; drop a picture or a PNG, JPEG, GIF, BMP or WebP file.</source>
+        <translation>拖入的不是图像或图像文件；请拖入图片，或 PNG、JPEG、GIF、BMP、WebP 文件。</translation>
+    </message>
+    <message>
+        <source>Show or hide the image and the drawing sheet</source>
+        <translation>显示或隐藏图像和画板</translation>
+    </message>
+    <message>
+        <source>choose a sample…</source>
+        <translation>选择示例…</translation>
+    </message>
+    <message>
+        <source>Pictures made by Glassbox itself: shapes, handwritten digits, a checkerboard and a scene. No file needed.</source>
+        <translation>Glassbox 自己生成的图片：形状、手写数字、棋盘格和一幅场景。不需要文件。</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Open a photo or picture file (Ctrl+O). You can also drop a file onto the window.</source>
+        <translation>打开照片或图片文件（Ctrl+O）。也可以把文件拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Use the picture you copied, or a copied image file (Ctrl+V).</source>
+        <translation>使用你复制的图片或图片文件（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <source>The trained network that looks at the image.</source>
+        <translation>用来识别图像的已训练网络。</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <source>Your image</source>
+        <translation>你的图像</translation>
+    </message>
+    <message>
+        <source>…or draw a digit:</source>
+        <translation>……或者画一个数字：</translation>
+    </message>
+    <message>
+        <source>The image as loaded. Drop a file here, or anywhere on the window.</source>
+        <translation>载入的图像。可以把文件拖到这里，或窗口的任何地方。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: the prediction and every map follow your pen.</source>
+        <translation>画一个数字：预测和每张特征图都会跟着笔迹变化。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}×{2})</source>
+        <translation>{0}（{1}×{2}）</translation>
+    </message>
+    <message>
+        <source>made grey</source>
+        <translation>转为灰度</translation>
+    </message>
+    <message>
+        <source>dark and light swapped</source>
+        <translation>黑白反转</translation>
+    </message>
+    <message>
+        <source>ink centred in {0}×{1}</source>
+        <translation>笔迹居中放入 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>shrunk to {0}×{1}</source>
+        <translation>缩小到 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>it's {0} ({1:.0%})</source>
+        <translation>是 {0}（{1:.0%}）</translation>
+    </message>
+    <message>
+        <source>How the image was prepared for the network, and what the network says</source>
+        <translation>图像如何为网络做准备，以及网络的判断</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>网络看到了什么</translation>
+    </message>
+    <message>
+        <source>Every layer's feature maps and the class probabilities.
+Page Down / Page Up: the next or previous layer, large. Space: train or pause the network in training (without one, the kernel playground plays).</source>
+        <translation>每一层的特征图和各类别的概率。
+Page Down / Page Up：放大显示下一层或上一层。空格键：训练或暂停正在训练的网络（没有正在训练的网络时，播放卷积核实验台）。</translation>
+    </message>
+    <message>
+        <source>Slide one kernel over the image by hand, with ReLU and pooling.
+Space: play or pause. Page Down / Page Up: one position forwards or back.</source>
+        <translation>亲手让一个卷积核在图像上滑动，再做 ReLU 和池化。
+空格键：播放或暂停。Page Down / Page Up：前进或后退一个位置。</translation>
+    </message>
+    <message>
+        <source>Kernel playground</source>
+        <translation>卷积核实验台</translation>
+    </message>
+    <message>
+        <source>Drawn digits (no download)</source>
+        <translation>生成的数字（无需下载）</translation>
+    </message>
+    <message>
+        <source>3,000 handwriting-like digits that Glassbox draws itself</source>
+        <translation>Glassbox 自己画的 3,000 个手写风格数字</translation>
+    </message>
+    <message>
+        <source>Drawn shapes (no download)</source>
+        <translation>生成的形状（无需下载）</translation>
+    </message>
+    <message>
+        <source>1,500 pictures of six kinds of object that Glassbox draws itself</source>
+        <translation>Glassbox 自己画的 1,500 张图片，共六类物体</translation>
+    </message>
+    <message>
+        <source>Your photo folder…</source>
+        <translation>你的照片文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder with one subfolder of pictures per class, e.g. cat/, dog/, bird/</source>
+        <translation>每个类别一个图片子文件夹的文件夹，例如 猫/、狗/、鸟/</translation>
+    </message>
+    <message>
+        <source>MNIST digits (11.6 MB)</source>
+        <translation>MNIST 数字（11.6 MB）</translation>
+    </message>
+    <message>
+        <source>70,000 handwritten digits; downloaded once, then kept</source>
+        <translation>70,000 个手写数字；下载一次后保留</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (30.9 MB)</source>
+        <translation>服装 MNIST（30.9 MB）</translation>
+    </message>
+    <message>
+        <source>70,000 pictures of clothing in 10 kinds; downloaded once</source>
+        <translation>70,000 张服装图片，共 10 类；只需下载一次</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 photos (170 MB)</source>
+        <translation>CIFAR-10 照片（170 MB）</translation>
+    </message>
+    <message>
+        <source>60,000 small colour photos in 10 classes; downloaded once</source>
+        <translation>60,000 张小彩色照片，共 10 类；只需下载一次</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>20 steps/s</source>
+        <translation>每秒 20 步</translation>
+    </message>
+    <message>
+        <source>5 steps/s</source>
+        <translation>每秒 5 步</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>每秒 1 步</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>星形</translation>
+    </message>
+    <message>
+        <source>house</source>
+        <translation>房子</translation>
+    </message>
+    <message>
+        <source>tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <source>checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <source>scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>digit {0}</source>
+        <translation>数字 {0}</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>cifar</source>
+        <translation>CIFAR 照片</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>你画的图</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <source>airplane</source>
+        <translation>飞机</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>鸟</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>鹿</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>狗</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>青蛙</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>马</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>船</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>卡车</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T 恤/上衣</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+    <message>
+        <source>Handwritten digits 0-9: white strokes on black, 28x28 grayscale, like MNIST.</source>
+        <translation>手写数字 0–9：黑底白字，28×28 灰度图，与 MNIST 相同。</translation>
+    </message>
+    <message>
+        <source>Drawn objects (circle, square, triangle, star, house, tree) in 64x64 colour images.</source>
+        <translation>画出的物体（圆形、正方形、三角形、星形、房子、树），64×64 彩色图像。</translation>
+    </message>
+    <message>
+        <source>Small colour photos (plane, car, bird, cat, ...), 32x32, like CIFAR-10.</source>
+        <translation>小彩色照片（飞机、汽车、鸟、猫……），32×32，与 CIFAR-10 相同。</translation>
+    </message>
+    <message>
+        <source>The download stopped unexpectedly ({0}); try again.</source>
+        <translation>下载意外中止（{0}）；请重试。</translation>
+    </message>
+    <message>
+        <source>Download {0} (about {1}) into {2}?</source>
+        <translation>要把 {0}（约 {1}）下载到 {2} 吗？</translation>
+    </message>
+    <message>
+        <source>Download {0} into {1}?</source>
+        <translation>要把 {0} 下载到 {1} 吗？</translation>
+    </message>
+    <message>
+        <source>Download a dataset</source>
+        <translation>下载数据集</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>pooling stride</source>
+        <translation>池化步长</translation>
+    </message>
+    <message>
+        <source>The {0} must be between {1} and {2}, not {3}.</source>
+        <translation>{0}必须在 {1} 到 {2} 之间，不能是 {3}。</translation>
+    </message>
+    <message>
+        <source>That setting is not one the playground offers; pick one from its menu.</source>
+        <translation>实验台没有这个设置；请从菜单中选择。</translation>
+    </message>
+    <message>
+        <source>The kernel must be 3×3 or 5×5, not {0}.</source>
+        <translation>卷积核必须是 3×3 或 5×5，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>A kernel cell cannot be empty; type a number such as 0.</source>
+        <translation>卷积核的格子不能为空；请输入一个数，比如 0。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number; type a number such as 2, −0.5 or 1/9.</source>
+        <translation>“{0}”不是数字；请输入一个数，比如 2、−0.5 或 1/9。</translation>
+    </message>
+    <message>
+        <source>“{0}” is too large; keep kernel values between −1000 and 1000.</source>
+        <translation>“{0}”太大了；卷积核的值要在 −1000 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>ReLU keeps the size: out = n = {0} × {1}</source>
+        <translation>ReLU 不改变大小：输出 = n = {0} × {1}</translation>
     </message>
 </context>
 <context>
     <name>ArithmeticRow</name>
     <message>
         <source>Patch</source>
-        <translation type="unfinished"></translation>
+        <translation>图像块</translation>
     </message>
     <message>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>乘积</translation>
     </message>
     <message>
         <source>What the colours of the maps and numbers mean</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图和数字的颜色含义</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>sum = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>和 = {0}</translation>
     </message>
     <message>
         <source>max({0}, 0)
 = {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>max({0}, 0)
+= {1}</translation>
     </message>
     <message>
         <source>largest = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>最大值 = {0}</translation>
     </message>
     <message>
         <source>sum {0} ÷ {1}
 = {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>和 {0} ÷ {1}
+= {2}</translation>
     </message>
     <message>
         <source>→ output</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 输出</translation>
     </message>
 </context>
 <context>
     <name>CNNView</name>
     <message>
         <source>Inside the CNN: what every layer makes of the image</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN 内部：每一层把图像变成了什么</translation>
     </message>
     <message>
         <source>Colour scale:</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色刻度：</translation>
     </message>
     <message>
         <source>each map on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图单独</translation>
     </message>
     <message>
         <source>each layer together</source>
-        <translation type="unfinished"></translation>
+        <translation>每层统一</translation>
     </message>
     <message>
         <source>all layers together</source>
-        <translation type="unfinished"></translation>
+        <translation>所有层统一</translation>
     </message>
     <message>
         <source>Each map on its own: every map uses its full colour range, so faint patterns show.
 Each layer together: maps of one layer compare.
 All layers together: every map compares.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图单独：每张特征图用满整个颜色范围，淡的图案也看得见。
+每层统一：同一层的特征图可以相互比较。
+所有层统一：所有特征图都可以比较。</translation>
     </message>
     <message>
         <source>Load an image or draw a digit to see what the network makes of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>below 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>above 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>· deeper = further from 0 · input: bright = large · click a map to enlarge it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>conv: kernels slide over the image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReLU: negatives become 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pool: average each {0}×{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pool: keep the strongest of each {0}×{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}: passes values on</source>
-        <translation type="unfinished"></translation>
+        <translation>载入一幅图像或画一个数字，看看网络怎么理解它。</translation>
     </message>
     <message>
         <source>input: red, green and blue</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：红、绿、蓝</translation>
     </message>
     <message>
         <source>input: the image as numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：用数字表示的图像</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>fully connected</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接</translation>
     </message>
     <message>
         <source>fc: every number weighs all inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接：每个数都对所有输入加权</translation>
     </message>
     <message>
         <source>softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax</translation>
     </message>
     <message>
         <source>{0} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个类别</translation>
     </message>
     <message>
         <source>softmax: scores become probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax：得分变成概率</translation>
     </message>
     <message>
         <source>the image the network was fed</source>
-        <translation type="unfinished"></translation>
+        <translation>输入网络的图像</translation>
     </message>
     <message>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红</translation>
     </message>
     <message>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿</translation>
     </message>
     <message>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝</translation>
     </message>
     <message>
         <source>channel {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 {0}</translation>
     </message>
     <message>
         <source>input, {0}: click to enlarge</source>
-        <translation type="unfinished"></translation>
+        <translation>输入，{0}：点击放大</translation>
     </message>
     <message>
         <source>{0}, map {1}: click to enlarge</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，特征图 {1}：点击放大</translation>
     </message>
     <message>
         <source>{0}: {1} numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 个数</translation>
     </message>
     <message>
-        <source>It&apos;s an {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <source>It's an {0} ({1})</source>
+        <translation>是 {0}（{1}）</translation>
     </message>
     <message>
-        <source>It&apos;s a {0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} · number {1}: {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} · map {1} · row {2}, column {3}: {4}</source>
-        <translation type="unfinished"></translation>
+        <source>It's a {0} ({1})</source>
+        <translation>是 {0}（{1}）</translation>
     </message>
 </context>
 <context>
     <name>CnnTrainingPanel</name>
     <message>
         <source>The pictures the network learns from</source>
-        <translation type="unfinished"></translation>
+        <translation>网络用来学习的图片</translation>
     </message>
     <message>
         <source>the shipped kernels</source>
-        <translation type="unfinished"></translation>
+        <translation>自带的卷积核</translation>
     </message>
     <message>
         <source>random weights</source>
-        <translation type="unfinished"></translation>
+        <translation>随机权重</translation>
     </message>
     <message>
         <source>Fine-tune the kernels of the network that comes with Glassbox, or learn everything from random numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>微调 Glassbox 自带网络的卷积核，或者从随机数开始学习一切</translation>
     </message>
     <message>
         <source>The step length of gradient descent: too small crawls, too large diverges</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降的步长：太小走得慢，太大会发散</translation>
     </message>
     <message>
         <source>Pictures per training step</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步训练用的图片数</translation>
     </message>
     <message>
         <source>Slow training down to watch each kernel change</source>
-        <translation type="unfinished"></translation>
+        <translation>放慢训练，看每个卷积核如何变化</translation>
     </message>
     <message>
         <source>Load data</source>
-        <translation type="unfinished"></translation>
+        <translation>载入数据</translation>
     </message>
     <message>
         <source>Read or draw the pictures and build a fresh network on them</source>
-        <translation type="unfinished"></translation>
+        <translation>读取或生成图片，并在上面新建一个网络</translation>
     </message>
     <message>
         <source>▶ Train</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 训练</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>One training step on one batch</source>
-        <translation type="unfinished"></translation>
+        <translation>用一个批量训练一步</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to the starting weights</source>
-        <translation type="unfinished"></translation>
+        <translation>回到初始权重</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Keep this network as a model: it joins the Network list, and main.py evaluate --model can test it</source>
-        <translation type="unfinished"></translation>
+        <translation>把这个网络保存为模型：它会出现在“网络”列表中，也可以在命令行里测试它</translation>
     </message>
     <message>
         <source>Choose pictures and press Load data to train this network live.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择图片并按“载入数据”，即可现场训练这个网络。</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>training batches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>held-out pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Train on:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据：</translation>
     </message>
     <message>
         <source>from:</source>
-        <translation type="unfinished"></translation>
+        <translation>起点：</translation>
     </message>
     <message>
         <source>Optimizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器：</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：</translation>
     </message>
     <message>
         <source>Batch:</source>
-        <translation type="unfinished"></translation>
+        <translation>批量：</translation>
     </message>
     <message>
         <source>Speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;━&lt;/span&gt; training batches &amp;nbsp; &lt;span style='color:{1}'&gt;┅&lt;/span&gt; held-out pictures</source>
+        <translation>&lt;span style='color:{0}'&gt;━&lt;/span&gt; 训练批量 &amp;nbsp; &lt;span style='color:{1}'&gt;┅&lt;/span&gt; 测试集图片</translation>
+    </message>
+    <message>
+        <source>Train this network live</source>
+        <translation>现场训练这个网络</translation>
+    </message>
+    <message>
+        <source>Show or hide the controls for training the network and its loss curve</source>
+        <translation>显示或隐藏训练网络的控件和损失曲线</translation>
     </message>
     <message>
         <source>The pictures are not downloaded, so nothing was loaded; the network you had is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片还没有下载，所以什么也没载入；原来的网络没有变。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在载入…</translation>
     </message>
     <message>
         <source>A folder with one subfolder per class</source>
-        <translation type="unfinished"></translation>
+        <translation>每个类别一个子文件夹的文件夹</translation>
     </message>
     <message>
         <source>Save the network</source>
-        <translation type="unfinished"></translation>
+        <translation>保存网络</translation>
     </message>
     <message>
         <source>A name for this model (letters, digits, - and _):</source>
-        <translation type="unfinished"></translation>
+        <translation>给这个模型起个名字（字母、数字、- 和 _）：</translation>
     </message>
     <message>
         <source>{0}: {1:,} of {2:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1:,} / {2:,}</translation>
     </message>
     <message>
         <source>{0}: {1:,} training and {2:,} held-out pictures of {3} classes, starting from {4}, on {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1:,} 张训练图片和 {2:,} 张测试集图片，共 {3} 个类别，从{4}开始，在 {5} 上训练。</translation>
     </message>
     <message>
         <source>{0} unreadable file(s) were skipped ({1}); hover here for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过了 {0} 个无法读取的文件（{1}）；把鼠标停在这里可以看原因。</translation>
     </message>
     <message>
         <source>training {0:.0%}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 {0:.0%}</translation>
     </message>
     <message>
         <source>held out {0:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集 {0:.1%}</translation>
     </message>
     <message>
         <source>Accuracy: </source>
-        <translation type="unfinished"></translation>
+        <translation>准确率：</translation>
     </message>
     <message>
         <source> · {0:,.0f} steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation> · 每秒 {0:,.0f} 步</translation>
     </message>
     <message>
         <source>step {0:,} · epoch {1:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0:,} 步 · 第 {1:.2f} 轮</translation>
     </message>
     <message>
-        <source>Saved as &apos;{0}&apos; in {1}: choose it in the Network list, or test it with python main.py evaluate --model {0} --folder …</source>
-        <translation type="unfinished"></translation>
+        <source>Saved as '{0}' in {1}: choose it in the Network list, or test it with python main.py evaluate --model {0} --folder …</source>
+        <translation>已保存为“{0}”，位于 {1}：可在“网络”列表中选择它，或用 python main.py evaluate --model {0} --folder … 测试它</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>❚❚ Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>❚❚ 暂停</translation>
     </message>
     <message>
         <source>Stop loading</source>
-        <translation type="unfinished"></translation>
+        <translation>停止载入</translation>
     </message>
     <message>
         <source>Train or pause</source>
-        <translation type="unfinished"></translation>
+        <translation>训练或暂停</translation>
     </message>
 </context>
 <context>
@@ -598,419 +1081,347 @@ All layers together: every map compares.</source>
     <message>
         <source>orange = positive
 blue = negative, white = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>橙色 = 正
+蓝色 = 负，白色 = 0</translation>
     </message>
     <message>
         <source>dark = low
 light = high</source>
-        <translation type="unfinished"></translation>
+        <translation>暗 = 低
+亮 = 高</translation>
     </message>
 </context>
 <context>
     <name>ConvTab</name>
     <message>
-        <source>How the image was prepared for the network, and what the network says</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The image as loaded. Drop a file here, or anywhere on the window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw a digit: the prediction and every map follow your pen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>…or draw a digit:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the network sees</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kernel playground</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every layer&apos;s feature maps and the class probabilities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slide one kernel over the image by hand, with ReLU and pooling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a sample, open or paste an image, drop a file here, or draw a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个示例，打开或粘贴图像，把文件拖到这里，或者画一个数字。</translation>
     </message>
     <message>
         <source>Open Image</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像</translation>
     </message>
     <message>
         <source>training: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中：{0}</translation>
     </message>
     <message>
         <source>The network being trained below, as it is right now</source>
-        <translation type="unfinished"></translation>
+        <translation>下面正在训练的网络此刻的样子</translation>
     </message>
     <message>
         <source>{0} is loaded, but no trained network is installed: run scripts/train_models.py to create the digits and shapes models (the kernel playground works without one).</source>
-        <translation type="unfinished"></translation>
+        <translation>已载入 {0}，但没有安装训练好的网络：运行 scripts/train_models.py 生成数字和形状模型（卷积核实验台不需要模型也能用）。</translation>
     </message>
     <message>
         <source>the network in training on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 {0} 上训练的网络</translation>
     </message>
     <message>
         <source>the {0} network</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}网络</translation>
     </message>
     <message>
         <source>What {0} makes of {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} ({1}×{2})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>made grey</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dark and light swapped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ink centred in {0}×{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>shrunk to {0}×{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it&apos;s {0} ({1:.0%})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · {0} × {1} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}如何理解“{1}”</translation>
     </message>
 </context>
 <context>
     <name>DownloadDialog</name>
     <message>
         <source>Download {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>下载 {0}</translation>
     </message>
     <message>
         <source>Downloading {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 {0}</translation>
     </message>
     <message>
         <source>Into: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到：{0}</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Stopping after the current piece…</source>
-        <translation type="unfinished"></translation>
+        <translation>当前这一块完成后停止…</translation>
     </message>
     <message>
         <source>File: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：{0}</translation>
     </message>
     <message>
         <source>{0} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载 {0}</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1}</translation>
     </message>
     <message>
         <source>{0} · file {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 第 {1} 个文件，共 {2} 个</translation>
     </message>
     <message>
         <source>The download stopped without a word; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载意外中止；请重试。</translation>
     </message>
     <message>
         <source>{0} could not be downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法下载 {0}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>DrawingCanvas</name>
     <message>
         <source>Pen:</source>
-        <translation type="unfinished"></translation>
+        <translation>笔：</translation>
     </message>
     <message>
         <source>The width of the pen, in pixels of the 280×280 drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>笔的粗细，以 280×280 画面的像素计</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Take back the last stroke (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Start again on a clean sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>换一张白纸重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source> · {0} × {1} px</source>
+        <translation> · {0} × {1} 像素</translation>
     </message>
 </context>
 <context>
     <name>KernelPlayground</name>
     <message>
         <source>Every kernel value must be a number; the previous kernel is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ReLU keeps the size: out = n = {0} × {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核的每个值都必须是数字；保留原来的卷积核。</translation>
     </message>
 </context>
 <context>
     <name>LiveTraining</name>
     <message>
         <source>There is no CNN in training yet: in the Convolution tab, choose pictures, press Load data and train for a while, then press Compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有正在训练的 CNN：在“卷积”标签页中选择图片，按“载入数据”训练一会儿，再按“计算”。</translation>
     </message>
 </context>
 <context>
     <name>MapDetail</name>
     <message>
         <source>Point at a pixel or a kernel cell to read its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>把鼠标指向一个像素或卷积核的格子，即可读出它的值。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>the channel, enlarged</source>
-        <translation type="unfinished"></translation>
+        <translation>放大的通道</translation>
     </message>
     <message>
         <source>the map, enlarged</source>
-        <translation type="unfinished"></translation>
+        <translation>放大的特征图</translation>
     </message>
     <message>
         <source>its kernels: one per input map</source>
-        <translation type="unfinished"></translation>
+        <translation>它的卷积核：每张输入图一个</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>池化</translation>
     </message>
     <message>
         <source>before {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}之前</translation>
     </message>
     <message>
         <source>after {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}之后</translation>
     </message>
     <message>
         <source>kernel for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}的卷积核</translation>
     </message>
     <message>
         <source>{0} · map {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 第 {1} 张特征图，共 {2} 张</translation>
     </message>
     <message>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>之前</translation>
     </message>
     <message>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>之后</translation>
     </message>
     <message>
         <source>ReLU keeps every positive value and turns every negative one into 0: the blue disappears, the orange stays exactly as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 保留所有正值，把所有负值变成 0：蓝色消失，橙色保持原样。</translation>
     </message>
     <message>
         <source>largest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大</translation>
     </message>
     <message>
         <source>average</source>
-        <translation type="unfinished"></translation>
+        <translation>平均</translation>
     </message>
     <message>
         <source>Pooling cuts the map into {0}×{1} blocks (the grey grid) and keeps the {2} value of each block: the map shrinks from {3}×{4} to {5}×{6} and keeps where the features are.</source>
-        <translation type="unfinished"></translation>
+        <translation>池化把特征图切成 {0}×{1} 的小块（灰色网格），每块保留{2}值：特征图从 {3}×{4} 缩小到 {5}×{6}，但保留了特征所在的位置。</translation>
     </message>
     <message>
         <source>One channel of the image the network was fed: a grid of numbers, bright where the number is large.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入网络的图像的一个通道：一格一格的数字，数越大越亮。</translation>
     </message>
     <message>
         <source>map</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图</translation>
     </message>
     <message>
         <source>+ bias b = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 偏置 b = {0}</translation>
     </message>
     <message>
         <source>The kernel slides over the input; at every position its numbers multiply the pixels under it, and the products are added up, plus the bias b = {1}, to give one pixel of this map. Blue numbers are negative, orange positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核在输入上滑动；在每个位置，它的数字与下面的像素相乘，乘积相加再加上偏置 b = {1}，得到这张特征图的一个像素。蓝色的数为负，橙色的数为正。</translation>
     </message>
     <message>
         <source>Each kernel slides over one of the {0} input maps; at every position its numbers multiply the pixels under it. The products of all {0} kernels are added up, plus the bias b = {1}, to give one pixel of this map. Blue numbers are negative, orange positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个卷积核在 {0} 张输入图中的一张上滑动；在每个位置，它的数字与下面的像素相乘。{0} 个卷积核的乘积全部相加，再加上偏置 b = {1}，得到这张特征图的一个像素。蓝色的数为负，橙色的数为正。</translation>
     </message>
     <message>
         <source>{0} · row {1}, column {2}: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 第 {1} 行，第 {2} 列：{3}</translation>
     </message>
 </context>
 <context>
     <name>Paper</name>
     <message>
         <source>Left button: draw.  Right button: rub out.  Ctrl+Z: undo the last stroke.</source>
-        <translation type="unfinished"></translation>
+        <translation>左键：画。右键：擦除。Ctrl+Z：撤销上一笔。</translation>
     </message>
     <message>
         <source>Draw a digit here</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里画一个数字</translation>
     </message>
 </context>
 <context>
     <name>PlaybackBar</name>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 后退</translation>
     </message>
     <message>
         <source>Undo the last position</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一个位置</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 播放</translation>
     </message>
     <message>
         <source>Play or pause the sliding window</source>
-        <translation type="unfinished"></translation>
+        <translation>播放或暂停滑动窗口</translation>
     </message>
     <message>
         <source>Step ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>单步 ▶</translation>
     </message>
     <message>
         <source>Compute one more position</source>
-        <translation type="unfinished"></translation>
+        <translation>再算一个位置</translation>
     </message>
     <message>
         <source>To the end ▶▶</source>
-        <translation type="unfinished"></translation>
+        <translation>到结尾 ▶▶</translation>
     </message>
     <message>
         <source>Compute every position at once</source>
-        <translation type="unfinished"></translation>
+        <translation>一次算完所有位置</translation>
     </message>
     <message>
         <source>Playback speed, from 0.1× to 10×</source>
-        <translation type="unfinished"></translation>
+        <translation>播放速度，从 0.1× 到 10×</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>▮▮ Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>▮▮ 暂停</translation>
     </message>
     <message>
         <source>Position {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 {0} / {1}</translation>
     </message>
 </context>
 <context>
     <name>SourceStrip</name>
     <message>
-        <source>choose a sample…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures made by Glassbox itself: shapes, handwritten digits, a checkerboard and a scene. No file needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a photo or picture file (Ctrl+O). You can also drop a file onto the window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use the picture you copied, or a copied image file (Ctrl+V).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The trained network that looks at the image.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sample:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>none installed</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Loading was cancelled; the network you had is unchanged.</source>
+        <translation>已取消载入；原来的网络没有变。</translation>
+    </message>
+    <message>
+        <source>These images need more memory than there is; choose a smaller set.</source>
+        <translation>这些图像需要的内存超过了现有内存；请选择小一些的数据集。</translation>
+    </message>
+    <message>
+        <source>Training ran out of memory; choose a smaller batch.</source>
+        <translation>训练时内存不足；请选择小一些的批量。</translation>
+    </message>
+    <message>
+        <source>'{0}' is the name of a model that comes with Glassbox; choose another name.</source>
+        <translation>“{0}”是 Glassbox 自带模型的名字；请换一个名字。</translation>
+    </message>
+    <message>
+        <source>The model could not be written to {0} ({1}); choose a folder you can write to.</source>
+        <translation>无法把模型写入 {0}（{1}）；请选择一个可以写入的文件夹。</translation>
     </message>
 </context>
 </TS>

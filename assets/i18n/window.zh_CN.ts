@@ -5,175 +5,285 @@
     <name>MainWindow</name>
     <message>
         <source>Glassbox — inside a neural network</source>
-        <translation type="unfinished"></translation>
+        <translation>Glassbox — 走进神经网络</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积</translation>
     </message>
     <message>
         <source>Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation>连续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Do one training step (Right arrow)</source>
+        <translation>训练一步（右方向键）</translation>
     </message>
     <message>
         <source>Loss and accuracy curves, live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时的损失和准确率曲线</translation>
     </message>
     <message>
         <source>Every neuron and weight; step one example through forward and backward</source>
-        <translation type="unfinished"></translation>
+        <translation>每个神经元和权重；让一个样本逐步走过前向传播和反向传播</translation>
     </message>
     <message>
         <source>Load, paste, drop or draw an image and see every convolution layer</source>
-        <translation type="unfinished"></translation>
+        <translation>打开、粘贴、拖入或手绘一张图片，看看每个卷积层做了什么</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a picture in the Convolution tab (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the copied picture in the Convolution tab (Ctrl+V)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save View as Image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Metrics as CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full Screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Glassbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Speed </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device: …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where the network&apos;s tensors live and train.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0:,.0f} steps/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step {0:,} · epoch {1:,.1f}</source>
-        <translation type="unfinished"></translation>
+        <source>Race optimizers downhill, or slice the loss of your network</source>
+        <translation>让优化器比赛下山，或对你的网络的损失做切片</translation>
     </message>
     <message>
         <source>Open (Ctrl+O), paste (Ctrl+V) or drop an image, or draw a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开（Ctrl+O）、粘贴（Ctrl+V）或拖入一张图片，也可以手写一个数字。</translation>
+    </message>
+    <message>
+        <source>Play or pause this tab&apos;s demonstration</source>
+        <translation>播放或暂停本页的演示</translation>
+    </message>
+    <message>
+        <source>The next step of this tab&apos;s demonstration</source>
+        <translation>本页演示的下一步</translation>
     </message>
     <message>
         <source>Textbook surfaces: race optimizers downhill. Your network: slice the loss of the network you are training.</source>
-        <translation type="unfinished"></translation>
+        <translation>教科书曲面：让优化器比赛下山。你的网络：对正在训练的网络的损失做切片。</translation>
+    </message>
+    <message>
+        <source>Start or pause the race of optimizers</source>
+        <translation>开始或暂停优化器比赛</translation>
+    </message>
+    <message>
+        <source>One step of the race</source>
+        <translation>比赛走一步</translation>
     </message>
     <message>
         <source>Right arrow: send one example through the network, layer by layer. Space: play its pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>右方向键：让一个样本逐层通过网络。空格键：播放整个过程。</translation>
+    </message>
+    <message>
+        <source>Train the network continuously</source>
+        <translation>连续训练网络</translation>
+    </message>
+    <message>
+        <source>Do one training step</source>
+        <translation>训练一步</translation>
     </message>
     <message>
         <source>Press Play (Space) to train, or Step (Right arrow) for one step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Plot Image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write {0}; choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Metrics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write {0} ({1}); choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“播放”（空格键）开始训练，或按“单步”（右方向键）训练一步。</translation>
     </message>
     <message>
         <source>Glassbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Glassbox</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Exit presenter mode (Esc)</source>
+        <translation>退出演示模式（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Open Image…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>Open a picture in the Convolution tab (Ctrl+O)</source>
+        <translation>在“卷积”页打开一张图片（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Paste Image</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <source>Show the copied picture in the Convolution tab (Ctrl+V)</source>
+        <translation>在“卷积”页显示复制的图片（Ctrl+V）</translation>
+    </message>
+    <message>
+        <source>Save View as Image…</source>
+        <translation>将视图保存为图片…</translation>
+    </message>
+    <message>
+        <source>Save what this tab shows as a PNG (Ctrl+S)</source>
+        <translation>把本页显示的内容保存为 PNG 图片（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Export Metrics as CSV…</source>
+        <translation>导出指标为 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the loss and accuracy curves (Ctrl+E)</source>
+        <translation>保存损失和准确率曲线（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Save Session…</source>
+        <translation>保存课堂文件…</translation>
+    </message>
+    <message>
+        <source>Save every tab, the network&apos;s weights and the lab&apos;s image in one file (Ctrl+Shift+S)</source>
+        <translation>把所有页面、网络的权重和实验图片保存到一个文件（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Open Session…</source>
+        <translation>打开课堂文件…</translation>
+    </message>
+    <message>
+        <source>Open a saved session file (Ctrl+Shift+O)</source>
+        <translation>打开保存过的课堂文件（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Full Screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Fill the screen, for the projector (F11)</source>
+        <translation>铺满屏幕，适合投影（F11）</translation>
+    </message>
+    <message>
+        <source>Presenter Mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Full screen, large views, clicker keys; Esc leaves it (F5)</source>
+        <translation>全屏、大视图、可用翻页笔；按 Esc 退出（F5）</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Larger text and drawings (Ctrl+=)</source>
+        <translation>放大文字和图形（Ctrl+=）</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Smaller text and drawings (Ctrl+-)</source>
+        <translation>缩小文字和图形（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Back to 100% (Ctrl+0)</source>
+        <translation>恢复到 100%（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Show English Terms</source>
+        <translation>显示英文术语</translation>
+    </message>
+    <message>
+        <source>Write the English term beside key Chinese terms, for students who will read English books</source>
+        <translation>在关键中文术语旁注明英文，方便学生以后阅读英文资料</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Use the computer&apos;s language</source>
+        <translation>使用电脑的语言</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About Glassbox</source>
+        <translation>关于 Glassbox</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open Recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Zoom {0}%</source>
+        <translation>缩放 {0}%</translation>
+    </message>
+    <message>
+        <source>Save View as Image</source>
+        <translation>将视图保存为图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}; choose a folder you can write to.</source>
+        <translation>无法写入 {0}；请选择一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {0} ({1}); choose a folder you can write to.</source>
+        <translation>无法写入 {0}（{1}）；请选择一个可以写入的文件夹。</translation>
     </message>
     <message>
         <source>Training tab:
@@ -193,13 +303,103 @@ Everywhere:
   Ctrl+R — reset the weights
   Ctrl+S — save the current view as a PNG image
   Ctrl+E — export the metrics as CSV
+  Ctrl+Shift+S / Ctrl+Shift+O — save or open a session file
+  Ctrl+= / Ctrl+- / Ctrl+0 — zoom in, out, back to 100%
+  F5 — presenter mode: Page Down, Page Up, arrows and Space drive the visible tab; Esc leaves
   F11 — full screen, for the projector
   Ctrl+Q — quit</source>
-        <translation type="unfinished"></translation>
+        <translation>“训练”页：
+  空格键 — 播放或暂停训练
+  右方向键 — 训练一步
+“网络”页：
+  空格键 — 播放或暂停一个样本的传播过程
+  右方向键 — 动画演示一层（整个过程结束后换一个新样本）
+  Shift+右方向键 — 跳到这一阶段的末尾；左方向键 — 后退；N — 下一个样本
+  Page Down / Page Up（翻页笔）— 前进和后退
+  点击神经元 — 查看它的详情；点击连线 — 输入权重
+“卷积”页：
+  Ctrl+O — 打开图片；Ctrl+V — 粘贴图片；也可以把文件拖到窗口上
+  Ctrl+Z — 撤销手写的一笔
+  卷积核演示：P — 播放或暂停；. — 单步；, — 后退；End — 跳到最后
+所有页面：
+  Ctrl+R — 重置权重
+  Ctrl+S — 把当前视图保存为 PNG 图片
+  Ctrl+E — 把指标导出为 CSV
+  Ctrl+Shift+S / Ctrl+Shift+O — 保存或打开课堂文件
+  Ctrl+= / Ctrl+- / Ctrl+0 — 放大、缩小、恢复 100%
+  F5 — 演示模式：Page Down、Page Up、方向键和空格键控制当前页面；Esc 退出
+  F11 — 全屏，适合投影
+  Ctrl+Q — 退出</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Glassbox {0}&lt;/h3&gt;&lt;p&gt;Opens the black box of a neural network for the classroom: watch a real PyTorch network train, live.&lt;/p&gt;&lt;p&gt;PySide6, pyqtgraph, NumPy and PyTorch.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Glassbox {0}&lt;/h3&gt;&lt;p&gt;为课堂打开神经网络的黑箱：实时观看一个真正的 PyTorch 网络如何训练。&lt;/p&gt;&lt;p&gt;基于 PySide6、pyqtgraph、NumPy 和 PyTorch。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSessions</name>
+    <message>
+        <source>No recent sessions</source>
+        <translation>没有最近的课堂文件</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there; it was removed from the recent sessions.</source>
+        <translation>{0} 已不存在，已从最近打开的列表中移除。</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>保存课堂文件</translation>
+    </message>
+    <message>
+        <source>Glassbox sessions (*.glassbox)</source>
+        <translation>Glassbox 课堂文件 (*.glassbox)</translation>
+    </message>
+    <message>
+        <source>Still saving the last session; try again in a moment.</source>
+        <translation>上一个课堂文件还在保存中，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved the session to {0}.</source>
+        <translation>课堂文件已保存到 {0}。</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: the network did not answer in time; try again.</source>
+        <translation>无法保存 {0}：网络没有及时响应，请再试一次。</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开课堂文件</translation>
+    </message>
+    <message>
+        <source>Could not read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Opened {0}.</source>
+        <translation>已打开 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something unexpected went wrong ({kind}: {error}); what was running has stopped, and everything else still works.</source>
+        <translation>发生了意外错误（{kind}：{error}）；正在进行的工作已停止，其他功能仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>The landscape was cancelled; training can go on, and Compute starts it again.</source>
+        <translation>损失曲面的计算已取消；训练可以继续，按“计算”可重新开始。</translation>
+    </message>
+    <message>
+        <source>The landscape needs more memory than there is; try a lower resolution.</source>
+        <translation>计算损失曲面所需的内存不足；请降低分辨率再试。</translation>
     </message>
 </context>
 </TS>

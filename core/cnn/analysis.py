@@ -70,17 +70,27 @@ def preprocessing_of(info: ModelInfo) -> Preprocessing:
         box = raw.get("digit_box")
         box = None if box in (None, 0, False) else int(box)
     except (TypeError, ValueError) as error:
-        raise ModelError(f"Model '{info.name}' has unreadable preprocessing settings ({error}); "
-                         "run scripts/train_models.py to rewrite its description.") from None
+        raise ModelError(
+            "Model '{name}' has unreadable preprocessing settings ({error}); "
+            "run scripts/train_models.py to rewrite its description.",
+            name=info.name, error=error,
+        ) from None
     if size != (height, width) or chosen_channels != channels:
-        raise ModelError(f"Model '{info.name}' says its input is {chosen_channels}×{size[0]}×{size[1]}, but its "
-                         f"architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.")
+        raise ModelError(
+            "Model '{name}' says its input is {chosen_channels}×{size_height}×{size_width}, but its "
+            "architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.",
+            name=info.name, chosen_channels=chosen_channels, size_height=size[0], size_width=size[1],
+            channels=channels, height=height, width=width,
+        )
     if len(mean) not in (1, channels) or len(std) not in (1, channels) or not all(s > 0 for s in std):
-        raise ModelError(f"Model '{info.name}' needs 1 or {channels} mean and positive std values; "
-                         "run scripts/train_models.py to rewrite its description.")
+        raise ModelError(
+            "Model '{name}' needs 1 or {channels} mean and positive std values; "
+            "run scripts/train_models.py to rewrite its description.",
+            name=info.name, channels=channels,
+        )
     if box is not None and not (channels == 1 and 1 <= box <= min(size)):
-        raise ModelError(f"Model '{info.name}' asks for a digit box of {box} pixels, which only fits a "
-                         f"one-channel input of at least that size.")
+        raise ModelError("Model '{name}' asks for a digit box of {box} pixels, which only fits a "
+                         "one-channel input of at least that size.", name=info.name, box=box)
     return Preprocessing(size, channels, bool(raw.get("invert", False)), mean, std, box,
                          bool(raw.get("centre_by_mass", box is not None)))
 
@@ -136,7 +146,10 @@ def check_model(name: str, directory: str | os.PathLike | None = None) -> ModelI
         with safe_open(str(weights), framework="numpy") as stored:
             stored.keys()
     except Exception as error:  # safetensors raises its own error type for a damaged header or body
-        raise ModelError(f"The weights file {weights} is damaged and cannot be read ({error}).") from None
+        raise ModelError(
+            "The weights file {weights} is damaged and cannot be read ({error}).",
+            weights=weights, error=error,
+        ) from None
     return info
 
 
@@ -145,9 +158,12 @@ def _check_name(name: str, directory: str | os.PathLike | None) -> None:
     if name not in names:
         folder = directory if directory is not None else MODELS_DIR
         if not names:
-            raise ModelError(f"No trained model was found in {folder}; run scripts/train_models.py to create "
-                             "the digits and shapes models.")
-        raise ModelError(f"There is no model '{name}'; choose one of: {', '.join(names)}.")
+            raise ModelError("No trained model was found in {folder}; run scripts/train_models.py to create "
+                             "the digits and shapes models.", folder=folder)
+        raise ModelError(
+            "There is no model '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(names),
+        )
 
 
 def suggested_model(sample_name: str) -> str | None:

@@ -16,11 +16,14 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.errors import ConfigError, ModelError
+from core.errors import ConfigError, ModelError, Phrase
 
 # The keys `to_npz_dict` writes besides the layer names; a layer may not take them.
 RESERVED_KEYS = ("input", "layers", "probs", "classes")
 NORMALISE_MODES = ("map", "layer", "global")
+# Words a message puts into its sentence (translated with it: see Phrase in core/errors.py).
+_PADDING, _DILATION, _STRIDE, _KERNEL_SIZE = (Phrase("padding"), Phrase("dilation"), Phrase("stride"),
+                                              Phrase("kernel size"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -80,7 +83,10 @@ def _frozen(tensor: torch.Tensor) -> np.ndarray:
 def _two(value, what: str, name: str) -> tuple[int, int]:
     pair = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
     if len(pair) != 2:
-        raise ModelError(f"Layer {name!r} has a {what} of {value!r}; only 2-D layers can be shown.")
+        raise ModelError(
+            "Layer {name!r} has a {what} of {value!r}; only 2-D layers can be shown.",
+            name=name, what=what, value=value,
+        )
     return (int(pair[0]), int(pair[1]))
 
 
@@ -89,10 +95,10 @@ def _conv_padding(layer: nn.Conv2d, name: str) -> tuple[int, int]:
         return (0, 0)
     if layer.padding == "same":
         if any(k % 2 == 0 for k in layer.kernel_size):
-            raise ModelError(f"Layer {name!r} pads 'same' with an even kernel, which pads unevenly; "
-                             "give it explicit padding.")
+            raise ModelError("Layer {name!r} pads 'same' with an even kernel, which pads unevenly; "
+                             "give it explicit padding.", name=name)
         return (layer.kernel_size[0] // 2, layer.kernel_size[1] // 2)
-    return _two(layer.padding, "padding", name)
+    return _two(layer.padding, _PADDING, name)
 
 
 def _describe(name: str, layer: nn.Module) -> dict:
@@ -103,24 +109,27 @@ def _describe(name: str, layer: nn.Module) -> dict:
     recorded stride and padding would otherwise get a different answer.
     """
     if name in RESERVED_KEYS or "." in name:
-        raise ModelError(f"A layer may not be called {name!r}; rename it in the model.")
+        raise ModelError("A layer may not be called {name!r}; rename it in the model.", name=name)
     if isinstance(layer, nn.Conv2d):
-        if _two(layer.dilation, "dilation", name) != (1, 1) or layer.groups != 1 or layer.padding_mode != "zeros":
-            raise ModelError(f"Layer {name!r} uses dilation, groups or non-zero padding, "
-                             "which the feature view cannot show.")
-        return {"kind": "conv", "stride": _two(layer.stride, "stride", name), "padding": _conv_padding(layer, name)}
+        if _two(layer.dilation, _DILATION, name) != (1, 1) or layer.groups != 1 or layer.padding_mode != "zeros":
+            raise ModelError("Layer {name!r} uses dilation, groups or non-zero padding, "
+                             "which the feature view cannot show.", name=name)
+        return {"kind": "conv", "stride": _two(layer.stride, _STRIDE, name), "padding": _conv_padding(layer, name)}
     if isinstance(layer, (nn.MaxPool2d, nn.AvgPool2d)):
         dilation = getattr(layer, "dilation", 1)
-        if _two(layer.padding, "padding", name) != (0, 0) or layer.ceil_mode or _two(dilation, "dilation", name) != (1, 1):
-            raise ModelError(f"Layer {name!r} pools with padding, dilation or ceil mode, "
-                             "which the feature view cannot show.")
+        if _two(layer.padding, _PADDING, name) != (0, 0) or layer.ceil_mode or _two(dilation, _DILATION, name) != (1, 1):
+            raise ModelError("Layer {name!r} pools with padding, dilation or ceil mode, "
+                             "which the feature view cannot show.", name=name)
         stride = layer.stride if layer.stride is not None else layer.kernel_size
-        return {"kind": "pool", "kernel_size": _two(layer.kernel_size, "kernel size", name),
-                "stride": _two(stride, "stride", name), "mode": "max" if isinstance(layer, nn.MaxPool2d) else "avg"}
+        return {"kind": "pool", "kernel_size": _two(layer.kernel_size, _KERNEL_SIZE, name),
+                "stride": _two(stride, _STRIDE, name), "mode": "max" if isinstance(layer, nn.MaxPool2d) else "avg"}
     for kind, types in (("relu", nn.ReLU), ("flatten", nn.Flatten), ("linear", nn.Linear), ("dropout", nn.Dropout)):
         if isinstance(layer, types):
             return {"kind": kind}
-    raise ModelError(f"Layer {name!r} is a {type(layer).__name__}, which the feature view cannot show yet.")
+    raise ModelError(
+        "Layer {name!r} is a {layer_type}, which the feature view cannot show yet.",
+        name=name, layer_type=type(layer).__name__,
+    )
 
 
 def _parameters(layer: nn.Module) -> dict:
@@ -143,7 +152,10 @@ def compute_features(model: nn.Sequential, input: np.ndarray, class_names: Seque
     # caller nor an in-place first layer may change it afterwards.
     image = np.array(input, dtype=np.float32, order="C", copy=True)
     if image.ndim != 3 or image.size == 0:
-        raise ConfigError(f"The network's input must be one C×H×W image, not shape {image.shape}.")
+        raise ConfigError(
+            "The network's input must be one C×H×W image, not shape {shape}.",
+            shape=image.shape,
+        )
     names = tuple(str(name) for name in class_names)
     children = list(model.named_children())
     settings = [_describe(name, child) for name, child in children]
@@ -152,8 +164,11 @@ def compute_features(model: nn.Sequential, input: np.ndarray, class_names: Seque
     dtype = parameter.dtype if parameter is not None else torch.float32
     first_conv = next((child for child in model if isinstance(child, nn.Conv2d)), None)
     if first_conv is not None and first_conv.in_channels != image.shape[0]:
-        raise ConfigError(f"The model expects {first_conv.in_channels}-channel images, "
-                          f"but this one has {image.shape[0]} channels.")
+        raise ConfigError(
+            "The model expects {expected_channels}-channel images, "
+            "but this one has {image_channels} channels.",
+            expected_channels=first_conv.in_channels, image_channels=image.shape[0],
+        )
 
     was_training = model.training
     model.eval()
@@ -165,8 +180,11 @@ def compute_features(model: nn.Sequential, input: np.ndarray, class_names: Seque
                 try:
                     x = child(x)
                 except RuntimeError as error:
-                    raise ModelError(f"Layer {name!r} cannot take an input of shape "
-                                     f"{tuple(x.shape[1:])}; the image does not fit this model.") from error
+                    raise ModelError(
+                        "Layer {name!r} cannot take an input of shape "
+                        "{shape}; the image does not fit this model.",
+                        name=name, shape=tuple(x.shape[1:]),
+                    ) from error
                 layers.append(LayerFeatures(name=name, output=_frozen(x[0]), **setting, **_parameters(child)))
             if x.dim() != 2:
                 raise ModelError("The model's last layer must output one score per class.")
@@ -176,7 +194,10 @@ def compute_features(model: nn.Sequential, input: np.ndarray, class_names: Seque
 
     logits = layers[-1].output
     if len(names) != logits.shape[0]:
-        raise ModelError(f"The model outputs {logits.shape[0]} scores but {len(names)} class names were given.")
+        raise ModelError(
+            "The model outputs {outputs} scores but {count} class names were given.",
+            outputs=logits.shape[0], count=len(names),
+        )
     image.setflags(write=False)
     return FeatureRecord(
         input=image,
@@ -214,13 +235,16 @@ def normalise_maps(maps: np.ndarray, mode: str = "map", global_range: tuple[floa
     values that are not finite show as 0 too.
     """
     if mode not in NORMALISE_MODES:
-        raise ConfigError(f"Unknown normalisation {mode!r}; choose one of {', '.join(NORMALISE_MODES)}.")
+        raise ConfigError(
+            "Unknown normalisation {mode!r}; choose one of {choices}.",
+            mode=mode, choices=", ".join(NORMALISE_MODES),
+        )
     as_bytes = np.dtype(dtype) == np.uint8
     if not as_bytes and np.dtype(dtype) != np.float32:
         raise ConfigError("Maps normalise to uint8 or float32 only.")
     array = np.asarray(maps, dtype=np.float64)
     if array.ndim != 3:
-        raise ConfigError(f"Feature maps must be N×H×W, not shape {array.shape}.")
+        raise ConfigError("Feature maps must be N×H×W, not shape {shape}.", shape=array.shape)
     finite = np.isfinite(array)
     if mode == "global":
         if global_range is None:

@@ -30,7 +30,7 @@ import torch
 from core.data.downloads import dataset_source, is_downloaded, load_dataset
 from core.data.image_folder import iter_images, scan_image_folder
 from core.data.synthetic_images import DIGIT_CLASSES, SHAPE_CLASSES, make_digits, make_shapes
-from core.errors import DatasetError
+from core.errors import DatasetError, Phrase
 from core.cnn.analysis import prepare_input
 from core.nets.cnn import MAX_CLASSES
 from core.nets.model_store import ModelInfo
@@ -74,10 +74,11 @@ class DataSource:
         return self.kind in DOWNLOADED
 
 
-# kind -> (what a person reads, architecture, preprocessing, the shipped model to start from)
+# kind -> (what a person reads, a Phrase the GUI translates; architecture; preprocessing;
+#          the shipped model to start from)
 GENERATED = {
-    "digits": ("generated digits", "digits", DIGITS_PREPROCESSING, "digits"),
-    "shapes": ("generated shapes", "shapes", SHAPES_PREPROCESSING, "shapes"),
+    "digits": (Phrase("generated digits"), "digits", DIGITS_PREPROCESSING, "digits"),
+    "shapes": (Phrase("generated shapes"), "shapes", SHAPES_PREPROCESSING, "shapes"),
 }
 DOWNLOADED = {
     "mnist": ("MNIST", "digits", DIGITS_PREPROCESSING, "digits"),
@@ -93,7 +94,7 @@ class LoadProgress:
 
     done: int
     total: int
-    what: str
+    what: str  # a Phrase: the GUI translates it (gui.i18n.say)
 
 
 @dataclass
@@ -157,7 +158,10 @@ def load_image_set(
         return (yield from _downloaded(source.kind, cache_dir))
     if source.kind == "folder":
         return (yield from _folder(source.path, should_stop, seed))
-    raise DatasetError(f"Glassbox cannot train on {source.kind!r}; choose one of: {', '.join(KINDS)}.")
+    raise DatasetError(
+        "Glassbox cannot train on {kind!r}; choose one of: {choices}.",
+        kind=source.kind, choices=", ".join(KINDS),
+    )
 
 
 def _generated(kind: str, should_stop, seed: int):
@@ -173,7 +177,7 @@ def _generated(kind: str, should_stop, seed: int):
         count = min(GENERATED_CHUNK, total - start)
         parts.append(make(count, seed * 100_003 + 7919 + start))
         done += count
-        yield LoadProgress(done, total, f"drawing {title}")
+        yield LoadProgress(done, total, Phrase("drawing {title}", title=title))
     x = np.concatenate([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts]).astype(np.int64)
     images = _channels_first(x)
@@ -185,11 +189,11 @@ def _generated(kind: str, should_stop, seed: int):
 def _downloaded(kind: str, cache_dir):
     title, architecture, preprocessing, base = DOWNLOADED[kind]
     if not is_downloaded(kind, cache_dir):
-        raise DatasetError(f"{dataset_source(kind).title} is not downloaded yet; download it first "
-                           "(it is fetched once and kept in the cache).")
-    yield LoadProgress(0, 1, f"reading {title}")
+        raise DatasetError("{title} is not downloaded yet; download it first "
+                           "(it is fetched once and kept in the cache).", title=dataset_source(kind).title)
+    yield LoadProgress(0, 1, Phrase("reading {title}", title=title))
     x_train, y_train, x_test, y_test, classes = load_dataset(kind, cache_dir)
-    yield LoadProgress(1, 1, f"reading {title}")
+    yield LoadProgress(1, 1, Phrase("reading {title}", title=title))
     to_images = (lambda x: torch.from_numpy(np.ascontiguousarray(x))) if x_train.ndim == 4 else _channels_first
     return ImageSet(title, architecture, tuple(classes), dict(preprocessing), to_images(x_train),
                     torch.from_numpy(y_train), to_images(x_test), torch.from_numpy(y_test), base)
@@ -198,12 +202,18 @@ def _downloaded(kind: str, cache_dir):
 def _folder(path: str, should_stop, seed: int):
     folder = scan_image_folder(path)
     if len(folder.class_names) < 2:
-        raise DatasetError(f"The folder '{folder.root}' has only the class '{folder.class_names[0]}'; a network "
-                           "learns to tell classes apart, so add a second subfolder of other pictures.")
+        raise DatasetError(
+            "The folder '{folder}' has only the class '{class_name}'; a network "
+            "learns to tell classes apart, so add a second subfolder of other pictures.",
+            folder=folder.root, class_name=folder.class_names[0],
+        )
     if len(folder.class_names) > MAX_CLASSES:
-        raise DatasetError(f"The folder '{folder.root}' has {len(folder.class_names)} subfolders; "
-                           f"Glassbox trains on at most {MAX_CLASSES} classes.")
-    title = f"the folder '{folder.root.name}'"
+        raise DatasetError(
+            "The folder '{folder}' has {count} subfolders; "
+            "Glassbox trains on at most {max_classes} classes.",
+            folder=folder.root, count=len(folder.class_names), max_classes=MAX_CLASSES,
+        )
+    title = Phrase("the folder '{name}'", name=folder.root.name)
     info = ModelInfo(folder.root.name, "shapes", folder.class_names, dict(SHAPES_PREPROCESSING))
     inputs: list[np.ndarray] = []
     labels: list[int] = []
@@ -214,12 +224,12 @@ def _folder(path: str, should_stop, seed: int):
         if image is not None:
             inputs.append(prepare_input(image, info))
             labels.append(label)
-        yield LoadProgress(done, total, f"reading the photos in {title}")
+        yield LoadProgress(done, total, Phrase("reading the photos in {title}", title=title))
     counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(folder.class_names))
     empty = [name for name, count in zip(folder.class_names, counts) if count == 0]
     if empty:
-        raise DatasetError(f"The class '{empty[0]}' in '{folder.root}' has no readable image; add some pictures "
-                           "to its subfolder.")
+        raise DatasetError("The class '{class_name}' in '{folder}' has no readable image; add some pictures "
+                           "to its subfolder.", class_name=empty[0], folder=folder.root)
     train, test = _split_per_class(np.asarray(labels), FOLDER_TEST_SHARE, seed)
     x = torch.from_numpy(np.stack(inputs))
     y = torch.from_numpy(np.asarray(labels, dtype=np.int64))

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from core.errors import ConfigError
+from core.errors import ConfigError, Phrase
 
 Pair = int | tuple[int, int]
 StepT = TypeVar("StepT")
@@ -71,7 +71,10 @@ class KernelSpec:
     def array(self, size: int = 3) -> np.ndarray:
         if size not in self.sizes:
             sizes = " or ".join(f"{s}×{s}" for s in self.sizes)
-            raise ConfigError(f"The {self.title} kernel exists as {sizes} only; pick that size or edit a kernel by hand.")
+            raise ConfigError(
+                "The {title} kernel exists as {sizes} only; pick that size or edit a kernel by hand.",
+                title=self.title, sizes=sizes,
+            )
         return np.array(self.make(size), dtype=np.float32)
 
 
@@ -101,7 +104,10 @@ def kernel(name: str, size: int = 3) -> np.ndarray:
     """A fresh float32 copy of a classic kernel, safe for the caller to edit."""
     spec = KERNELS.get(name)
     if spec is None:
-        raise ConfigError(f"There is no kernel called {name!r}; choose one of {', '.join(KERNELS)}.")
+        raise ConfigError(
+            "There is no kernel called {name!r}; choose one of {choices}.",
+            name=name, choices=", ".join(KERNELS),
+        )
     return spec.array(size)
 
 
@@ -110,26 +116,38 @@ def kernel(name: str, size: int = 3) -> np.ndarray:
 def _whole(value: Any, what: str) -> int:
     # bool is an Integral, but stride=True is a bug, not a stride of 1.
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ConfigError(f"The {what} must be a whole number, not {value!r}.")
+        raise ConfigError("The {what} must be a whole number, not {value!r}.", what=what, value=value)
     return int(value)
 
 
 def _pair(value: Any, what: str, minimum: int) -> tuple[int, int]:
     items = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
     if len(items) != 2:
-        raise ConfigError(f"The {what} must be one whole number or two (rows, columns), not {value!r}.")
+        raise ConfigError(
+            "The {what} must be one whole number or two (rows, columns), not {value!r}.",
+            what=what, value=value,
+        )
     pair = (_whole(items[0], what), _whole(items[1], what))
     if min(pair) < minimum:
-        raise ConfigError(f"The {what} must be at least {minimum}, not {value!r}.")
+        raise ConfigError(
+            "The {what} must be at least {minimum}, not {value!r}.",
+            what=what, minimum=minimum, value=value,
+        )
     return pair
 
 
 def _as_map(values: Any, what: str) -> np.ndarray:
     array = np.asarray(values, dtype=np.float32)
     if array.ndim != 2 or array.size == 0:
-        raise ConfigError(f"The {what} must be a non-empty 2-D array (rows × columns), not shape {array.shape}.")
+        raise ConfigError(
+            "The {what} must be a non-empty 2-D array (rows × columns), not shape {shape}.",
+            what=what, shape=array.shape,
+        )
     if not np.all(np.isfinite(array)):
-        raise ConfigError(f"The {what} contains a value that is not a finite number; replace it with a number.")
+        raise ConfigError(
+            "The {what} contains a value that is not a finite number; replace it with a number.",
+            what=what,
+        )
     return array
 
 
@@ -140,18 +158,19 @@ def output_size(n: int, k: int, stride: int = 1, padding: int = 0) -> int:
     0, s, 2s, ... The last cells are dropped when the stride does not divide evenly,
     as PyTorch does (floor mode).
     """
-    n, k = _whole(n, "input size"), _whole(k, "kernel size")
-    stride, padding = _whole(stride, "stride"), _whole(padding, "padding")
+    n, k = _whole(n, Phrase("input size")), _whole(k, Phrase("kernel size"))
+    stride, padding = _whole(stride, Phrase("stride")), _whole(padding, Phrase("padding"))
     if n < 1 or k < 1:
-        raise ConfigError(f"Input and kernel sizes must be at least 1, not {n} and {k}.")
+        raise ConfigError("Input and kernel sizes must be at least 1, not {n} and {k}.", n=n, k=k)
     if stride < 1:
-        raise ConfigError(f"The stride must be at least 1, not {stride}.")
+        raise ConfigError("The stride must be at least 1, not {stride}.", stride=stride)
     if padding < 0:
-        raise ConfigError(f"The padding must be 0 or more, not {padding}.")
+        raise ConfigError("The padding must be 0 or more, not {padding}.", padding=padding)
     if k > n + 2 * padding:
         raise ConfigError(
-            f"A window of {k} does not fit in an input of {n} with padding {padding}; "
-            "use a smaller kernel or more padding."
+            "A window of {k} does not fit in an input of {n} with padding {padding}; "
+            "use a smaller kernel or more padding.",
+            k=k, n=n, padding=padding,
         )
     return (n + 2 * padding - k) // stride + 1
 
@@ -160,8 +179,10 @@ def _output_shape(shape: tuple[int, ...], window: tuple[int, int], stride: tuple
                   padding: tuple[int, int], what: str) -> tuple[int, int]:
     if any(w > n + 2 * p for n, w, p in zip(shape, window, padding)):
         raise ConfigError(
-            f"The {window[0]}×{window[1]} {what} does not fit in the {shape[0]}×{shape[1]} image "
-            f"with padding {padding[0]}×{padding[1]}; use a smaller {what} or more padding."
+            "The {window_height}×{window_width} {what} does not fit in the {height}×{width} image "
+            "with padding {padding_height}×{padding_width}; use a smaller {what} or more padding.",
+            window_height=window[0], window_width=window[1], what=what, height=shape[0], width=shape[1],
+            padding_height=padding[0], padding_width=padding[1],
         )
     return (output_size(shape[0], window[0], stride[0], padding[0]),
             output_size(shape[1], window[1], stride[1], padding[1]))
@@ -212,7 +233,7 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     """Grayscale H×W from an H×W×3 RGB image, with BT.601 weights."""
     array = np.asarray(rgb, dtype=np.float32)
     if array.ndim != 3 or array.shape[2] != 3:
-        raise ConfigError(f"Luminance needs an H×W×3 RGB image, not shape {array.shape}.")
+        raise ConfigError("Luminance needs an H×W×3 RGB image, not shape {shape}.", shape=array.shape)
     return np.einsum("hwc,c->hw", array, np.asarray(LUMINANCE_WEIGHTS, dtype=np.float32))
 
 
@@ -227,12 +248,15 @@ def convolve_image(image: np.ndarray, kernel: np.ndarray, stride: Pair = 1, padd
     A 2-D image is convolved as it is in either mode.
     """
     if channels not in CHANNEL_MODES:
-        raise ConfigError(f"Unknown channel mode {channels!r}; choose one of {', '.join(CHANNEL_MODES)}.")
+        raise ConfigError(
+            "Unknown channel mode {channels!r}; choose one of {choices}.",
+            channels=channels, choices=", ".join(CHANNEL_MODES),
+        )
     array = np.asarray(image, dtype=np.float32)
     if array.ndim == 2:
         return convolve2d(array, kernel, stride, padding)
     if array.ndim != 3 or array.shape[2] < 1:
-        raise ConfigError(f"The image must be H×W or H×W×C, not shape {array.shape}.")
+        raise ConfigError("The image must be H×W or H×W×C, not shape {shape}.", shape=array.shape)
     if channels == "luminance":
         return convolve2d(luminance(array), kernel, stride, padding)
     planes = [convolve2d(array[:, :, c], kernel, stride, padding) for c in range(array.shape[2])]
@@ -257,11 +281,12 @@ class ConvolutionSteps(_LazySteps[ConvStep]):
     """Every window position of a convolution, in row-major output order, built lazily."""
 
     def __init__(self, image: np.ndarray, kernel: np.ndarray, stride: Pair = 1, padding: Pair = 0):
-        self.image = _as_map(image, "image")
-        self.kernel = _as_map(kernel, "kernel")
-        self.stride = _pair(stride, "stride", 1)
-        self.padding = _pair(padding, "padding", 0)
-        self.output_shape = _output_shape(self.image.shape, self.kernel.shape, self.stride, self.padding, "kernel")
+        self.image = _as_map(image, Phrase("image"))
+        self.kernel = _as_map(kernel, Phrase("kernel"))
+        self.stride = _pair(stride, Phrase("stride"), 1)
+        self.padding = _pair(padding, Phrase("padding"), 0)
+        self.output_shape = _output_shape(self.image.shape, self.kernel.shape, self.stride, self.padding,
+                                          Phrase("kernel"))
         (pr, pc) = self.padding
         self.padded = np.pad(self.image, ((pr, pr), (pc, pc)))
         self._count = self.output_shape[0] * self.output_shape[1]
@@ -308,7 +333,7 @@ class ReluSteps(_LazySteps[ReluStep]):
     """ReLU over a 2-D map, one element per step, built lazily."""
 
     def __init__(self, x: np.ndarray):
-        self.input = _as_map(x, "feature map")
+        self.input = _as_map(x, Phrase("feature map"))
         self._count = self.input.size
 
     @cached_property
@@ -350,12 +375,16 @@ class PoolingSteps(_LazySteps[PoolStep]):
 
     def __init__(self, x: np.ndarray, kernel_size: Pair, stride: Pair | None = None, mode: str = "max"):
         if mode not in POOL_MODES:
-            raise ConfigError(f"Unknown pooling mode {mode!r}; choose one of {', '.join(POOL_MODES)}.")
-        self.input = _as_map(x, "feature map")
-        self.kernel_size = _pair(kernel_size, "pooling window size", 1)
-        self.stride = self.kernel_size if stride is None else _pair(stride, "stride", 1)
+            raise ConfigError(
+                "Unknown pooling mode {mode!r}; choose one of {choices}.",
+                mode=mode, choices=", ".join(POOL_MODES),
+            )
+        self.input = _as_map(x, Phrase("feature map"))
+        self.kernel_size = _pair(kernel_size, Phrase("pooling window size"), 1)
+        self.stride = self.kernel_size if stride is None else _pair(stride, Phrase("stride"), 1)
         self.mode = mode
-        self.output_shape = _output_shape(self.input.shape, self.kernel_size, self.stride, (0, 0), "pooling window")
+        self.output_shape = _output_shape(self.input.shape, self.kernel_size, self.stride, (0, 0),
+                                          Phrase("pooling window"))
         self._count = self.output_shape[0] * self.output_shape[1]
 
     @cached_property

@@ -54,11 +54,17 @@ class CnnTrainConfig:
         check_optimizer(self.optimizer)
         if not (isinstance(self.learning_rate, (int, float)) and math.isfinite(self.learning_rate)
                 and 0 < self.learning_rate <= 10):
-            raise ConfigError(f"The learning rate must be a number above 0 and at most 10, not {self.learning_rate!r}.")
+            raise ConfigError(
+                "The learning rate must be a number above 0 and at most 10, not {value!r}.",
+                value=self.learning_rate,
+            )
         if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or not 1 <= self.batch_size <= 4096:
-            raise ConfigError(f"The batch size must be a whole number from 1 to 4096, not {self.batch_size!r}.")
+            raise ConfigError(
+                "The batch size must be a whole number from 1 to 4096, not {value!r}.",
+                value=self.batch_size,
+            )
         if self.start not in STARTS:
-            raise ConfigError(f"Start from 'shipped' or 'random' weights, not {self.start!r}.")
+            raise ConfigError("Start from 'shipped' or 'random' weights, not {value!r}.", value=self.start)
         return self
 
 
@@ -98,7 +104,7 @@ class CnnTrainer:
         count = min(EVALUATION_EXAMPLES, len(data.y_test))
         self._x_test, self._y_test = data.x_test[:count].to(self.device), data.y_test[:count].to(self.device)
         if len(self._y_train) == 0:
-            raise ConfigError(f"{data.title} has no training images.")
+            raise ConfigError("{title} has no training images.", title=data.title)
         self.batch_size = min(config.batch_size, len(self._y_train))
         shapes = layer_shapes(build_cnn(data.architecture, len(data.class_names)), data.input_shape)
         self._activations_per_example = sum(math.prod(shape) for _, shape in shapes)

@@ -58,8 +58,9 @@ def _batch_views(data: bytes, source: str) -> tuple[np.ndarray, np.ndarray]:
     """Read-only views into `data`: the caller concatenates them, so each byte is copied once."""
     if not data or len(data) % RECORD_SIZE:
         raise DatasetError(
-            f"{source} holds {len(data):,} bytes, not a whole number of {RECORD_SIZE:,}-byte records "
-            "(truncated or corrupt); download the dataset again."
+            "{source} holds {size:,} bytes, not a whole number of {record_size:,}-byte records "
+            "(truncated or corrupt); download the dataset again.",
+            source=source, size=len(data), record_size=RECORD_SIZE,
         )
     records = np.frombuffer(data, dtype=np.uint8).reshape(-1, RECORD_SIZE)
     return records[:, 1:].reshape(-1, *IMAGE_SHAPE), records[:, 0]
@@ -70,10 +71,13 @@ def parse_class_names(data: bytes, source: str = "batches.meta.txt") -> tuple[st
     try:
         text = data.decode("ascii")
     except UnicodeDecodeError:
-        raise DatasetError(f"{source} is not a text file of class names; download the dataset again.") from None
+        raise DatasetError(
+            "{source} is not a text file of class names; download the dataset again.",
+            source=source,
+        ) from None
     names = tuple(line.strip() for line in text.splitlines() if line.strip())
     if not names:
-        raise DatasetError(f"{source} names no classes; download the dataset again.")
+        raise DatasetError("{source} names no classes; download the dataset again.", source=source)
     return names
 
 
@@ -93,25 +97,28 @@ def read_members(archive: str | os.PathLike, wanted: dict[str, int]) -> dict[str
                 if key not in wanted:
                     continue  # never look at, let alone write, anything else (../evil, absolute paths...)
                 if not member.isreg():
-                    raise DatasetError(f"{name} stores {key} as a link or folder, not a plain file; "
-                                       "Glassbox refuses to follow it, download the dataset again.")
+                    raise DatasetError(
+                        "{name} stores {key} as a link or folder, not a plain file; "
+                        "Glassbox refuses to follow it, download the dataset again.",
+                        name=name, key=key,
+                    )
                 if member.size > wanted[key]:
-                    raise DatasetError(f"{name} stores an oversized {key} ({member.size:,} bytes); "
-                                       "download the dataset again.")
+                    raise DatasetError("{name} stores an oversized {key} ({size:,} bytes); "
+                                       "download the dataset again.", name=name, key=key, size=member.size)
                 stream = tar.extractfile(member)
                 found[key] = stream.read() if stream is not None else b""
     except FileNotFoundError:
-        raise DatasetError(f"{name} is missing; download the dataset first.") from None
+        raise DatasetError("{name} is missing; download the dataset first.", name=name) from None
     except (tarfile.TarError, EOFError, zlib.error) as error:
-        raise DatasetError(f"{name} is not a readable .tar.gz archive ({error}); "
-                           "download the dataset again.") from None
+        raise DatasetError("{name} is not a readable .tar.gz archive ({error}); "
+                           "download the dataset again.", name=name, error=error) from None
     except OSError as error:  # includes gzip.BadGzipFile
-        raise DatasetError(f"{name} cannot be read ({error.strerror or error}); "
-                           "download the dataset again.") from None
+        raise DatasetError("{name} cannot be read ({error}); "
+                           "download the dataset again.", name=name, error=error.strerror or error) from None
     missing = [key for key in wanted if key not in found]
     if missing:
-        raise DatasetError(f"{name} lacks {', '.join(missing)}; it is not the CIFAR-10 binary archive, "
-                           "download the dataset again.")
+        raise DatasetError("{name} lacks {missing}; it is not the CIFAR-10 binary archive, "
+                           "download the dataset again.", name=name, missing=', '.join(missing))
     return found
 
 
@@ -127,8 +134,9 @@ def read_cifar10(archive: str | os.PathLike) -> Cifar10:
     largest = int(max(train_labels.max(), test_labels.max()))
     if largest >= len(class_names):
         raise DatasetError(
-            f"{os.path.basename(os.fspath(archive))} has label {largest} but names only "
-            f"{len(class_names)} classes; download the dataset again."
+            "{archive} has label {largest} but names only "
+            "{count} classes; download the dataset again.",
+            archive=os.path.basename(os.fspath(archive)), largest=largest, count=len(class_names),
         )
     return Cifar10(
         train_images=np.concatenate([images for images, _ in train]),

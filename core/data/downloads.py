@@ -138,8 +138,11 @@ def dataset_source(name: str) -> DatasetSource:
     try:
         return DATASET_SOURCES[name]
     except KeyError:
-        raise DatasetError(f"Glassbox knows no dataset called {name!r}; "
-                           f"choose one of {', '.join(DATASET_SOURCES)}.") from None
+        raise DatasetError(
+            "Glassbox knows no dataset called {name!r}; "
+            "choose one of {choices}.",
+            name=name, choices=", ".join(DATASET_SOURCES),
+        ) from None
 
 
 def dataset_dir(name: str, cache_dir: str | os.PathLike | None = None) -> Path:
@@ -233,8 +236,9 @@ def _writing(folder: Path):
         yield
     except OSError as error:
         raise DownloadError(
-            f"Glassbox cannot write to the download folder {folder} ({error.strerror or error}); "
-            "free some disk space or set GLASSBOX_CACHE_DIR to a folder you can write to."
+            "Glassbox cannot write to the download folder {folder} ({error}); "
+            "free some disk space or set GLASSBOX_CACHE_DIR to a folder you can write to.",
+            folder=folder, error=error.strerror or error,
         ) from None
 
 
@@ -244,24 +248,33 @@ def _open(url, host, file_name, timeout, folder, title):
         response = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as error:  # before URLError: it is a subclass
         error.close()
-        raise DownloadError(f"{host} answered HTTP {error.code} ({error.reason}) for {file_name}; "
-                            "the file may have moved, so try again later or update Glassbox.") from None
+        raise DownloadError(
+            "{host} answered HTTP {code} ({reason}) for {file_name}; "
+            "the file may have moved, so try again later or update Glassbox.",
+            host=host, code=error.code, reason=error.reason, file_name=file_name,
+        ) from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, ssl.SSLError):
-            raise DownloadError(f"Glassbox could not make a secure connection to {host} ({error.reason}); "
-                                "check the computer's clock and network, then try again.") from None
+            raise DownloadError(
+                "Glassbox could not make a secure connection to {host} ({reason}); "
+                "check the computer's clock and network, then try again.",
+                host=host, reason=error.reason,
+            ) from None
         # DNS failure, connection refused, unreachable network, connect timeout.
-        raise DownloadError(f"Glassbox could not reach {host}: the computer seems to be offline. Connect to "
-                            f"the internet and try again, or copy the {title} files into {folder}.") from None
+        raise DownloadError(
+            "Glassbox could not reach {host}: the computer seems to be offline. Connect to "
+            "the internet and try again, or copy the {title} files into {folder}.",
+            host=host, title=title, folder=folder,
+        ) from None
     except TimeoutError:  # connected, then no answer: urllib does not wrap this one
         raise _stalled(host, file_name) from None
     except (http.client.HTTPException, OSError) as error:  # e.g. closed before any answer
-        raise DownloadError(f"{host} closed the connection before sending {file_name} ({error}); "
-                            "try again.") from None
+        raise DownloadError("{host} closed the connection before sending {file_name} ({error}); "
+                            "try again.", host=host, file_name=file_name, error=error) from None
     if response.status != 200:
         response.close()
-        raise DownloadError(f"{host} answered HTTP {response.status} for {file_name} instead of the file; "
-                            "try again later.")
+        raise DownloadError("{host} answered HTTP {status} for {file_name} instead of the file; "
+                            "try again later.", host=host, status=response.status, file_name=file_name)
     return response
 
 
@@ -295,24 +308,34 @@ def _verified(path: Path, remote: RemoteFile) -> bool:
 
 
 def _cancelled(title: str, file_name: str | None) -> DownloadError:
-    removed = f"; the unfinished {file_name} was removed" if file_name else ""
-    return DownloadError(f"The download of {title} was cancelled{removed}, "
-                         "and the files finished so far were kept.")
+    if file_name:
+        return DownloadError(
+            "The download of {title} was cancelled; the unfinished {file_name} was removed, "
+            "and the files finished so far were kept.",
+            title=title, file_name=file_name,
+        )
+    return DownloadError("The download of {title} was cancelled, and the files finished so far were kept.",
+                         title=title)
 
 
 def _corrupt(file_name: str) -> DownloadError:
-    return DownloadError(f"{file_name} was corrupted in transit (checksum mismatch); it was deleted, try again.")
+    return DownloadError(
+        "{file_name} was corrupted in transit (checksum mismatch); it was deleted, try again.",
+        file_name=file_name,
+    )
 
 
 def _dropped(host: str, file_name: str, done: int, total: int | None) -> DownloadError:
-    of = f" of {total:,}" if total is not None else ""
-    return DownloadError(f"The connection to {host} dropped after {done:,}{of} bytes of {file_name}; "
-                         "nothing was kept, try again.")
+    if total is not None:
+        return DownloadError("The connection to {host} dropped after {done:,} of {total:,} bytes of {file_name}; "
+                             "nothing was kept, try again.", host=host, done=done, total=total, file_name=file_name)
+    return DownloadError("The connection to {host} dropped after {done:,} bytes of {file_name}; "
+                         "nothing was kept, try again.", host=host, done=done, file_name=file_name)
 
 
 def _stalled(host: str, file_name: str) -> DownloadError:
-    return DownloadError(f"{host} stopped answering while sending {file_name}; "
-                         "check the internet connection and try again.")
+    return DownloadError("{host} stopped answering while sending {file_name}; "
+                         "check the internet connection and try again.", host=host, file_name=file_name)
 
 
 def load_dataset(
@@ -327,7 +350,10 @@ def load_dataset(
     folder = dataset_dir(name, cache_dir)
     missing = [remote.name for remote in source.files if not (folder / remote.name).is_file()]
     if missing:
-        raise DatasetError(f"The {source.title} files are not in {folder} yet; download the dataset first.")
+        raise DatasetError(
+            "The {title} files are not in {folder} yet; download the dataset first.",
+            title=source.title, folder=folder,
+        )
     if name == "cifar10":
         data = read_cifar10(folder / ARCHIVE_NAME)
         return (data.train_images, data.train_labels.astype(np.int64),
@@ -339,11 +365,16 @@ def load_dataset(
         if (images.ndim != 3 or images.dtype != np.uint8 or labels.dtype != np.uint8
                 or labels.ndim != 1 or len(images) != len(labels)):
             raise DatasetError(
-                f"{images_name} and {labels_name} do not hold matching uint8 images and labels "
-                f"(shapes {images.shape} and {labels.shape}); download the dataset again."
+                "{images_name} and {labels_name} do not hold matching uint8 images and labels "
+                "(shapes {images_shape} and {labels_shape}); download the dataset again.",
+                images_name=images_name, labels_name=labels_name, images_shape=images.shape,
+                labels_shape=labels.shape,
             )
         if len(labels) and int(labels.max()) >= len(class_names):
-            raise DatasetError(f"{labels_name} has label {int(labels.max())}, beyond the "
-                               f"{len(class_names)} classes; download the dataset again.")
+            raise DatasetError(
+                "{labels_name} has label {largest}, beyond the "
+                "{count} classes; download the dataset again.",
+                labels_name=labels_name, largest=int(labels.max()), count=len(class_names),
+            )
         splits += [images, labels.astype(np.int64)]
     return (*splits, class_names)

@@ -45,26 +45,31 @@ def parse_idx(data: bytes | bytearray, source: str = "the IDX file") -> np.ndarr
     `source` names the file in error messages.
     """
     if len(data) < 4:
-        raise DatasetError(f"{source} is too short to be an IDX file; download the dataset again.")
+        raise DatasetError(
+            "{source} is too short to be an IDX file; download the dataset again.",
+            source=source,
+        )
     zero1, zero2, code, ndim = data[0], data[1], data[2], data[3]
     if zero1 != 0 or zero2 != 0 or code not in IDX_DTYPES:
         raise DatasetError(
-            f"{source} is not an IDX file (bad magic number 0x{data[:4].hex()}); download the dataset again."
+            "{source} is not an IDX file (bad magic number 0x{magic}); download the dataset again.",
+            source=source, magic=data[:4].hex(),
         )
     if not 1 <= ndim <= MAX_DIMENSIONS:
-        raise DatasetError(f"{source} declares {ndim} dimensions, which no dataset has; "
-                           "download the dataset again.")
+        raise DatasetError("{source} declares {ndim} dimensions, which no dataset has; "
+                           "download the dataset again.", source=source, ndim=ndim)
     header_size = 4 + 4 * ndim
     if len(data) < header_size:
-        raise DatasetError(f"{source} ends inside its header; download the dataset again.")
+        raise DatasetError("{source} ends inside its header; download the dataset again.", source=source)
     dims = struct.unpack(f">{ndim}I", data[4:header_size])
     dtype = IDX_DTYPES[code]
     expected = math.prod(dims) * dtype.itemsize  # Python ints: no overflow on hostile dims
     actual = len(data) - header_size
     if actual != expected:
         raise DatasetError(
-            f"{source} should hold {expected:,} bytes of data for shape {dims} but holds {actual:,} "
-            "(truncated or corrupt); download the dataset again."
+            "{source} should hold {expected:,} bytes of data for shape {dims} but holds {actual:,} "
+            "(truncated or corrupt); download the dataset again.",
+            source=source, expected=expected, dims=dims, actual=actual,
         )
     values = np.frombuffer(data, dtype=dtype, count=math.prod(dims), offset=header_size)
     # One copy: native byte order, writable, and independent of the (large) input bytes.
@@ -84,15 +89,21 @@ def read_idx(path: str | os.PathLike, max_bytes: int = MAX_IDX_BYTES) -> np.ndar
             else:
                 data = _read_at_most(raw, max_bytes + 1)
     except FileNotFoundError:
-        raise DatasetError(f"{name} is missing; download the dataset first.") from None
+        raise DatasetError("{name} is missing; download the dataset first.", name=name) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as error:
-        raise DatasetError(f"{name} is a damaged gzip file ({error}); download the dataset again.") from None
+        raise DatasetError(
+            "{name} is a damaged gzip file ({error}); download the dataset again.",
+            name=name, error=error,
+        ) from None
     except OSError as error:
-        raise DatasetError(f"{name} cannot be read ({error.strerror or error}); "
-                           "check the file and try again.") from None
+        raise DatasetError(
+            "{name} cannot be read ({error}); "
+            "check the file and try again.",
+            name=name, error=error.strerror or error,
+        ) from None
     if len(data) > max_bytes:
-        raise DatasetError(f"{name} is larger than {max_bytes:,} bytes, too large to be a dataset file "
-                           "Glassbox reads; download the dataset again.")
+        raise DatasetError("{name} is larger than {max_bytes:,} bytes, too large to be a dataset file "
+                           "Glassbox reads; download the dataset again.", name=name, max_bytes=max_bytes)
     return parse_idx(data, name)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from core.data.images import LoadedImage, load_image
-from core.errors import DatasetError, ImageLoadError
+from core.errors import DatasetError, ImageLoadError, Phrase
 
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
 MAX_LISTED = 5  # names quoted in one error sentence before "and N more"
@@ -67,21 +67,29 @@ def scan_image_folder(root: str | os.PathLike, class_names: Sequence[str] | None
     root = Path(os.path.expanduser(os.fspath(root)))
     name = str(root)
     if not root.exists():
-        raise DatasetError(f"The folder '{name}' does not exist; check the path.")
+        raise DatasetError("The folder '{name}' does not exist; check the path.", name=name)
     if not root.is_dir():
-        raise DatasetError(f"The path '{name}' is a file, not a folder; give the folder that holds one "
-                           "subfolder per class.")
+        raise DatasetError("The path '{name}' is a file, not a folder; give the folder that holds one "
+                           "subfolder per class.", name=name)
     try:
         entries = sorted(root.iterdir(), key=lambda p: p.name)
     except OSError as error:
-        raise DatasetError(f"The folder '{name}' cannot be read ({(error.strerror or 'refused').lower()}); "
-                           "check its permissions.") from None
+        raise DatasetError(
+            "The folder '{name}' cannot be read ({reason}); "
+            "check its permissions.",
+            name=name, reason=error.strerror.lower() if error.strerror else Phrase("refused"),
+        ) from None
     subfolders = {p.name: p for p in entries if p.is_dir() and not p.name.startswith(".")}
     if not subfolders:
         loose = sum(1 for p in entries if is_image_file(p))
-        hint = f" (it holds {loose} images directly)" if loose else ""
-        raise DatasetError(f"The folder '{name}' has no class subfolders{hint}; put each class's images in a "
-                           "subfolder named after the class.")
+        if loose:
+            raise DatasetError(
+                "The folder '{name}' has no class subfolders (it holds {loose} images directly); "
+                "put each class's images in a subfolder named after the class.",
+                name=name, loose=loose,
+            )
+        raise DatasetError("The folder '{name}' has no class subfolders; put each class's images in a "
+                           "subfolder named after the class.", name=name)
     if class_names is None:
         names = tuple(sorted(subfolders))
     else:
@@ -91,22 +99,34 @@ def scan_image_folder(root: str | os.PathLike, class_names: Sequence[str] | None
         if missing or unknown:
             parts = []
             if missing:
-                parts.append(f"{_listed(missing)} {'is' if len(missing) == 1 else 'are'} missing")
+                parts.append(Phrase("{names} is missing", names=_listed(missing)) if len(missing) == 1
+                             else Phrase("{names} are missing", names=_listed(missing)))
             if unknown:
-                parts.append(f"{_listed(unknown)} {'is not a class' if len(unknown) == 1 else 'are not classes'}")
-            raise DatasetError(f"The subfolders of '{name}' must be named as the classes "
-                               f"({_listed(names, limit=12)}): {' and '.join(parts)}.")
+                parts.append(Phrase("{names} is not a class", names=_listed(unknown)) if len(unknown) == 1
+                             else Phrase("{names} are not classes", names=_listed(unknown)))
+            raise DatasetError(
+                "The subfolders of '{name}' must be named as the classes ({names}): {parts}.",
+                name=name, names=_listed(names, limit=12),
+                parts=parts[0] if len(parts) == 1 else Phrase("{first} and {second}", first=parts[0], second=parts[1]),
+            )
     files = []
     for class_name in names:
         try:
             found = sorted((p for p in subfolders[class_name].iterdir() if is_image_file(p)), key=lambda p: p.name)
         except OSError as error:
-            raise DatasetError(f"The subfolder '{class_name}' of '{name}' cannot be read "
-                               f"({(error.strerror or 'refused').lower()}); check its permissions.") from None
+            raise DatasetError(
+                "The subfolder '{class_name}' of '{name}' cannot be read "
+                "({reason}); check its permissions.",
+                class_name=class_name, name=name,
+                reason=error.strerror.lower() if error.strerror else Phrase("refused"),
+            ) from None
         files.append(tuple(found))
     if not any(files):
-        raise DatasetError(f"The class subfolders of '{name}' hold no images "
-                           f"({', '.join(e.upper().lstrip('.') for e in IMAGE_EXTENSIONS)}); add some and try again.")
+        raise DatasetError(
+            "The class subfolders of '{name}' hold no images "
+            "({extensions}); add some and try again.",
+            name=name, extensions=", ".join(e.upper().lstrip(".") for e in IMAGE_EXTENSIONS),
+        )
     return ImageFolder(root, names, tuple(files))
 
 
@@ -130,5 +150,7 @@ def _listed(names: Sequence[str], limit: int = MAX_LISTED) -> str:
     """'a', 'a and b', 'a, b and c', or 'a, b, c, d, e and 3 more', each name quoted."""
     quoted = [f"'{n}'" for n in names]
     if len(quoted) > limit:
-        quoted = quoted[:limit] + [f"{len(names) - limit} more"]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        quoted = quoted[:limit] + [Phrase("{count} more", count=len(names) - limit)]
+    if len(quoted) == 1:
+        return quoted[0]
+    return Phrase("{first} and {last}", first=", ".join(quoted[:-1]), last=quoted[-1])

@@ -29,12 +29,11 @@ from typing import Sequence
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.errors import ImageLoadError
+from core.errors import ImageLoadError, Phrase
 
 MAX_PIXELS = 100_000_000  # decoded pixels; larger images are refused before decoding
 MAX_FILE_BYTES = 256 * 1024 * 1024  # refused unread: reading it only to refuse it would waste memory
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "WEBP")
-_FORMAT_LIST = "PNG, JPEG, GIF, BMP or WebP"
 _DISPLAY = {"WEBP": "WebP"}  # how messages spell a format
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"BM", "BMP")
@@ -65,27 +64,36 @@ def load_image(path: str | os.PathLike, max_side: int = 1024) -> LoadedImage:
     name = path.name or str(path)
     try:
         if path.is_dir():
-            raise ImageLoadError(f"{name} is a folder, not an image; choose an image file inside it.")
+            raise ImageLoadError(
+                "{name} is a folder, not an image; choose an image file inside it.",
+                name=name,
+            )
         file_bytes = path.stat().st_size
         if file_bytes > MAX_FILE_BYTES:
             raise ImageLoadError(
-                f"{name} is too large to load ({file_bytes / 2**20:.0f} MB, the limit is "
-                f"{MAX_FILE_BYTES // 2**20} MB); choose a smaller image."
+                "{name} is too large to load ({megabytes:.0f} MB, the limit is "
+                "{limit} MB); choose a smaller image.",
+                name=name, megabytes=file_bytes / 2**20, limit=MAX_FILE_BYTES // 2**20,
             )
         with open(path, "rb") as file:
             data = file.read()
     except FileNotFoundError as exc:
         raise ImageLoadError(
-            f"{name} was not found (it may have been moved or deleted); choose the file again."
+            "{name} was not found (it may have been moved or deleted); choose the file again.",
+            name=name,
         ) from exc
     except PermissionError as exc:
         raise ImageLoadError(
-            f"{name} cannot be read because permission was denied; "
-            "copy it somewhere you can read, or choose another file."
+            "{name} cannot be read because permission was denied; "
+            "copy it somewhere you can read, or choose another file.",
+            name=name,
         ) from exc
     except OSError as exc:
-        reason = (exc.strerror or "the system refused").rstrip(".").lower()
-        raise ImageLoadError(f"{name} cannot be read ({reason}); choose another file.") from exc
+        reason = exc.strerror.rstrip(".").lower() if exc.strerror else Phrase("the system refused")
+        raise ImageLoadError(
+            "{name} cannot be read ({reason}); choose another file.",
+            name=name, reason=reason,
+        ) from exc
     return decode_image(data, name=name, max_side=max_side)
 
 
@@ -95,7 +103,10 @@ def decode_image(data: bytes, name: str = "image", max_side: int = 1024) -> Load
     who = _who(name)
     data = data if isinstance(data, bytes) else bytes(data)  # bytearray, memoryview, QByteArray data
     if len(data) == 0:
-        raise ImageLoadError(f"{who} is empty (0 bytes); choose another file or save the image again.")
+        raise ImageLoadError(
+            "{who} is empty (0 bytes); choose another file or save the image again.",
+            who=who,
+        )
     kind = _sniff(data)
     try:
         # Pillow's warnings (decompression bomb, corrupt EXIF, failed format guesses) are
@@ -109,15 +120,16 @@ def decode_image(data: bytes, name: str = "image", max_side: int = 1024) -> Load
         raise
     except Image.DecompressionBombError as exc:
         raise ImageLoadError(
-            f"{who} is too large to open safely (its header claims an enormous size, which can be a "
-            "decompression bomb); shrink it in an image editor or choose another image."
+            "{who} is too large to open safely (its header claims an enormous size, which can be a "
+            "decompression bomb); shrink it in an image editor or choose another image.",
+            who=who,
         ) from exc
     except MemoryError as exc:
-        raise ImageLoadError(f"{who} is too large to fit in memory; choose a smaller image.") from exc
+        raise ImageLoadError("{who} is too large to fit in memory; choose a smaller image.", who=who) from exc
     except UnidentifiedImageError as exc:
-        raise ImageLoadError(_unidentified_message(who, kind, data)) from exc
+        raise _unidentified(who, kind, data) from exc
     except Exception as exc:  # OSError, SyntaxError, ValueError, struct.error, EOFError, ...
-        raise ImageLoadError(_damaged_message(who, kind)) from exc
+        raise _damaged(who, kind) from exc
 
 
 def from_array(array: np.ndarray, name: str, max_side: int = 1024) -> LoadedImage:
@@ -132,11 +144,15 @@ def from_array(array: np.ndarray, name: str, max_side: int = 1024) -> LoadedImag
     channels = 1 if array.ndim == 2 else (array.shape[-1] if array.ndim == 3 else 0)
     if channels not in (1, 2, 3, 4):
         raise ImageLoadError(
-            f"{who} has the shape {array.shape}, which is not an image (expected height × width with 1, 3 or 4 "
-            "channels); draw or paste the image again."
+            "{who} has the shape {shape}, which is not an image (expected height × width with 1, 3 or 4 "
+            "channels); draw or paste the image again.",
+            who=who, shape=array.shape,
         )
     if array.size == 0:
-        raise ImageLoadError(f"{who} has no pixels (its shape is {array.shape}); draw or paste the image again.")
+        raise ImageLoadError(
+            "{who} has no pixels (its shape is {shape}); draw or paste the image again.",
+            who=who, shape=array.shape,
+        )
     array = _to_uint8(array, who).reshape(array.shape[0], array.shape[1], channels)
     if channels in (2, 4):
         array = _composite_on_white(array)
@@ -196,14 +212,18 @@ def _decode_opened(image: Image.Image, name: str, who: str, max_side: int) -> Lo
     fmt = "JPEG" if image.format == "MPO" else (image.format or "image")  # phone JPEGs open as MPO
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise ImageLoadError(f"{who} has no pixels (it is {width}×{height}); choose another image.")
+        raise ImageLoadError(
+            "{who} has no pixels (it is {width}×{height}); choose another image.",
+            who=who, width=width, height=height,
+        )
     if fmt == "JPEG":
         # libjpeg can decode at 1/2, 1/4 or 1/8 scale: a 24-megapixel photo never exists at full size.
         image.draft("RGB", _fit((width, height), max_side))
     if image.width * image.height > MAX_PIXELS:
         raise ImageLoadError(
-            f"{who} is too large ({width}×{height} pixels, over the {MAX_PIXELS // 1_000_000}-megapixel limit); "
-            "shrink it in an image editor or choose a smaller image."
+            "{who} is too large ({width}×{height} pixels, over the {limit}-megapixel limit); "
+            "shrink it in an image editor or choose a smaller image.",
+            who=who, width=width, height=height, limit=MAX_PIXELS // 1_000_000,
         )
     image.load()
     stored = image.size
@@ -278,18 +298,23 @@ def _to_uint8(array: np.ndarray, who: str) -> np.ndarray:
         return np.rint(array / 257.0).astype(np.uint8)
     if np.issubdtype(array.dtype, np.floating):
         if not np.isfinite(array).all():
-            raise ImageLoadError(f"{who} contains NaN or infinite values; draw or paste the image again.")
+            raise ImageLoadError(
+                "{who} contains NaN or infinite values; draw or paste the image again.",
+                who=who,
+            )
         if array.min() < -1e-6 or array.max() > 1 + 1e-6:
             raise ImageLoadError(
-                f"{who} has values outside 0 to 1 (from {array.min():.3g} to {array.max():.3g}); "
-                "draw or paste the image again."
+                "{who} has values outside 0 to 1 (from {low:.3g} to {high:.3g}); "
+                "draw or paste the image again.",
+                who=who, low=array.min(), high=array.max(),
             )
         return np.rint(np.clip(array, 0.0, 1.0) * 255.0).astype(np.uint8)
     if np.issubdtype(array.dtype, np.integer) and array.min() >= 0 and array.max() <= 255:
         return array.astype(np.uint8)
     raise ImageLoadError(
-        f"{who} has pixel values of type {array.dtype} that Glassbox cannot show (expected 0 to 255, or 0 to 1); "
-        "draw or paste the image again."
+        "{who} has pixel values of type {dtype} that Glassbox cannot show (expected 0 to 255, or 0 to 1); "
+        "draw or paste the image again.",
+        who=who, dtype=array.dtype,
     )
 
 
@@ -327,7 +352,8 @@ def _check_max_side(max_side: int) -> None:
 def _who(name: str) -> str:
     """How a message names the image: its file name, or "The image" when there is none."""
     name = (name or "").strip()
-    return "The image" if name in ("", "image") else name
+    # A Phrase either way, so a translation can quote the name as its language does.
+    return Phrase("The image") if name in ("", "image") else Phrase("{name}", name=name)
 
 
 def _readable_formats() -> tuple[str, ...]:
@@ -343,24 +369,31 @@ def _sniff(data: bytes) -> str | None:
     return next((fmt for magic, fmt in _SIGNATURES if data.startswith(magic)), None)
 
 
-def _unidentified_message(who: str, kind: str | None, data: bytes) -> str:
+def _unidentified(who: str, kind: str | None, data: bytes) -> ImageLoadError:
     """Why Pillow could not even open the data, in the user's terms."""
     if kind is None:
-        return (
-            f"{who} is not a {_FORMAT_LIST} image, so Glassbox cannot read it; "
-            "save it as PNG or JPEG, or choose another image."
+        return ImageLoadError(
+            "{who} is not a {formats} image, so Glassbox cannot read it; "
+            "save it as PNG or JPEG, or choose another image.",
+            who=who, formats=Phrase("PNG, JPEG, GIF, BMP or WebP"),
         )
     if kind not in _readable_formats():
-        kind = _DISPLAY.get(kind, kind)
-        return f"{who} is a {kind} image, but this installation cannot read {kind}; save it as PNG or JPEG instead."
+        return ImageLoadError(
+            "{who} is a {kind} image, but this installation cannot read {kind}; save it as PNG or JPEG instead.",
+            who=who, kind=_DISPLAY.get(kind, kind),
+        )
     if kind == "PNG" and len(data) >= 24 and (data[16:20] == b"\0\0\0\0" or data[20:24] == b"\0\0\0\0"):
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-        return f"{who} has no pixels (it is {width}×{height}); choose another image."
-    return _damaged_message(who, kind)
+        return ImageLoadError(
+            "{who} has no pixels (it is {width}×{height}); choose another image.",
+            who=who, width=width, height=height,
+        )
+    return _damaged(who, kind)
 
 
-def _damaged_message(who: str, kind: str | None) -> str:
-    return (
-        f"{who} is a damaged or incomplete {_DISPLAY.get(kind, kind) or 'image'} file, so Glassbox cannot read it; "
-        "save or download it again, or choose another image."
+def _damaged(who: str, kind: str | None) -> ImageLoadError:
+    return ImageLoadError(
+        "{who} is a damaged or incomplete {kind} file, so Glassbox cannot read it; "
+        "save or download it again, or choose another image.",
+        who=who, kind=_DISPLAY.get(kind, kind) or Phrase("image"),
     )

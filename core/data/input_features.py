@@ -41,7 +41,10 @@ def check_features(features: Sequence[str]) -> tuple[str, ...]:
     """Return the features as a tuple in canonical order, or raise ConfigError."""
     unknown = [name for name in features if name not in _COMPUTE]
     if unknown:
-        raise ConfigError(f"Unknown input feature '{unknown[0]}'; choose from: {', '.join(FEATURES)}.")
+        raise ConfigError(
+            "Unknown input feature '{name}'; choose from: {choices}.",
+            name=unknown[0], choices=", ".join(FEATURES),
+        )
     if not features:
         raise ConfigError("Choose at least one input feature (for example x1 and x2).")
     chosen = set(features)

@@ -108,5 +108,8 @@ def _cached(name: str) -> np.ndarray:
 def sample_image(name: str) -> np.ndarray:
     """The named sample as uint8 RGB (height, width, 3); a fresh copy the caller may change."""
     if name not in SAMPLE_IMAGES:
-        raise ImageLoadError(f"There is no sample image '{name}'; choose one of: {', '.join(SAMPLE_IMAGES)}.")
+        raise ImageLoadError(
+            "There is no sample image '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(SAMPLE_IMAGES),
+        )
     return _cached(name).copy()

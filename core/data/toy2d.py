@@ -167,13 +167,22 @@ def make_dataset(
 ) -> Dataset:
     """Generate dataset `name` deterministically from `seed` and split it into train and test."""
     if name not in DATASETS:
-        raise ConfigError(f"Unknown dataset '{name}'; choose one of: {', '.join(DATASETS)}.")
+        raise ConfigError(
+            "Unknown dataset '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(DATASETS),
+        )
     if not MIN_POINTS <= n_points <= MAX_POINTS:
-        raise ConfigError(f"The number of points must be between {MIN_POINTS} and {MAX_POINTS}, not {n_points}.")
+        raise ConfigError(
+            "The number of points must be between {min_points} and {max_points}, not {n_points}.",
+            min_points=MIN_POINTS, max_points=MAX_POINTS, n_points=n_points,
+        )
     if not 0.0 <= noise <= 1.0:
-        raise ConfigError(f"Noise must be between 0 and 1 (0% to 100%), not {noise:g}.")
+        raise ConfigError("Noise must be between 0 and 1 (0% to 100%), not {noise:g}.", noise=noise)
     if not 0.1 <= train_fraction <= 0.9:
-        raise ConfigError(f"The training share must be between 0.1 and 0.9, not {train_fraction:g}.")
+        raise ConfigError(
+            "The training share must be between 0.1 and 0.9, not {train_fraction:g}.",
+            train_fraction=train_fraction,
+        )
     spec = DATASETS[name]
     rng = np.random.default_rng(seed)
     points, targets = spec.generate(n_points, noise, rng)

@@ -25,7 +25,7 @@ from torch.func import functional_call, vmap
 from torch.nn import functional as F
 from torch.nn.utils import parameters_to_vector, vector_to_parameters
 
-from core.errors import ConfigError
+from core.errors import ConfigError, Phrase
 from core.landscape.surfaces import check_resolution
 from core.mlp.trainer import Trainer
 
@@ -76,18 +76,24 @@ class _PointLoss:
         kind = "cuda" if self.device.type == "cuda" else "cpu"
         auto = CHUNK_BUDGET[kind] // max(1, len(self.inputs) * widest)
         if chunk is not None and (isinstance(chunk, bool) or int(chunk) != chunk or chunk < 1):
-            raise ConfigError(f"The chunk size must be a whole number of at least 1, not {chunk!r}.")
+            raise ConfigError(
+                "The chunk size must be a whole number of at least 1, not {chunk!r}.",
+                chunk=chunk,
+            )
         self.chunk = int(chunk) if chunk is not None else max(1, min(MAX_CHUNK[kind], auto))
         self._batched = vmap(self._one)
 
     def _one(self, params: dict[str, torch.Tensor]) -> torch.Tensor:
         return self.loss(functional_call(self.model, params, (self.inputs,)), self.targets)
 
-    def vector(self, vector, what: str = "direction") -> Vector:
+    def vector(self, vector, what: str = Phrase("direction")) -> Vector:
         """`vector` on the model's device and dtype, after checking its length."""
         vector = torch.as_tensor(vector).detach().reshape(-1).to(self.device, self.dtype)
         if vector.numel() != self.size:
-            raise ConfigError(f"The {what} has {vector.numel()} numbers but the network has {self.size} parameters.")
+            raise ConfigError(
+                "The {what} has {size} numbers but the network has {expected} parameters.",
+                what=what, size=vector.numel(), expected=self.size,
+            )
         return vector
 
     @torch.no_grad()
@@ -114,7 +120,7 @@ def trajectory_losses(trainer: Trainer, vectors: Sequence, chunk: int | None = N
     point_loss = _PointLoss(trainer, chunk)
     if not len(vectors):
         return np.empty(0)
-    return point_loss(torch.stack([point_loss.vector(v, "path point") for v in vectors]))
+    return point_loss(torch.stack([point_loss.vector(v, Phrase("path point")) for v in vectors]))
 
 
 # ----------------------------------------------------------------------------- directions
@@ -156,8 +162,8 @@ def pca_directions(trajectory: Sequence) -> tuple[Vector, Vector, np.ndarray]:
     negative α and β and ends at (0, 0).
     """
     if len(trajectory) < 3:
-        raise ConfigError(f"PCA directions need at least 3 recorded points of the training path, not "
-                          f"{len(trajectory)}; train a few more steps or use random directions.")
+        raise ConfigError("PCA directions need at least 3 recorded points of the training path, not "
+                          "{count}; train a few more steps or use random directions.", count=len(trajectory))
     offsets = _matrix(trajectory)
     offsets = offsets - offsets[-1]
     centred = offsets - offsets.mean(dim=0)
@@ -206,7 +212,7 @@ class SliceUpdate:
 def _axis(values, what: str) -> np.ndarray:
     axis = np.asarray(values, dtype=np.float64).reshape(-1)
     if axis.size == 0 or not np.isfinite(axis).all():
-        raise ConfigError(f"The {what} axis must be one or more finite numbers.")
+        raise ConfigError("The {what} axis must be one or more finite numbers.", what=what)
     return axis
 
 
@@ -232,12 +238,15 @@ def loss_slice(
     chunk: when it says yes the generator simply ends without a final update, and the
     caller keeps whatever it last drew. The model itself is never modified.
     """
-    alphas, betas = _axis(alphas, "alpha"), _axis(betas, "beta")
+    alphas, betas = _axis(alphas, Phrase("alpha")), _axis(betas, Phrase("beta"))
     if int(coarse_stride) < 1:
-        raise ConfigError(f"The coarse stride must be at least 1, not {coarse_stride}.")
+        raise ConfigError(
+            "The coarse stride must be at least 1, not {coarse_stride}.",
+            coarse_stride=coarse_stride,
+        )
     should_stop = should_stop or (lambda: False)
     point_loss = _PointLoss(trainer, chunk)
-    theta = point_loss.vector(flat_parameters(trainer.model) if center is None else center, "center")
+    theta = point_loss.vector(flat_parameters(trainer.model) if center is None else center, Phrase("center"))
     d1, d2 = point_loss.vector(d1), point_loss.vector(d2)
     alpha_t = torch.as_tensor(alphas, dtype=point_loss.dtype, device=point_loss.device)
     beta_t = torch.as_tensor(betas, dtype=point_loss.dtype, device=point_loss.device)
@@ -284,7 +293,7 @@ def compute_slice(trainer: Trainer, d1: Vector, d2: Vector, alphas, betas, chunk
 @torch.no_grad()
 def naive_loss_slice(trainer: Trainer, d1: Vector, d2: Vector, alphas, betas, center=None) -> np.ndarray:
     """The same grid as `loss_slice`, one network at a time: the benchmark's baseline and the tests' oracle."""
-    alphas, betas = _axis(alphas, "alpha"), _axis(betas, "beta")
+    alphas, betas = _axis(alphas, Phrase("alpha")), _axis(betas, Phrase("beta"))
     model = copy.deepcopy(trainer.model)  # load weights into a copy: the trainer's model stays as it was
     params = list(model.parameters())
     inputs, targets = trainer.training_set()
@@ -310,9 +319,12 @@ def interpolation_1d(
     downhill without crossing a barrier, even if its actual path was anything but straight.
     """
     if isinstance(steps, bool) or not isinstance(steps, int) or not 2 <= steps <= 10_001:
-        raise ConfigError(f"The line needs a whole number of points between 2 and 10001, not {steps!r}.")
+        raise ConfigError(
+            "The line needs a whole number of points between 2 and 10001, not {steps!r}.",
+            steps=steps,
+        )
     point_loss = _PointLoss(trainer, chunk)
-    initial = point_loss.vector(initial_vector, "initial weight vector")
+    initial = point_loss.vector(initial_vector, Phrase("initial weight vector"))
     towards = flat_parameters(trainer.model) - initial
     alphas = np.linspace(float(alpha_range[0]), float(alpha_range[1]), int(steps))
     alpha_t = torch.as_tensor(alphas, dtype=point_loss.dtype, device=point_loss.device)
@@ -407,7 +419,10 @@ def _limits(path: np.ndarray, directions: str) -> tuple[float, float]:
 
 def check_directions(directions: str) -> str:
     if directions not in DIRECTIONS:
-        raise ConfigError(f"Unknown directions '{directions}'; choose one of: {', '.join(DIRECTIONS)}.")
+        raise ConfigError(
+            "Unknown directions '{directions}'; choose one of: {choices}.",
+            directions=directions, choices=", ".join(DIRECTIONS),
+        )
     return directions
 
 

@@ -99,7 +99,10 @@ def _plateau(x, y):
 def _bowl(kappa: float = 10.0) -> Surface:
     if (not isinstance(kappa, numbers.Real) or isinstance(kappa, bool) or not math.isfinite(kappa)
             or not KAPPA_RANGE[0] <= kappa <= KAPPA_RANGE[1]):
-        raise ConfigError(f"The condition number must be a number between 1 and 1000, not {kappa!r}.")
+        raise ConfigError(
+            "The condition number must be a number between 1 and 1000, not {kappa!r}.",
+            kappa=kappa,
+        )
     kappa = float(kappa)
     return Surface(
         name="bowl",
@@ -170,13 +173,17 @@ SURFACES: dict[str, Surface] = {name: factory() for name, factory in _FACTORIES.
 def surface(name: str, **params: float) -> Surface:
     """The named surface; only the bowl takes a parameter, `kappa` (its condition number)."""
     if name not in _FACTORIES:
-        raise ConfigError(f"Unknown surface '{name}'; choose one of: {', '.join(SURFACES)}.")
+        raise ConfigError(
+            "Unknown surface '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(SURFACES),
+        )
     try:
         return _FACTORIES[name](**params)
     except TypeError:
         allowed = ", ".join(SURFACES[name].params) or "none"
         raise ConfigError(
-            f"The {name} surface takes no parameter {', '.join(params)}; its parameters are: {allowed}."
+            "The {name} surface takes no parameter {params}; its parameters are: {allowed}.",
+            name=name, params=", ".join(params), allowed=allowed,
         ) from None
 
 
@@ -184,8 +191,8 @@ def surface(name: str, **params: float) -> Surface:
 def check_resolution(resolution: int, low: int = 3, high: int = MAX_RESOLUTION) -> int:
     if (not isinstance(resolution, numbers.Integral) or isinstance(resolution, bool)
             or not low <= resolution <= high):
-        raise ConfigError(f"The resolution must be a whole number of at least {low} and at most {high}, "
-                          f"not {resolution!r}.")
+        raise ConfigError("The resolution must be a whole number of at least {low} and at most {high}, "
+                          "not {resolution!r}.", low=low, high=high, resolution=resolution)
     return int(resolution)
 
 
@@ -194,9 +201,15 @@ def check_range(what: str, limits: Point) -> Point:
     try:
         low, high = (float(value) for value in limits)
     except (TypeError, ValueError):
-        raise ConfigError(f"The {what} range must be two numbers, low then high, not {limits!r}.") from None
+        raise ConfigError(
+            "The {what} range must be two numbers, low then high, not {limits!r}.",
+            what=what, limits=limits,
+        ) from None
     if not (math.isfinite(low) and math.isfinite(high) and low < high):
-        raise ConfigError(f"The {what} range must be two finite numbers with low below high, not {limits!r}.")
+        raise ConfigError(
+            "The {what} range must be two finite numbers with low below high, not {limits!r}.",
+            what=what, limits=limits,
+        )
     return low, high
 
 
@@ -205,9 +218,15 @@ def check_start(start) -> Point:
     try:
         x, y = (float(value) for value in start)
     except (TypeError, ValueError):
-        raise ConfigError(f"The start point must be two numbers such as -1,1, not {start!r}.") from None
+        raise ConfigError(
+            "The start point must be two numbers such as -1,1, not {start!r}.",
+            start=start,
+        ) from None
     if not all(math.isfinite(value) and abs(value) <= MAX_COORDINATE for value in (x, y)):
-        raise ConfigError(f"The start point must be two finite numbers between -1000000 and 1000000, not {start!r}.")
+        raise ConfigError(
+            "The start point must be two finite numbers between -1000000 and 1000000, not {start!r}.",
+            start=start,
+        )
     return x, y
 
 
@@ -219,7 +238,10 @@ def parse_start(text: str) -> Point:
             raise ValueError
         point = tuple(float(part) for part in parts)
     except ValueError:
-        raise ConfigError(f"The start point must be two numbers separated by a comma, such as -1,1, not '{text}'.") \
+        raise ConfigError(
+            "The start point must be two numbers separated by a comma, such as -1,1, not '{text}'.",
+            text=text,
+        ) \
             from None
     return check_start(point)
 
@@ -280,20 +302,26 @@ Path = OptimizerPath  # the name the first design used; OptimizerPath does not s
 
 def check_lr(lr: float) -> float:
     if not isinstance(lr, numbers.Real) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
-        raise ConfigError(f"The learning rate must be a finite number above 0, not {lr!r}.")
+        raise ConfigError("The learning rate must be a finite number above 0, not {lr!r}.", lr=lr)
     return float(lr)
 
 
 def check_steps(steps: int, high: int = MAX_STEPS) -> int:
     if not isinstance(steps, numbers.Integral) or isinstance(steps, bool) or not 0 <= steps <= high:
-        raise ConfigError(f"The number of steps must be a whole number between 0 and {high}, not {steps!r}.")
+        raise ConfigError(
+            "The number of steps must be a whole number between 0 and {high}, not {steps!r}.",
+            high=high, steps=steps,
+        )
     return int(steps)
 
 
 def check_momentum(momentum: float, optimizer_names: Sequence[str] = ()) -> float:
     if (not isinstance(momentum, numbers.Real) or isinstance(momentum, bool) or not math.isfinite(momentum)
             or not 0.0 <= momentum <= 0.999):
-        raise ConfigError(f"The momentum must be a number between 0 and 0.999, not {momentum!r}.")
+        raise ConfigError(
+            "The momentum must be a number between 0 and 0.999, not {momentum!r}.",
+            momentum=momentum,
+        )
     if momentum == 0 and "nesterov" in optimizer_names:  # torch.optim refuses Nesterov without momentum
         raise ConfigError("Nesterov needs a momentum above 0; raise the momentum or leave Nesterov out.")
     return float(momentum)
@@ -358,7 +386,10 @@ def race(
         optimizer_names = optimizer_names.split(",")
     names = list(dict.fromkeys(name.strip() for name in optimizer_names if name.strip()))
     if not names:
-        raise ConfigError(f"Choose at least one optimizer to race, from: {', '.join(OPTIMIZERS)}.")
+        raise ConfigError(
+            "Choose at least one optimizer to race, from: {choices}.",
+            choices=", ".join(OPTIMIZERS),
+        )
     for name in names:
         check_optimizer(name)
     check_momentum(momentum, names)

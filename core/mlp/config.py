@@ -14,7 +14,7 @@ from typing import Any
 from core.data.input_features import check_features
 from core.data.toy2d import DATASETS, MAX_POINTS, MIN_POINTS
 from core.device import DEVICE_CHOICES
-from core.errors import ConfigError
+from core.errors import ConfigError, Phrase
 from core.nets.mlp import check_activation, check_hidden
 from core.optimizers import check_optimizer
 
@@ -48,19 +48,28 @@ class TrainConfig:
     def validated(self) -> "TrainConfig":
         """Return a normalised copy, or raise ConfigError naming the first bad setting."""
         if self.dataset not in DATASETS:
-            raise ConfigError(f"Unknown dataset '{self.dataset}'; choose one of: {', '.join(DATASETS)}.")
-        _check_range("The noise level", self.noise, 0.0, 1.0)
-        _check_range("The training share", self.train_fraction, 0.1, 0.9)
-        _check_range("The number of points", self.n_points, MIN_POINTS, MAX_POINTS, whole=True)
-        _check_positive("The learning rate", self.learning_rate, MAX_LEARNING_RATE)
-        _check_range("The batch size", self.batch_size, 1, MAX_BATCH, whole=True)
+            raise ConfigError(
+                "Unknown dataset '{name}'; choose one of: {choices}.",
+                name=self.dataset, choices=", ".join(DATASETS),
+            )
+        _check_range(Phrase("The noise level"), self.noise, 0.0, 1.0)
+        _check_range(Phrase("The training share"), self.train_fraction, 0.1, 0.9)
+        _check_range(Phrase("The number of points"), self.n_points, MIN_POINTS, MAX_POINTS, whole=True)
+        _check_positive(Phrase("The learning rate"), self.learning_rate, MAX_LEARNING_RATE)
+        _check_range(Phrase("The batch size"), self.batch_size, 1, MAX_BATCH, whole=True)
         if self.regularization not in REGULARIZATIONS:
-            raise ConfigError(f"Unknown regularisation '{self.regularization}'; choose one of: none, l1, l2.")
-        _check_range("The regularisation rate", self.regularization_rate, 0.0, 10.0)
-        _check_range("The momentum", self.momentum, 0.0, 0.999)
-        _check_range("The seed", self.seed, 0, MAX_SEED, whole=True)
+            raise ConfigError(
+                "Unknown regularisation '{name}'; choose one of: none, l1, l2.",
+                name=self.regularization,
+            )
+        _check_range(Phrase("The regularisation rate"), self.regularization_rate, 0.0, 10.0)
+        _check_range(Phrase("The momentum"), self.momentum, 0.0, 0.999)
+        _check_range(Phrase("The seed"), self.seed, 0, MAX_SEED, whole=True)
         if self.device not in DEVICE_CHOICES:
-            raise ConfigError(f"Unknown device '{self.device}'; choose one of: {', '.join(DEVICE_CHOICES)}.")
+            raise ConfigError(
+                "Unknown device '{name}'; choose one of: {choices}.",
+                name=self.device, choices=", ".join(DEVICE_CHOICES),
+            )
         hidden = check_hidden(self.hidden)
         activation, layer_activations = _check_layer_activations(
             check_activation(self.activation), self.layer_activations, len(hidden))
@@ -98,7 +107,10 @@ class TrainConfig:
         except (TypeError, ValueError) as error:
             if isinstance(error, ConfigError):
                 raise
-            raise ConfigError(f"The saved settings are not valid ({error}); using the defaults is safest.") from None
+            raise ConfigError(
+                "The saved settings are not valid ({error}); using the defaults is safest.",
+                error=error,
+            ) from None
 
     def hidden_activations(self) -> tuple[str, ...]:
         """The activation of each hidden layer, input side first."""
@@ -122,7 +134,8 @@ def parse_hidden(text: str) -> tuple[int, ...]:
         widths = tuple(int(part) for part in text.replace(" ", "").split(","))
     except ValueError:
         raise ConfigError(
-            f"Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'."
+            "Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'.",
+            text=text,
         ) from None
     return check_hidden(widths)
 
@@ -140,13 +153,17 @@ def parse_activations(text: str) -> tuple[str, tuple[str, ...]]:
 def _check_layer_activations(default: str, names, n_hidden: int) -> tuple[str, tuple[str, ...]]:
     """Validate per-layer activations; when they all agree they fold into the single `activation`."""
     if isinstance(names, str) or not all(isinstance(name, str) for name in names):
-        raise ConfigError(f"Per-layer activations must be a list of names such as relu,tanh, not {names!r}.")
+        raise ConfigError(
+            "Per-layer activations must be a list of names such as relu,tanh, not {names!r}.",
+            names=names,
+        )
     names = tuple(check_activation(name) for name in names)
     if not names:
         return default, ()
     if len(names) != n_hidden:
         raise ConfigError(
-            f"Give one activation per hidden layer ({n_hidden}) or a single one for all, not {len(names)}."
+            "Give one activation per hidden layer ({n_hidden}) or a single one for all, not {count}.",
+            n_hidden=n_hidden, count=len(names),
         )
     if len(set(names)) == 1:
         return names[0], ()
@@ -161,8 +178,15 @@ def _check_range(what: str, value: float, low: float, high: float, whole: bool =
         or not low <= value <= high
         or (whole and value != int(value))
     ):
-        kind = "a whole number" if whole else "a number"
-        raise ConfigError(f"{what} must be {kind} between {_plain(low)} and {_plain(high)}, not {value}.")
+        if whole:
+            raise ConfigError(
+                "{what} must be a whole number between {low} and {high}, not {value}.",
+                what=what, low=_plain(low), high=_plain(high), value=value,
+            )
+        raise ConfigError(
+            "{what} must be a number between {low} and {high}, not {value}.",
+            what=what, low=_plain(low), high=_plain(high), value=value,
+        )
 
 
 def _plain(number: float) -> str:
@@ -172,4 +196,7 @@ def _plain(number: float) -> str:
 
 def _check_positive(what: str, value: float, high: float) -> None:
     if not isinstance(value, numbers.Real) or not math.isfinite(value) or not 0 < value <= high:
-        raise ConfigError(f"{what} must be a positive number up to {high:g}, not {value}.")
+        raise ConfigError(
+            "{what} must be a positive number up to {high:g}, not {value}.",
+            what=what, high=high, value=value,
+        )

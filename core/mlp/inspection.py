@@ -34,10 +34,16 @@ def neuron_activity(trainer, layer: int, index: int) -> NeuronActivity:
     """Run the training set through the network and keep one neuron's output for each example."""
     model = trainer.model
     if not 0 <= layer < len(model.linears):
-        raise ConfigError(f"There is no layer {layer + 1}; the network has {len(model.linears)} weight layers.")
+        raise ConfigError(
+            "There is no layer {layer}; the network has {count} weight layers.",
+            layer=layer + 1, count=len(model.linears),
+        )
     linear = model.linears[layer]
     if not 0 <= index < linear.out_features:
-        raise ConfigError(f"Layer {layer + 1} has {linear.out_features} neurons, so there is no neuron {index + 1}.")
+        raise ConfigError(
+            "Layer {layer} has {count} neurons, so there is no neuron {index}.",
+            layer=layer + 1, count=linear.out_features, index=index + 1,
+        )
     inputs, _ = trainer.training_set()
     signal = model.layer_outputs(inputs, layers=layer + 1)[-1]
     last = len(model.linears) - 1

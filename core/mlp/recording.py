@@ -54,7 +54,8 @@ def record_example(trainer: Trainer, example_index: int = 0, commit: bool = Fals
     """
     if not 0 <= example_index < trainer.n_train:
         raise ConfigError(
-            f"The example must be an index from 0 to {trainer.n_train - 1} in the training set, not {example_index}."
+            "The example must be an index from 0 to {largest} in the training set, not {example_index}.",
+            largest=trainer.n_train - 1, example_index=example_index,
         )
     config = trainer.config
     model = copy.deepcopy(trainer.model)

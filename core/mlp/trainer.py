@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import numpy as np
 import torch
@@ -24,6 +24,9 @@ from core.device import describe_device, resolve_device
 from core.errors import ConfigError, DivergedError
 from core.nets.mlp import build_mlp, transplant_weights
 from core.optimizers import make_optimizer
+
+if TYPE_CHECKING:
+    from core.session.parts import Part
 
 # A loss this large means the weights have run away even if it is still finite
 # (sigmoid outputs saturate, so BCE rarely reaches inf by itself).
@@ -105,6 +108,23 @@ class Trainer:
         self.step_count = 0
         self._rolled_back = False
         self._last_finite = parameters_to_vector(self._params).detach().clone()
+        # This run's first weights (a CPU copy): the landscape's line starts here, and a snapshot keeps them.
+        self.initial_weights = self._last_finite.to("cpu", copy=True)
+        self.recorded_path = None  # the path a snapshot carried (core.mlp.snapshot.RecordedPath), if any
+
+    # ----------------------------------------------------------------- sessions
+    def snapshot(self, recorder=None) -> "Part":
+        """Everything needed to continue exactly, as a session Part (with `recorder`'s path if given)."""
+        from core.mlp.snapshot import part_from_trainer
+
+        return part_from_trainer(self, recorder)
+
+    @classmethod
+    def from_snapshot(cls, part: "Part", device: str | None = None) -> "Trainer":
+        """The trainer a snapshot describes, ready to continue; SessionError when the part is wrong."""
+        from core.mlp.snapshot import trainer_from_part
+
+        return trainer_from_part(part, device)
 
     def can_retune(self, config: TrainConfig) -> bool:
         """True when `config` differs from ours only in settings `retune` can change in place."""
@@ -126,6 +146,7 @@ class Trainer:
         """Start from `other`'s weights where the shapes still fit (an edited network trains on)."""
         transplant_weights(other.model, self.model)
         self._last_finite = parameters_to_vector(self._params).detach().clone()
+        self.initial_weights = self._last_finite.to("cpu", copy=True)
 
     def retune(self, config: TrainConfig) -> None:
         """Change optimizer, learning rate, batch size or regularisation, keeping the weights."""
@@ -273,12 +294,21 @@ class Trainer:
     def set_weight(self, layer: int, out: int, inp: int, value: float) -> None:
         """Type one weight by hand (the graph's click-to-edit); training continues from it."""
         if not 0 <= layer < len(self._weights):
-            raise ConfigError(f"There is no layer {layer}; the network has {len(self._weights)} weight layers.")
+            raise ConfigError(
+                "There is no layer {layer}; the network has {count} weight layers.",
+                layer=layer, count=len(self._weights),
+            )
         weight = self._weights[layer]
         if not (0 <= out < weight.shape[0] and 0 <= inp < weight.shape[1]):
-            raise ConfigError(f"Layer {layer} has no weight from input {inp} to neuron {out}.")
+            raise ConfigError(
+                "Layer {layer} has no weight from input {inp} to neuron {out}.",
+                layer=layer, inp=inp, out=out,
+            )
         if not math.isfinite(value) or abs(value) > 1e6:
-            raise ConfigError(f"A weight must be a finite number between -1,000,000 and 1,000,000, not {value}.")
+            raise ConfigError(
+                "A weight must be a finite number between -1,000,000 and 1,000,000, not {value}.",
+                value=value,
+            )
         with torch.no_grad():
             weight[out, inp] = value
         self._last_finite.copy_(parameters_to_vector(self._params).detach())

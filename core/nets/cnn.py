@@ -112,7 +112,8 @@ def cnn_spec(name: str) -> CnnSpec:
         return CNN_MODELS[name]
     except KeyError:
         raise ModelError(
-            f"Unknown model architecture '{name}'; choose one of: {', '.join(CNN_MODELS)}."
+            "Unknown model architecture '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(CNN_MODELS),
         ) from None
 
 
@@ -125,7 +126,10 @@ def build_cnn(name: str, num_classes: int | None = None) -> nn.Sequential:
     spec = cnn_spec(name)
     count = spec.num_classes if num_classes is None else num_classes
     if isinstance(count, bool) or not isinstance(count, int) or not 2 <= count <= MAX_CLASSES:
-        raise ModelError(f"A network needs between 2 and {MAX_CLASSES} classes, not {count!r}.")
+        raise ModelError(
+            "A network needs between 2 and {max_classes} classes, not {count!r}.",
+            max_classes=MAX_CLASSES, count=count,
+        )
     return spec.build(count)
 
 
@@ -150,13 +154,20 @@ def check_architecture(model: nn.Module, input_shape: tuple[int, int, int], num_
     for name, layer in model.named_children():
         if not isinstance(layer, ALLOWED_LAYERS):
             raise ModelError(
-                f"Layer '{name}' is a {type(layer).__name__}; the lab only shows convolution, ReLU, "
-                "pooling, flatten and fully connected layers."
+                "Layer '{name}' is a {layer_type}; the lab only shows convolution, ReLU, "
+                "pooling, flatten and fully connected layers.",
+                name=name, layer_type=type(layer).__name__,
             )
     try:
         shapes = layer_shapes(model, input_shape)
     except RuntimeError as error:
-        raise ModelError(f"The layers do not fit together for an input of {input_shape}: {error}") from None
+        raise ModelError(
+            "The layers do not fit together for an input of {input_shape}: {error}",
+            input_shape=input_shape, error=error,
+        ) from None
     if not shapes or shapes[-1][1] != (num_classes,):
         found = shapes[-1][1] if shapes else ()
-        raise ModelError(f"The network ends in {found} outputs where {num_classes} class scores were expected.")
+        raise ModelError(
+            "The network ends in {found} outputs where {num_classes} class scores were expected.",
+            found=found, num_classes=num_classes,
+        )

@@ -44,19 +44,31 @@ def check_hidden(hidden: Sequence[int]) -> tuple[int, ...]:
     """Validate hidden-layer widths: any depth up to MAX_DEPTH, any width 1..MAX_WIDTH."""
     if isinstance(hidden, str) or not all(isinstance(width, numbers.Integral) or
                                           (isinstance(width, float) and width.is_integer()) for width in hidden):
-        raise ConfigError(f"Hidden layer widths must be whole numbers such as 8,8, not {hidden!r}.")
+        raise ConfigError(
+            "Hidden layer widths must be whole numbers such as 8,8, not {hidden!r}.",
+            hidden=hidden,
+        )
     hidden = tuple(int(width) for width in hidden)
     if len(hidden) > MAX_DEPTH:
-        raise ConfigError(f"At most {MAX_DEPTH} hidden layers are supported, not {len(hidden)}.")
+        raise ConfigError(
+            "At most {max_depth} hidden layers are supported, not {depth}.",
+            max_depth=MAX_DEPTH, depth=len(hidden),
+        )
     for width in hidden:
         if not 1 <= width <= MAX_WIDTH:
-            raise ConfigError(f"Each hidden layer needs between 1 and {MAX_WIDTH} neurons, not {width}.")
+            raise ConfigError(
+                "Each hidden layer needs between 1 and {max_width} neurons, not {width}.",
+                max_width=MAX_WIDTH, width=width,
+            )
     return hidden
 
 
 def check_activation(name: str) -> str:
     if name not in _FUNCTIONS:
-        raise ConfigError(f"Unknown activation '{name}'; choose one of: {', '.join(ACTIVATIONS)}.")
+        raise ConfigError(
+            "Unknown activation '{name}'; choose one of: {choices}.",
+            name=name, choices=", ".join(ACTIVATIONS),
+        )
     return name
 
 
@@ -131,7 +143,10 @@ def build_mlp(
     hidden = check_hidden(hidden)
     activations = [activation] * len(hidden) if isinstance(activation, str) else list(activation)
     if task not in OUTPUT_ACTIVATIONS:
-        raise ConfigError(f"Unknown task '{task}'; choose one of: {', '.join(OUTPUT_ACTIVATIONS)}.")
+        raise ConfigError(
+            "Unknown task '{task}'; choose one of: {choices}.",
+            task=task, choices=", ".join(OUTPUT_ACTIVATIONS),
+        )
     model = MLP((n_inputs, *hidden, n_outputs), activations, OUTPUT_ACTIVATIONS[task])
     model.reset_parameters(torch.Generator().manual_seed(seed))
     return model

@@ -20,7 +20,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
-from core.errors import ModelError
+from core.errors import ModelError, Phrase
 from core.nets.cnn import MAX_CLASSES, build_cnn, check_architecture, cnn_spec
 
 FORMAT = "glassbox.model/1"
@@ -75,7 +75,7 @@ def _folders(directory: str | os.PathLike | None) -> list[Path]:
 
 def _paths(name: str, directory: str | os.PathLike | None) -> tuple[Path, Path]:
     if not _NAME.match(name):
-        raise ModelError(f"'{name}' is not a model name; use letters, digits, '-' or '_' only.")
+        raise ModelError("'{name}' is not a model name; use letters, digits, '-' or '_' only.", name=name)
     folders = _folders(directory)
     folder = next((f for f in folders if (f / f"{name}.json").is_file()), folders[0])
     return folder / f"{name}.safetensors", folder / f"{name}.json"
@@ -93,7 +93,10 @@ def save_model(model: nn.Module, info: ModelInfo, directory: str | os.PathLike |
     the app passes user_models_dir().
     """
     if not _NAME.match(info.name):
-        raise ModelError(f"'{info.name}' is not a model name; use letters, digits, '-' or '_' only.")
+        raise ModelError(
+            "'{name}' is not a model name; use letters, digits, '-' or '_' only.",
+            name=info.name,
+        )
     folder = Path(directory) if directory is not None else MODELS_DIR
     weights_path, json_path = folder / f"{info.name}.safetensors", folder / f"{info.name}.json"
     weights_path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,13 +119,19 @@ def read_model_info(name: str, directory: str | os.PathLike | None = None) -> Mo
     try:
         data = json.loads(json_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelError(f"Model '{name}' has no description file {json_path}; run scripts/train_models.py "
-                         "to create it.") from None
+        raise ModelError("Model '{name}' has no description file {json_path}; run scripts/train_models.py "
+                         "to create it.", name=name, json_path=json_path) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ModelError(f"The description file {json_path} of model '{name}' cannot be read ({error}); "
-                         "run scripts/train_models.py to rewrite it.") from None
+        raise ModelError(
+            "The description file {json_path} of model '{name}' cannot be read ({error}); "
+            "run scripts/train_models.py to rewrite it.",
+            json_path=json_path, name=name, error=error,
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ModelError(f"{json_path} is not a Glassbox model description (expected format '{FORMAT}').")
+        raise ModelError(
+            "{json_path} is not a Glassbox model description (expected format '{format}').",
+            json_path=json_path, format=FORMAT,
+        )
     try:
         info = ModelInfo(
             name=name,
@@ -132,12 +141,15 @@ def read_model_info(name: str, directory: str | os.PathLike | None = None) -> Mo
             training=dict(data.get("training", {})),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise ModelError(f"The description file {json_path} lacks a valid entry {error}; "
-                         "run scripts/train_models.py to rewrite it.") from None
+        raise ModelError(
+            "The description file {json_path} lacks a valid entry {error}; "
+            "run scripts/train_models.py to rewrite it.",
+            json_path=json_path, error=error,
+        ) from None
     cnn_spec(info.architecture)  # a known architecture, or the ModelError that lists them
     if not 2 <= len(info.class_names) <= MAX_CLASSES:
-        raise ModelError(f"Model '{name}' names {len(info.class_names)} classes; a model needs between 2 and "
-                         f"{MAX_CLASSES}.")
+        raise ModelError("Model '{name}' names {count} classes; a model needs between 2 and "
+                         "{max_classes}.", name=name, count=len(info.class_names), max_classes=MAX_CLASSES)
     return info
 
 
@@ -146,27 +158,42 @@ def load_model(name: str, directory: str | os.PathLike | None = None) -> tuple[n
     info = read_model_info(name, directory)
     weights_path, _ = _paths(name, directory)
     if not weights_path.is_file():
-        raise ModelError(f"Model '{name}' has no weights file {weights_path}; run scripts/train_models.py "
-                         "to create it.")
+        raise ModelError("Model '{name}' has no weights file {weights_path}; run scripts/train_models.py "
+                         "to create it.", name=name, weights_path=weights_path)
     try:
         tensors = load_file(str(weights_path))
     except Exception as error:  # safetensors raises its own error type for a damaged header or body
-        raise ModelError(f"The weights file {weights_path} is damaged and cannot be read ({error}).") from None
+        raise ModelError(
+            "The weights file {weights_path} is damaged and cannot be read ({error}).",
+            weights_path=weights_path, error=error,
+        ) from None
     model = build_cnn(info.architecture, len(info.class_names))
     expected = model.state_dict()
     missing = sorted(set(expected) - set(tensors))
     extra = sorted(set(tensors) - set(expected))
     if missing or extra:
-        raise ModelError(f"The weights in {weights_path} do not fit architecture '{info.architecture}' "
-                         f"(missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'}).")
+        raise ModelError(
+            "The weights in {weights_path} do not fit architecture '{architecture}' "
+            "(missing: {missing}; unexpected: {extra}).",
+            weights_path=weights_path, architecture=info.architecture, missing=", ".join(missing) or Phrase("none"),
+            extra=", ".join(extra) or Phrase("none"),
+        )
     for key, value in expected.items():
         found = tensors[key]
         if found.shape != value.shape or found.dtype != value.dtype:
-            raise ModelError(f"The weights in {weights_path} do not fit architecture '{info.architecture}': "
-                             f"'{key}' is {tuple(found.shape)} {found.dtype}, expected {tuple(value.shape)} "
-                             f"{value.dtype}.")
+            raise ModelError(
+                "The weights in {weights_path} do not fit architecture '{architecture}': "
+                "'{key}' is {found_shape} {found_dtype}, expected {shape} "
+                "{dtype}.",
+                weights_path=weights_path, architecture=info.architecture, key=key,
+                found_shape=tuple(found.shape), found_dtype=found.dtype, shape=tuple(value.shape),
+                dtype=value.dtype,
+            )
         if not bool(torch.isfinite(found).all()):
-            raise ModelError(f"The weights in {weights_path} contain NaN or infinite values in '{key}'.")
+            raise ModelError(
+                "The weights in {weights_path} contain NaN or infinite values in '{key}'.",
+                weights_path=weights_path, key=key,
+            )
     model.load_state_dict(tensors, strict=True)
     check_architecture(model, cnn_spec(info.architecture).input_shape, len(info.class_names))
     return model.eval(), info

@@ -27,6 +27,7 @@ from core.data.images import LoadedImage
 from core.errors import GlassboxError
 from core.nets.cnn import build_cnn
 from core.nets.model_store import ModelInfo
+from gui.i18n import say
 from gui.threads import Generations, Worker, start_in_thread, stop_thread
 
 LIVE_MODEL = "(training)"  # the key of the network in training: never a file name
@@ -99,7 +100,7 @@ class AnalysisWorker(Worker):
             model, info = self._model(request.model)
             record = analyse(model, info, request.image)
         except GlassboxError as error:
-            self.refused.emit(request, str(error))
+            self.refused.emit(request, say(error))
         else:
             self.analysed.emit(request, record, info)
         self._current = None

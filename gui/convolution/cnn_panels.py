@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QDialog, QGraphicsPathItem, QGraphicsSimpleTextIt
                                QPushButton, QVBoxLayout, QWidget)
 
 from core.cnn.feature_maps import FeatureRecord, LayerFeatures, normalise_maps
+from gui.convolution.looks import in_language, zoomed_font
 from gui.style import theme
+from gui.style.zoom import ZOOM
 from gui.style.colours import CHANNEL_TINTS, SIGNED_LUT, tint_lut, value_luts
 from gui.style.numbers import fixed, percent
 
@@ -166,7 +168,7 @@ class MapDetail(QDialog):
     def _build_kernels(self, box: pg.ViewBox, record, position, layer: LayerFeatures) -> None:
         n_in, kh, kw = layer.weight.shape[1:]
         columns = min(n_in, max(1, math.ceil(math.sqrt(n_in * 1.5))))
-        names = input_names(record, position, n_in, self.tr)
+        names = input_names(record, position, n_in, tr)
         numbered = max(kh, kw) <= NUMBERED_KERNEL
         for i in range(n_in):
             x, y = (i % columns) * (kw + 1), (i // columns) * (kh + 1.2) + 1.0
@@ -253,7 +255,7 @@ class MapDetail(QDialog):
         self.kernel_arrays = [np.array(kernel) for kernel in weights]
         self.bias = float(layer.bias[index])
         scale = float(np.abs(weights).max()) or 1.0
-        names = input_names(record, position, weights.shape[0], self.tr)
+        names = input_names(record, position, weights.shape[0], tr)
         for i, kernel in enumerate(self.kernel_arrays):
             item = self.images[1 + i]
             item.setImage(np.rint(np.clip(127.5 + 127.5 * kernel / scale, 0, 255)).astype(np.uint8),
@@ -358,3 +360,127 @@ def takes_an(name: str) -> bool:
     if name.isdigit():
         return name.startswith("8") or (len(name) in (2, 5) and name.startswith(("11", "18")))
     return name[:1].lower() in "aeiou"
+
+
+def tr(text: str) -> str:
+    return in_language(text)
+
+
+def layer_caption(kind: str, layer=None) -> str:
+    """The grey plain-language line under a layer's name."""
+    if kind == "conv":
+        return tr("conv: kernels slide over the image")
+    if kind == "relu":
+        return tr("ReLU: negatives become 0")
+    if kind == "pool":
+        kh, kw = layer.kernel_size
+        if layer.mode == "avg":
+            return tr("pool: average each {0}×{1}").format(kh, kw)
+        return tr("pool: keep the strongest of each {0}×{1}").format(kh, kw)
+    return tr("{0}: passes values on").format(kind)
+
+
+def legend_html() -> str:
+    """One short line under the picture; its tooltip (legend_tip) explains the rest."""
+    def swatch(colour: str, glyph: str = "■") -> str:
+        return f"<b style='color:{colour}'>{glyph}</b>"
+    return "&nbsp;&nbsp;".join([
+        swatch(theme.BLUE) + " " + tr("below 0"), swatch(theme.GREY, "□") + " 0",
+        swatch(theme.VERMILLION) + " " + tr("above 0"), "· " + tr("click a map to enlarge it"),
+    ])
+
+
+def legend_tip() -> str:
+    return tr("Deeper colours are further from 0. The input's channels are bright where their numbers are large.")
+
+
+def hover_text(record: FeatureRecord, hit, point) -> str:
+    """The value under the pointer: a class's probability, a number of a strip, or a map's pixel."""
+    if hit is None:
+        return ""
+    rect, name, index, what = hit
+    if what == "bar":
+        return f"{name}: {percent(float(record.probs[index]), 1)}"
+    values = record.input if name == "input" else record.layer(name).output
+    fy = (point.y() - rect.top()) / rect.height()
+    if what == "strip":
+        i = min(int(fy * values.shape[0]), values.shape[0] - 1)
+        return tr("{0} · number {1}: {2}").format(name, i + 1, fixed(values[i], 3))
+    h, w = values.shape[1:]
+    row, col = min(int(fy * h), h - 1), min(int((point.x() - rect.left()) / rect.width() * w), w - 1)
+    return tr("{0} · map {1} · row {2}, column {3}: {4}").format(
+        name, index + 1, row + 1, col + 1, fixed(values[index, row, col], 3))
+
+
+PLAN_TOP, MAPS_H = 150.0, 620.0  # view units: about pixels at 1600×900; headers take PLAN_TOP or less
+NAME_PX, SHAPE_PX, CAPTION_PX, CLASS_PX, TOP_PX = 21, 18, 16, 22, 32
+READABLE_PX, MOST_ENLARGED = 12.0, 1.8  # a caption should reach 12 screen pixels: text may grow up to 1.8×
+
+
+class CnnViewClassroom:
+    """CNNView's classroom side: a clicker walks its columns, presenter mode, and text that stays readable."""
+
+    def focus_layer(self, delta: int) -> int | None:
+        """Show the next (+1) or previous (−1) column large, framed; past either end, the whole network again.
+
+        Returns the column now shown (0 is the input), or None for the whole network."""
+        if self.record is None or not self._columns:
+            return None
+        count = len(self._columns)
+        if self._focus is None:
+            self._focus = 0 if delta > 0 else count - 1
+        else:
+            self._focus += delta
+            if not 0 <= self._focus < count:
+                self._focus = None
+        self._fit_range()
+        self._show_title()
+        return self._focus
+
+    def _show_title(self) -> None:
+        """The title; while a column is shown large, that column's name and plain-language caption."""
+        if self._focus is None or self._focus >= len(self._column_captions):
+            self.title.setText(self._title_text)
+        else:
+            self.title.setText("{0} — {1}".format(*self._column_captions[self._focus]))
+
+    def focused_layer(self) -> int | None:
+        return self._focus
+
+    def retranslate_dynamic(self) -> None:
+        """The legend, the placeholder and every text drawn in the picture, in the current language."""
+        self.legend.setText(legend_html())
+        self.legend.setToolTip(legend_tip())
+        self._placeholder.setPlainText(tr("Load an image or draw a digit to see what the network makes of it."))
+        if self.record is not None:
+            self._relayout_now()
+            if self.detail is not None and self.detail.isVisible():
+                self.detail.show_map(self.record, self.detail.layer_name, self.detail.index)
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode: the picture and its title only, the title large."""
+        self.title.setFont(zoomed_font(theme.TITLE_POINT_SIZE * (1.5 if on else 1.0), bold=True))
+        for widget in (self.scale_label, self.scale_combo, self.legend, self.readout):
+            widget.setVisible(not on)
+
+    def _px(self, px: float) -> int:
+        return max(1, round(px * self._text_scale))
+
+    def _readable_scale(self) -> float:
+        """The zoom, times up to MOST_ENLARGED where the picture is shown so small that captions would be tiny."""
+        width = self.graphics.viewport().width()
+        scene_width = self._aspect * (PLAN_TOP + MAPS_H + 16)
+        shown = width / scene_width if width >= 200 else 1.0
+        wanted = READABLE_PX / (CAPTION_PX * shown)
+        # Too small to read even enlarged: the grey captions move into the headers' tooltips.
+        self._captions_shown = wanted <= MOST_ENLARGED
+        return ZOOM.factor * min(max(wanted, 1.0), MOST_ENLARGED)
+
+    def rezoom(self) -> None:
+        self.title.setFont(zoomed_font(theme.TITLE_POINT_SIZE, bold=True))
+        for widget in (self.scale_label, self.scale_combo, self.legend, self.readout):
+            widget.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE if widget in (self.legend, self.readout)
+                                       else theme.PLOT_LABEL_POINT_SIZE, bold=widget is self.readout))
+        self.readout.setFixedWidth(self.readout.fontMetrics().horizontalAdvance("m" * 22))
+        if self.record is not None:
+            self._relayout_now()

@@ -19,25 +19,25 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QPainterPath, QPen
-from PySide6.QtWidgets import (QComboBox, QGraphicsPathItem, QGraphicsTextItem, QHBoxLayout, QLabel, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QGraphicsPathItem, QGraphicsRectItem, QGraphicsTextItem, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
 from core.cnn.feature_maps import FeatureRecord, global_range_of, normalise_maps
+from gui.convolution.looks import Looks, shown_name
 from gui.style import theme
-from gui.convolution.cnn_panels import (MapDetail, best_grid, grid_sizes, map_ranges, percent_text, pixel_font, shape_text,
+from gui.convolution.cnn_panels import (CAPTION_PX, CLASS_PX, MAPS_H, NAME_PX, PLAN_TOP, SHAPE_PX, TOP_PX,
+                                        CnnViewClassroom, MapDetail, best_grid, grid_sizes, hover_text, layer_caption,
+                                        legend_html, legend_tip, map_ranges, percent_text, pixel_font, shape_text,
                                         takes_an)
 from gui.style.colours import CHANNEL_TINTS, tint_lut, value_luts
-from gui.style.numbers import fixed, percent
 from gui.convolution.state import MapsState
 
-PLAN_TOP, MAPS_H = 150.0, 620.0  # view units: about pixels at 1600×900; headers take PLAN_TOP or less
 GAP, COL_GAP, MIN_COL_W, INPUT_MAX = 6.0, 16.0, 96.0, 150.0
 STRIP_W, STRIP_PITCH, BAR_LEN, TOP_TEXT_H = 34.0, 62.0, 170.0, 70.0
-NAME_PX, SHAPE_PX, CAPTION_PX, CLASS_PX, TOP_PX = 21, 18, 16, 22, 32
 MODES = ("map", "layer", "global")
 
 
-class CNNView(QWidget):
+class CNNView(CnnViewClassroom, QWidget):
     """A FeatureRecord drawn layer by layer; click a map to enlarge it with its kernels."""
 
     map_clicked = Signal(str, int)  # layer name ("input" for the image's channels), map index
@@ -51,7 +51,7 @@ class CNNView(QWidget):
         self.title = QLabel(self.tr("Inside the CNN: what every layer makes of the image"))
         self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
         self.title.setWordWrap(True)  # a long title wraps rather than widening the window
-        scale_label = QLabel(self.tr("Colour scale:"))
+        self.scale_label = scale_label = QLabel(self.tr("Colour scale:"))
         scale_label.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.scale_combo = QComboBox()
         self.scale_combo.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
@@ -71,13 +71,14 @@ class CNNView(QWidget):
         self.graphics.setCentralItem(self.view_box)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        self.legend = QLabel(self._legend_html())
+        self.legend = QLabel(legend_html())
+        self.legend.setToolTip(legend_tip())
         self.legend.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
         self.legend.setWordWrap(True)
         self.readout = QLabel("")
         self.readout.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE, bold=True))
         # A fixed width: a changing readout must not re-wrap the legend and resize the picture on every hover.
-        self.readout.setFixedWidth(self.readout.fontMetrics().horizontalAdvance("m" * 28))
+        self.readout.setFixedWidth(self.readout.fontMetrics().horizontalAdvance("m" * 22))
         footer = QHBoxLayout()
         footer.addWidget(self.legend, 1)
         footer.addWidget(self.readout)
@@ -101,6 +102,13 @@ class CNNView(QWidget):
         self._bar_ys = np.zeros(0)
         self.map_clicked.connect(self._on_map_clicked)
         self._aspect = 2.0
+        self._captions_shown = True  # the grey line under each layer's name; else it is the name's tooltip
+        self._text_scale = 1.0  # the picture's text sizes: the zoom, and more where the picture is drawn small
+        self.looks = Looks(self, language=False)  # the zoom: rezoom()
+        self._columns: list[tuple[float, float]] = []  # x and width of each column: input, layers, fc, softmax
+        self._focus: int | None = None  # the column a clicker has shown large
+        self._column_captions: list[tuple[str, str]] = []
+        self._title_text = ""
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(150)
@@ -110,18 +118,10 @@ class CNNView(QWidget):
                                        NAME_PX, 0, 0)
         self.view_box.setRange(QRectF(-20, -40, 800, 200), padding=0)
 
-    def _legend_html(self) -> str:
-        def swatch(colour: str, glyph: str = "■") -> str:
-            return f"<span style='color:{colour}; font-size:20pt'>{glyph}</span>"
-        return "&nbsp;&nbsp;".join([
-            swatch(theme.BLUE) + " " + self.tr("below 0"), swatch(theme.GREY, "□") + " " + self.tr("0"),
-            swatch(theme.VERMILLION) + " " + self.tr("above 0"),
-            self.tr("· deeper = further from 0 · input: bright = large · click a map to enlarge it"),
-        ])
-
     # ------------------------------------------------------------------ public
     def set_title(self, text: str) -> None:
-        self.title.setText(text)
+        self._title_text = text
+        self._show_title()
 
     def set_normalisation(self, mode: str) -> None:
         """"map" (each map on its own), "layer" or "global"; redraws the current record."""
@@ -218,7 +218,7 @@ class CNNView(QWidget):
     def _text(self, text: str, px: int, x: float, y: float, bold: bool = False, colour: str = theme.BLACK,
               width: float | None = None) -> QGraphicsTextItem:
         item = QGraphicsTextItem(text)
-        item.setFont(pixel_font(px, bold))
+        item.setFont(pixel_font(self._px(px), bold))
         item.setDefaultTextColor(QColor(colour))
         item.document().setDocumentMargin(0)
         if width is not None:
@@ -234,18 +234,6 @@ class CNNView(QWidget):
         self.view_box.addItem(item)
         return item
 
-    def _caption(self, kind: str, layer=None) -> str:
-        if kind == "conv":
-            return self.tr("conv: kernels slide over the image")
-        if kind == "relu":
-            return self.tr("ReLU: negatives become 0")
-        if kind == "pool":
-            kh, kw = layer.kernel_size
-            if layer.mode == "avg":
-                return self.tr("pool: average each {0}×{1}").format(kh, kw)
-            return self.tr("pool: keep the strongest of each {0}×{1}").format(kh, kw)
-        return self.tr("{0}: passes values on").format(kind)
-
     def _build(self, record: FeatureRecord) -> None:
         """Lay out every column for a new structure and create its items (empty until `_draw`).
 
@@ -257,18 +245,25 @@ class CNNView(QWidget):
         spatial = [layer for layer in record.layers if layer.is_spatial and layer.kind != "dropout"]
         vectors = [layer for layer in record.layers if not layer.is_spatial and layer.kind not in ("flatten", "dropout")]
         names = record.class_names
-        bold = QFontMetricsF(pixel_font(SHAPE_PX, True))
-        min_w = max([MIN_COL_W, *(bold.horizontalAdvance(shape_text(layer.output)) + 6 for layer in spatial)])
-        class_w = max(QFontMetricsF(pixel_font(CLASS_PX, True)).horizontalAdvance(n) for n in names) + 14
-        top_w = QFontMetricsF(pixel_font(TOP_PX, True)).horizontalAdvance(self._top_sentence(max(names, key=len), 1.0))
-        bars_w = max(class_w + BAR_LEN + 80, top_w + 10, 200)
-        fc_w = max(len(vectors) * STRIP_PITCH - (STRIP_PITCH - STRIP_W), 150) if vectors else 0
-        fixed = INPUT_MAX + fc_w + bars_w + COL_GAP * (len(spatial) + 1 + bool(vectors))
         self._aspect = self._viewport_aspect()
+        self._text_scale = self._readable_scale()
+        bold = QFontMetricsF(pixel_font(self._px(SHAPE_PX), True))
+        min_w = max([MIN_COL_W, *(bold.horizontalAdvance(shape_text(layer.output)) + 6 for layer in spatial)])
+        class_w = max(QFontMetricsF(pixel_font(self._px(CLASS_PX), True)).horizontalAdvance(shown_name(n)) for n in names) + 14
+        top_w = QFontMetricsF(pixel_font(self._px(TOP_PX), True)).horizontalAdvance(
+            self._top_sentence(max(map(shown_name, names), key=len), 1.0))
+        value_w = QFontMetricsF(pixel_font(self._px(CLASS_PX - 2))).horizontalAdvance("100.0%") + 16
+        bars_w = max(class_w + BAR_LEN + value_w, top_w + 10, 200)
+        names_font = QFontMetricsF(pixel_font(self._px(NAME_PX), True))  # a column is never narrower than a word
+        word = lambda text: max(names_font.horizontalAdvance(w) for w in text.split()) + 6  # noqa: E731
+        min_w = max([min_w, *(word(layer.name) for layer in spatial)])
+        fc_w = max(len(vectors) * STRIP_PITCH - (STRIP_PITCH - STRIP_W), 150, word(self.tr("fully connected"))
+                   ) if vectors else 0
+        fixed = INPUT_MAX + fc_w + bars_w + COL_GAP * (len(spatial) + 1 + bool(vectors))
         target_w = self._aspect * (PLAN_TOP + MAPS_H + 16) - 16
         size, grids = grid_sizes([layer.output.shape[0] for layer in spatial], target_w - fixed, min_w, MAPS_H, GAP)
 
-        columns = [("input", INPUT_MAX)]
+        columns = [("input", max(INPUT_MAX, bold.horizontalAdvance(shape_text(record.input)) + 6))]
         columns += [(layer, max(c * size + (c - 1) * GAP, min_w)) for layer, (c, _) in zip(spatial, grids)]
         grids = [best_grid(layer.output.shape[0], width, MAPS_H, GAP, INPUT_MAX) for layer, width in columns[1:]]
         columns += [("fc", fc_w)] if vectors else []
@@ -279,8 +274,10 @@ class CNNView(QWidget):
         sizes = " → ".join(str(layer.output.shape[0]) for layer in vectors if layer.kind == "linear")
         first_in = next((layer.weight.shape[1] for layer in vectors if layer.weight is not None), None)
         xs, x, bottom = [], 0.0, 0.0
+        self._columns, self._column_captions = [], []
         for what, width in columns:
             xs.append(x)
+            self._columns.append((x, width))
             if what == "input":
                 caption = self.tr("input: red, green and blue") if channels == 3 else self.tr("input: the image as numbers")
                 bottom = max(bottom, self._header(self.tr("input"), shape_text(record.input), caption, x, width))
@@ -291,7 +288,7 @@ class CNNView(QWidget):
                 bottom = max(bottom, self._header(self.tr("softmax"), self.tr("{0} classes").format(len(names)),
                                                   self.tr("softmax: scores become probabilities"), x, width))
             else:
-                bottom = max(bottom, self._header(what.name, shape_text(what.output), self._caption(what.kind, what), x, width))
+                bottom = max(bottom, self._header(what.name, shape_text(what.output), layer_caption(what.kind, what), x, width))
             x += width + gap
         top = bottom + 14
         frames = QPainterPath()
@@ -331,8 +328,8 @@ class CNNView(QWidget):
                 self._hits.append((rect, layer.name, i, "map"))
             self._maps[layer.name] = items
 
-        rows_top = top + TOP_TEXT_H
-        pitch = min(56.0, (MAPS_H - TOP_TEXT_H) / len(names))
+        rows_top = top + TOP_TEXT_H * self._text_scale
+        pitch = min(56.0 * self._text_scale, (MAPS_H - TOP_TEXT_H * self._text_scale) / len(names))
         self._bar_ys = rows_top + pitch * (np.arange(len(names)) + 0.5)
         if vectors:
             x0 = xs[-2]
@@ -356,9 +353,9 @@ class CNNView(QWidget):
                                      pen=pg.mkPen(theme.GREY, width=1))
         self.view_box.addItem(self._bars)
         for i, name in enumerate(names):
-            label = self._text(name, CLASS_PX, x0, self._bar_ys[i] - CLASS_PX * 0.62, bold=True)
+            label = self._text(shown_name(name), CLASS_PX, x0, self._bar_ys[i] - self._px(CLASS_PX) * 0.62, bold=True)
             label.setX(bar_x - 10 - label.boundingRect().width())
-            value = self._text("", CLASS_PX - 2, bar_x + BAR_LEN + 8, self._bar_ys[i] - CLASS_PX * 0.6)
+            value = self._text("", CLASS_PX - 2, bar_x + BAR_LEN + 8, self._bar_ys[i] - self._px(CLASS_PX) * 0.6)
             self._class_items.append((label, value))
             self._hits.append((QRectF(x0, self._bar_ys[i] - pitch / 2, bars_w, pitch), name, i, "bar"))
 
@@ -369,13 +366,30 @@ class CNNView(QWidget):
         outline.setZValue(5)
         self.view_box.addItem(outline)
         self._scene_rect = QRectF(-8, -8, xs[-1] + bars_w + 16, top + MAPS_H + 16)
+        self._focus_frame = QGraphicsRectItem()
+        self._focus_frame.setPen(pg.mkPen(theme.VERMILLION, width=4, cosmetic=True))
+        self._focus_frame.setZValue(20)
+        self._focus_frame.setVisible(False)
+        self.view_box.addItem(self._focus_frame)
+        if self._focus is not None and self._focus >= len(self._columns):
+            self._focus = None
         self._fit_range()
+        self._show_title()
 
     def _fit_range(self) -> None:
-        """Show the whole network, anchored at the top left: spare room goes right and below, not around."""
+        """Show the whole network (or the focused column), anchored at the top left: spare room goes right and below."""
         rect = QRectF(self._scene_rect)
+        focus = getattr(self, "_focus", None)
+        frame = getattr(self, "_focus_frame", None)
+        if frame is not None:
+            frame.setVisible(focus is not None)
+        if focus is not None:
+            x, width = self._columns[focus]
+            inside = [r.bottom() for r, *_ in self._hits if x <= r.center().x() <= x + width]
+            rect = QRectF(x - 12, rect.top(), width + 24, max(inside, default=rect.bottom()) + 16 - rect.top())
+            frame.setRect(rect.adjusted(6, 12, -6, -6))
         aspect = self._viewport_aspect()
-        if rect.width() / rect.height() > aspect:
+        if focus is None and rect.width() / rect.height() > aspect:
             rect.setHeight(rect.width() / aspect)
         self.view_box.setRange(rect, padding=0)
         self.view_box.updateMatrix()  # place the items now, not at the next paint: clicks and grabs agree
@@ -383,8 +397,12 @@ class CNNView(QWidget):
     def _header(self, name: str, shape: str, caption: str, x: float, width: float) -> float:
         """Name and shape in bold, then a grey plain-language caption; returns the header's bottom."""
         title = self._text("", NAME_PX, x, 0, bold=True, width=width)
-        title.setHtml(f"{html.escape(name)}<br><span style='font-size:{SHAPE_PX}px'>{html.escape(shape)}</span>")
+        title.setHtml(f"{html.escape(name)}<br><span style='font-size:{self._px(SHAPE_PX)}px'>{html.escape(shape)}</span>")
         below = title.boundingRect().height() + 4
+        self._column_captions.append((name, caption))
+        if not self._captions_shown:
+            title.setToolTip(caption)
+            return below
         text = self._text(caption, CAPTION_PX, x, below, colour=theme.GREY, width=width)
         return below + text.boundingRect().height()
 
@@ -443,7 +461,7 @@ class CNNView(QWidget):
         for i, (name, value) in enumerate(self._class_items):
             value.setPlainText(percent_text(probs[i]))
             value.setDefaultTextColor(QColor(theme.BLUE if i == top else theme.BLACK))
-        self._top_item.setPlainText(self._top_sentence(record.top_class_name, probs[top]))
+        self._top_item.setPlainText(self._top_sentence(shown_name(record.top_class_name), probs[top]))
 
     def _top_sentence(self, name: str, p: float) -> str:
         text = self.tr("It's an {0} ({1})") if takes_an(name) else self.tr("It's a {0} ({1})")
@@ -474,23 +492,6 @@ class CNNView(QWidget):
             self.map_clicked.emit(hit[1], hit[2])
 
     def _on_mouse_moved(self, position) -> None:
-        if self.record is None:
-            return
-        hit, point = self._hit(position)
-        if hit is None:
-            self.readout.setText("")
-            return
-        rect, name, index, what = hit
-        if what == "bar":
-            self.readout.setText(f"{name}: {percent(float(self.record.probs[index]), 1)}")
-            return
-        values = self.record.input if name == "input" else self.record.layer(name).output
-        fy = (point.y() - rect.top()) / rect.height()
-        if what == "strip":
-            i = min(int(fy * values.shape[0]), values.shape[0] - 1)
-            self.readout.setText(self.tr("{0} · number {1}: {2}").format(name, i + 1, fixed(values[i], 3)))
-            return
-        h, w = values.shape[1:]
-        row, col = min(int(fy * h), h - 1), min(int((point.x() - rect.left()) / rect.width() * w), w - 1)
-        self.readout.setText(self.tr("{0} · map {1} · row {2}, column {3}: {4}").format(
-            name, index + 1, row + 1, col + 1, fixed(values[index, row, col], 3)))
+        if self.record is not None:
+            hit, point = self._hit(position)
+            self.readout.setText(hover_text(self.record, hit, point))

@@ -15,13 +15,15 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDir, QLocale, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QDir, QLocale, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from core.data.downloads import DownloadProgress, RemoteFile, dataset_dir, dataset_source, download, is_downloaded
 from core.errors import GlassboxError
+from gui.convolution.looks import in_language
+from gui.i18n import say
 from gui.style import theme
 from gui.threads import LIVE_THREADS, Worker, thread_for
 
@@ -32,8 +34,9 @@ ERROR_STYLE = (f"background: {theme.WARNING_BACKGROUND}; color: #8A2B00; "
 DETAIL_STYLE = f"color: {theme.GREY};"
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("DownloadDialog", text)
+def tr(text: str) -> str:
+    """The current language's text (lupdate files these under the empty context)."""
+    return in_language(text)
 
 
 def format_size(count: int) -> str:
@@ -62,14 +65,14 @@ class DownloadWorker(Worker):
         try:
             paths = self._download()
         except GlassboxError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(say(error))
         else:
             self.succeeded.emit(paths)
         finally:
             self.stop()  # one job: the loop ends with it
 
     def failure_sentence(self, error: BaseException) -> str:
-        return _translate("The download stopped unexpectedly ({0}); try again.").format(error)
+        return tr("The download stopped unexpectedly ({0}); try again.").format(error)
 
     def _cancelled(self) -> bool:
         return self.stopping
@@ -330,11 +333,11 @@ def ensure_downloaded(parent: QWidget | None, dataset_name: str, cache_dir: str 
         sizes = [remote.size for remote in missing]
         where = QDir.toNativeSeparators(str(folder))
         if all(size is not None for size in sizes):
-            question = _translate("Download {0} (about {1}) into {2}?").format(
+            question = tr("Download {0} (about {1}) into {2}?").format(
                 source.title, format_size(sum(sizes)), where)
         else:
-            question = _translate("Download {0} into {1}?").format(source.title, where)
-        answer = QMessageBox.question(parent, _translate("Download a dataset"), question,
+            question = tr("Download {0} into {1}?").format(source.title, where)
+        answer = QMessageBox.question(parent, tr("Download a dataset"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:

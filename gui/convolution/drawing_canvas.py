@@ -12,9 +12,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
+from gui.convolution.looks import Looks, zoomed_font
 from gui.style import theme
+from gui.style.zoom import ZOOM
 from gui.convolution.state import DrawingState
 
 INK = QColor("#111111")
@@ -44,14 +46,14 @@ class Paper(QWidget):
     def __init__(self, canvas: "DrawingCanvas"):
         super().__init__(canvas)
         self.canvas = canvas
-        self.setMinimumSize(canvas.side, canvas.side)
+        self.setMinimumSize(canvas.paper_side, canvas.paper_side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(self.tr("Left button: draw.  Right button: rub out.  Ctrl+Z: undo the last stroke."))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(self.canvas.side, self.canvas.side)
+        return QSize(self.canvas.paper_side, self.canvas.paper_side)
 
     def sheet(self) -> QRectF:
         """Where the image is drawn: the largest centred square."""
@@ -73,7 +75,7 @@ class Paper(QWidget):
         painter.drawRect(sheet.adjusted(1, 1, -1, -1))
         if not self.canvas.strokes:
             painter.setPen(QColor(theme.GREY))
-            painter.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+            painter.setFont(zoomed_font(theme.PLOT_LABEL_POINT_SIZE))
             painter.drawText(sheet, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
         painter.end()
 
@@ -117,9 +119,11 @@ class DrawingCanvas(QWidget):
 
     drawing_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, side: int = 280):
+    def __init__(self, parent: QWidget | None = None, side: int = 280, paper_side: int | None = None):
         super().__init__(parent)
-        self.side = int(side)
+        self.looks = Looks(self, language=False)  # fonts follow the zoom
+        self.side = int(side)  # the drawing's pixels
+        self.paper_side = int(paper_side or side)  # the sheet's smallest size on screen (at 100% zoom)
         self.paper_image = QImage(self.side, self.side, QImage.Format.Format_RGB32)
         self.paper_image.fill(PAPER)
         self.strokes: list[Stroke] = []
@@ -133,12 +137,12 @@ class DrawingCanvas(QWidget):
 
         self.paper = Paper(self)
         pen_label = QLabel(self.tr("Pen:"))
-        pen_label.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.looks.font(pen_label, theme.PLOT_LABEL_POINT_SIZE)
         self.pen_box = QSpinBox()
         self.pen_box.setRange(4, 60)
         self.pen_box.setValue(22)  # about MNIST's stroke: 2 to 3 pixels of 28
         self.pen_box.setSuffix(" px")
-        self.pen_box.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.looks.font(self.pen_box, theme.PLOT_LABEL_POINT_SIZE)
         self.pen_box.setToolTip(self.tr("The width of the pen, in pixels of the 280×280 drawing"))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)"))
@@ -147,17 +151,20 @@ class DrawingCanvas(QWidget):
         self.clear_button.setToolTip(self.tr("Start again on a clean sheet"))
         self.clear_button.clicked.connect(self.clear)
         for button in (self.undo_button, self.clear_button):
-            button.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
-        controls = QHBoxLayout()
-        controls.addWidget(pen_label)
-        controls.addWidget(self.pen_box)
-        controls.addStretch(1)
-        controls.addWidget(self.undo_button)
-        controls.addWidget(self.clear_button)
+            self.looks.font(button, theme.PLOT_LABEL_POINT_SIZE)
+        controls = QGridLayout()  # two rows: the sheet's column stays narrow
+        controls.addWidget(pen_label, 0, 0)
+        controls.addWidget(self.pen_box, 0, 1)
+        controls.addWidget(self.undo_button, 1, 0)
+        controls.addWidget(self.clear_button, 1, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.paper, 1)
         layout.addLayout(controls)
         self._update_buttons()
+
+    def rezoom(self) -> None:
+        self.paper.setMinimumSize(ZOOM.px(self.paper_side), ZOOM.px(self.paper_side))
 
     # ------------------------------------------------------------------ public
     def image(self) -> np.ndarray:

@@ -14,15 +14,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QPen
-from PySide6.QtWidgets import (QGraphicsRectItem, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QSlider,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QGraphicsRectItem, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QSlider,
+                               QTableWidget, QTableWidgetItem, QWidget)
 
 from core.errors import ConfigError
 from gui.style import theme
 from gui.style.clock import MAX_SPEED, MIN_SPEED, clamp_speed
 from gui.style.colours import LUTS_WITH_MISSING as LUTS
-from gui.style.numbers import readable
+from gui.style.numbers import readable, with_minus
+from gui.style.zoom import ZOOM
 from gui.convolution.kernel_pipeline import kernel_text, parse_number
+from gui.convolution.looks import Looks, flow, in_language, zoomed_font
+from gui.i18n import say
 
 GRID_LINES_UP_TO = 72  # cells across; beyond that the lines would hide the pixels
 
@@ -82,8 +85,18 @@ class MapPanel(pg.PlotWidget):
         self.shape: tuple[int, int] = (0, 0)
 
     def setTitle(self, title: str) -> None:  # noqa: N802 (pyqtgraph's name)
-        self.getPlotItem().setTitle(
-            f"<span style='font-size:{theme.PLOT_LABEL_POINT_SIZE}pt; color:black; font-weight:bold'>{title}</span>")
+        """The title in bold, at the zoom's size, smaller where the panel is too narrow for it."""
+        self._title = title
+        point = ZOOM.pt(theme.PLOT_LABEL_POINT_SIZE)
+        while point > 8 and QFontMetrics(zoomed_font(point / ZOOM.factor, bold=True)).horizontalAdvance(title) > \
+                self.width() - 12:
+            point -= 1
+        self.getPlotItem().setTitle(f"<span style='font-size:{point:.1f}pt; color:black; font-weight:bold'>{title}</span>")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if hasattr(self, "_title"):  # not while pyqtgraph is still building the plot
+            self.setTitle(self._title)
 
     def show_map(self, values: np.ndarray | None, signed: bool = False, scale: float = 255.0) -> None:
         """Draw values (rows × columns, NaN = not yet) and fit the view; None clears the panel."""
@@ -175,7 +188,7 @@ class NumberGrid(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        caption_font = theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True)
+        caption_font = zoomed_font(theme.PLOT_LABEL_POINT_SIZE, bold=True)
         painter.setFont(caption_font)
         caption_height = painter.fontMetrics().height() + 6
         painter.setPen(QColor(self.caption_colour))
@@ -187,7 +200,7 @@ class NumberGrid(QWidget):
         left = (self.width() - cell * cols) / 2
         top = caption_height + 4
         point = self._fitting_point_size(cell)
-        painter.setFont(theme.font(point, bold=True))
+        painter.setFont(zoomed_font(point, bold=True))
         for r in range(rows):
             for c in range(cols):
                 rect = QRectF(left + c * cell, top + r * cell, cell, cell)
@@ -220,7 +233,7 @@ class ColourBar(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        painter.setFont(zoomed_font(theme.PLOT_LABEL_POINT_SIZE))
         metrics = painter.fontMetrics()
         strip = QRectF(2, 2, self.width() - 4, 26)
         lut = LUTS[self.signed][1:]
@@ -237,7 +250,7 @@ class ColourBar(QWidget):
         painter.drawText(labels, Qt.AlignmentFlag.AlignRight, readable(self.scale))
         if self.signed:
             painter.drawText(labels, Qt.AlignmentFlag.AlignHCenter, "0")
-        painter.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE, bold=True))
+        painter.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE, bold=True))
         painter.drawText(QRectF(0, labels.bottom() + 2, self.width(), self.height() - labels.bottom() - 2),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                          self.tr("orange = positive\nblue = negative, white = 0") if self.signed
@@ -255,7 +268,8 @@ class KernelEditor(QTableWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.values = np.zeros((3, 3), np.float32)
-        self.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.looks = Looks(self, language=False)  # fonts follow the zoom
+        self.looks.font(self, theme.PLOT_LABEL_POINT_SIZE, bold=True)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         for header in (self.horizontalHeader(), self.verticalHeader()):
@@ -269,7 +283,7 @@ class KernelEditor(QTableWidget):
     def show_kernel(self, values: np.ndarray) -> None:
         self.values = np.array(values, dtype=np.float32)
         rows, cols = self.values.shape
-        self.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE if cols <= 3 else theme.BASE_POINT_SIZE, bold=True))
+        self.setFont(zoomed_font(theme.PLOT_LABEL_POINT_SIZE if cols <= 3 else theme.BASE_POINT_SIZE, bold=True))
         scale = float(np.abs(self.values).max()) or 1.0
         colours = cell_colours(self.values, True, scale)
         self.blockSignals(True)
@@ -295,7 +309,7 @@ class KernelEditor(QTableWidget):
             value = parse_number(item.text())
         except ConfigError as error:
             self.show_kernel(self.values)  # the last good kernel stays
-            self.edit_refused.emit(str(error))
+            self.edit_refused.emit(say(error))
             return
         values = self.values.copy()
         values[item.row(), item.column()] = value
@@ -311,24 +325,32 @@ class ArithmeticRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.looks = Looks(self, language=False)  # fonts follow the zoom
         self.first = NumberGrid(self.tr("Patch"), caption_colour=theme.VERMILLION)  # the outlined window
         self.second, self.third = NumberGrid(self.tr("Kernel")), NumberGrid(self.tr("Products"))
         self.times, self.equals, self.result = QLabel("×"), QLabel("="), QLabel("")
         for label, size in ((self.times, 30), (self.equals, 30), (self.result, 24)):
-            label.setFont(theme.font(size, bold=True))
+            self.looks.font(label, size, bold=True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.result.setMinimumWidth(280)
+        self.result.setMinimumWidth(200)
         self.result.setWordWrap(True)
         self.legend = ColourBar()  # beside the numbers whose colours it explains, and the maps'
         self.legend.setToolTip(self.tr("What the colours of the maps and numbers mean"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.row = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)  # a row when wide (set_wide)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        grids = QHBoxLayout()
         for widget, stretch in ((self.first, 2), (self.times, 0), (self.second, 2), (self.equals, 0), (self.third, 2)):
-            row.addWidget(widget, stretch)
-        column = QVBoxLayout()
-        column.addWidget(self.result, 1)
-        column.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignHCenter)
-        row.addLayout(column, 2)
+            grids.addWidget(widget, stretch)
+        self.column = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.column.addWidget(self.result, 1)
+        self.column.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.row.addLayout(grids, 6)
+        self.row.addLayout(self.column, 2)
+
+    def set_wide(self, wide: bool) -> None:
+        """Numbers, result and colour bar in one row; or the result and the colour bar below the numbers."""
+        flow(self.row, wide)
+        flow(self.column, not wide)
 
     def set_operation(self, operation: str, kernel: np.ndarray) -> None:
         """Which panels this operation needs; the kernel is shown with its own numbers."""
@@ -346,9 +368,16 @@ class ArithmeticRow(QWidget):
         self.result.setText(prompt)
 
     def show_convolution(self, step) -> None:
+        """Products and their sum rounded alike: whole products never sit beside a sum with decimals."""
         self.first.show_values(step.patch, False, 255.0)
-        self.third.show_values(step.products, True, self.kernel_scale * 255.0)
-        self._say(self.tr("sum = {0}").format(readable(step.output)))
+        products, total = np.atleast_2d(step.products), float(step.output)
+        digits = max(_decimals(readable(float(v))) for v in [*products.flat, total])
+        texts = [[same_digits(float(v), digits) for v in row] for row in products]
+        self.third.show_values(products, True, self.kernel_scale * 255.0, texts)
+        self._say(self.tr("sum = {0}").format(same_digits(total, digits)))
+
+    def shown_products(self) -> list[list[str]]:
+        return self.third.texts
 
     def show_relu(self, step, signed: bool, scale: float) -> None:
         self.first.show_values(np.array([[step.before]]), signed, scale)
@@ -366,6 +395,16 @@ class ArithmeticRow(QWidget):
         self.result.setText(text + "\n" + self.tr("→ output"))
 
 
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def same_digits(value: float, digits: int) -> str:
+    """`value` with exactly `digits` decimals (−0 shown as 0)."""
+    text = f"{value:.{digits}f}"
+    return with_minus("0" if float(text) == 0 and digits == 0 else text.lstrip("-") if float(text) == 0 else text)
+
+
 # --- the transport bar -------------------------------------------------------------------
 
 class PlaybackBar(QWidget):
@@ -379,6 +418,7 @@ class PlaybackBar(QWidget):
 
     def __init__(self, owner: QWidget, back, toggle, step, to_end):
         super().__init__(owner)
+        self.looks = Looks(self, language=False)  # fonts follow the zoom
         self.speed = 1.0
         self.back_button = self._button(owner, self.tr("◀ Back"), self.tr("Undo the last position"), back, ",")
         self.play_button = self._button(owner, self.tr("▶ Play"), self.tr("Play or pause the sliding window"), toggle, "P")
@@ -392,16 +432,26 @@ class PlaybackBar(QWidget):
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         self.speed_label, self.position = QLabel("1.0×"), QLabel("")
         self.speed_label.setMinimumWidth(70)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.back_button, self.play_button, self.step_button, self.end_button, QLabel(self.tr("Speed")),
-                       self.speed_slider, self.speed_label, self.position):
-            widget.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
-            row.addWidget(widget, 1 if widget in (self.speed_slider, self.position) else 0)
+        self.row = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)  # one row when wide (set_wide)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        buttons, speed = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.back_button, self.play_button, self.step_button, self.end_button):
+            buttons.addWidget(widget)
+        for widget in (QLabel(self.tr("Speed")), self.speed_slider, self.speed_label, self.position):
+            speed.addWidget(widget, 1 if widget in (self.speed_slider, self.position) else 0)
+        for widget in (self.back_button, self.play_button, self.step_button, self.end_button, self.speed_label,
+                       self.position, speed.itemAt(0).widget()):
+            self.looks.font(widget, theme.PLOT_LABEL_POINT_SIZE, bold=True)
+        self.row.addLayout(buttons)
+        self.row.addLayout(speed, 1)
+
+    def set_wide(self, wide: bool) -> None:
+        flow(self.row, wide)
 
     def _button(self, owner: QWidget, text: str, tip: str, slot, key: str) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(f"{tip} ({key})")
+        self._tips = [*getattr(self, "_tips", []), (button, tip, key)]
         button.clicked.connect(slot)
         action = QAction(text, owner)
         action.setShortcut(QKeySequence(key))
@@ -409,6 +459,12 @@ class PlaybackBar(QWidget):
         action.triggered.connect(slot)
         owner.addAction(action)
         return button
+
+    def retranslate_dynamic(self) -> None:
+        """The buttons' tips carry their keys, so they are written again here rather than looked up."""
+        self._tips = [(button, in_language(tip), key) for button, tip, key in self._tips]
+        for button, tip, key in self._tips:
+            button.setToolTip(f"{tip} ({key})")
 
     def set_speed(self, speed: float) -> None:
         self.speed_slider.setValue(round(100 * math.log10(clamp_speed(speed))))

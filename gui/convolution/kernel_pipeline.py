@@ -12,19 +12,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QCoreApplication
 
 from core.cnn.kernels import convolution_steps, kernel, luminance, pooling_steps, relu, relu_steps
 from core.errors import ConfigError
 from gui.convolution.state import CHANNELS, GRID_SIDES, MAX_KERNEL_VALUE, OPERATIONS
+from gui.convolution.looks import in_language
 from gui.style.numbers import MINUS, readable, with_minus
 
 FULL_SIDE = 256
 STEPS_PER_SECOND = 4.0  # at 1×; the slider goes from MIN_SPEED (0.1×) to MAX_SPEED (10×)
 
 
-def tr_panels(text: str) -> str:
-    return QCoreApplication.translate("KernelPlayground", text)
+def tr(text: str) -> str:
+    """The current language's text (lupdate files these under the empty context)."""
+    return in_language(text)
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,14 +70,15 @@ def pipeline(plane: np.ndarray, s: Settings):
 
 
 def check_ranges(s: Settings) -> None:
-    limits = (("stride", s.stride, 1, 4), ("padding", s.padding, 0, 3), ("pooling stride", s.pool_stride, 1, 3))
+    limits = ((tr("stride"), s.stride, 1, 4), (tr("padding"), s.padding, 0, 3),
+              (tr("pooling stride"), s.pool_stride, 1, 3))
     for what, value, low, high in limits:
         if not low <= value <= high:
-            raise ConfigError(tr_panels("The {0} must be between {1} and {2}, not {3}.").format(what, low, high, value))
+            raise ConfigError(tr("The {0} must be between {1} and {2}, not {3}.").format(what, low, high, value))
     if s.operation not in OPERATIONS or s.channel not in CHANNELS or s.pool_size not in (2, 3) or s.grid not in GRID_SIDES:
-        raise ConfigError(tr_panels("That setting is not one the playground offers; pick one from its menu."))
+        raise ConfigError(tr("That setting is not one the playground offers; pick one from its menu."))
     if s.kernel.ndim != 2 or s.kernel.shape[0] != s.kernel.shape[1] or s.kernel.shape[0] not in (3, 5):
-        raise ConfigError(tr_panels("The kernel must be 3×3 or 5×5, not {0}.").format("×".join(map(str, s.kernel.shape))))
+        raise ConfigError(tr("The kernel must be 3×3 or 5×5, not {0}.").format("×".join(map(str, s.kernel.shape))))
 
 
 def resized(values: np.ndarray, size: int) -> np.ndarray:
@@ -105,7 +107,7 @@ def parse_number(text: str) -> float:
     """A typed kernel value: 2, -0.5, 0,5, 1/9 or −1. ConfigError with one sentence otherwise."""
     cleaned = text.strip().replace(MINUS, "-").replace(" ", "")
     if not cleaned:
-        raise ConfigError(tr_panels("A kernel cell cannot be empty; type a number such as 0."))
+        raise ConfigError(tr("A kernel cell cannot be empty; type a number such as 0."))
     try:
         if "/" in cleaned:
             top, bottom = cleaned.split("/")
@@ -113,10 +115,10 @@ def parse_number(text: str) -> float:
         else:
             value = float(cleaned.replace(",", "."))
     except (ValueError, ZeroDivisionError):
-        raise ConfigError(tr_panels("“{0}” is not a number; type a number such as 2, −0.5 or 1/9.").format(
+        raise ConfigError(tr("“{0}” is not a number; type a number such as 2, −0.5 or 1/9.").format(
             text.strip())) from None
     if not math.isfinite(value) or abs(value) > MAX_KERNEL_VALUE:
-        raise ConfigError(tr_panels("“{0}” is too large; keep kernel values between −1000 and 1000.").format(text.strip()))
+        raise ConfigError(tr("“{0}” is too large; keep kernel values between −1000 and 1000.").format(text.strip()))
     return value
 
 
@@ -128,7 +130,7 @@ def size_formula(n_hw: tuple[int, int], out_hw: tuple[int, int], k: int, stride:
     """
     symbols = f"n {MINUS} k" if padding is None else f"n + 2p {MINUS} k"
     lines = []
-    for axis, n, out in zip((tr_panels("height"), tr_panels("width")), n_hw, out_hw):
+    for axis, n, out in zip((tr("height"), tr("width")), n_hw, out_hw):
         inner = f"{n} {MINUS} {k}" if padding is None else f"{n} + 2·{padding} {MINUS} {k}"
         top = n + 2 * (padding or 0) - k
         if top % stride:
@@ -138,3 +140,13 @@ def size_formula(n_hw: tuple[int, int], out_hw: tuple[int, int], k: int, stride:
             text = f"out = ({symbols})/s + 1 = ({inner})/{stride} + 1 = {out}"
         lines.append(text if n_hw[0] == n_hw[1] else f"{axis}: {text}")
     return f"{lines[0]}   ({out_hw[1]} × {out_hw[0]})" if n_hw[0] == n_hw[1] else "\n".join(lines)
+
+
+def formula_text(s: Settings, plane_shape: tuple[int, int], steps) -> str:
+    """How the output's size follows from the input's, for the operation shown."""
+    shape = steps.output.shape
+    if s.operation == "relu":
+        return tr("ReLU keeps the size: out = n = {0} × {1}").format(shape[1], shape[0])
+    if s.operation == "convolution":
+        return size_formula(plane_shape, shape, s.kernel.shape[0], s.stride, s.padding)
+    return size_formula(steps.input.shape, shape, s.pool_size, s.pool_stride, None)

@@ -1,8 +1,7 @@
 """KernelPlayground: a kernel slides over the image, one position at a time, with all its arithmetic.
 
-The lab's image is shrunk to a small grid (16–64 px) so every pixel is a visible square,
-and the same pipeline runs on a 256 px copy to show what the kernel does to the whole
-picture. The operations chain as in a CNN: convolution on one channel, ReLU on the
+The lab's image is shrunk to a small grid (16–64 px) so every pixel is a visible square, and the same
+pipeline runs on a 256 px copy to show what the kernel does to the whole picture. The operations chain as in a CNN: convolution on one channel, ReLU on the
 convolution's output, pooling on ReLU's output (choose the Identity kernel to pool the
 image itself). The steps come from core.cnn.kernels, computed lazily; the shared
 AnimationClock (gui.style.clock) replays them on the GUI thread, and the output map fills in
@@ -15,17 +14,24 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from core.data.images import LoadedImage
 from core.errors import ConfigError
 from core.cnn.kernels import KERNELS, kernel
 from gui.style import theme
 from gui.style.clock import AnimationClock
+from gui.style.zoom import ZOOM
+from gui.convolution.looks import Looks, flow, in_language, translate
+from gui.i18n import say
 from gui.convolution.kernel_panels import ArithmeticRow, KernelEditor, MapPanel, PlaybackBar
 from gui.convolution.state import PlaygroundState, as_kernel, slider_speed
 from gui.convolution.kernel_pipeline import (CHANNELS, FULL_SIDE, GRID_SIDES, OPERATIONS, STEPS_PER_SECOND, Settings,
-                                             channel_plane, check_ranges, pipeline, resized, shrink, size_formula)
+                                             channel_plane, check_ranges, formula_text, pipeline, resized, shrink)
+
+
+SIDE_WIDTH = 330  # the controls' column when wide, at 100% zoom
+WIDE_WIDTH = 1220  # from this width (at 100%) the controls sit beside the maps and each step takes one row
 
 
 class KernelPlayground(QWidget):
@@ -35,6 +41,7 @@ class KernelPlayground(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.looks = Looks(self, language=False)  # fonts follow the zoom
         self.settings = Settings()
         self._image: LoadedImage | None = None
         self._shrunk: dict[int, np.ndarray] = {}
@@ -47,7 +54,7 @@ class KernelPlayground(QWidget):
         self.clock.ticked.connect(self._on_tick)
         self.setAutoFillBackground(True)
         self.setStyleSheet("KernelPlayground { background: white; }")
-        self.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
+        self.looks.font(self, theme.PLOT_TICK_POINT_SIZE)
         self._build_controls()
         self._build_panels()
         self._sync_controls()
@@ -55,35 +62,32 @@ class KernelPlayground(QWidget):
 
     # ------------------------------------------------------------------ building
     def _combo(self, items, tip: str) -> QComboBox:
-        combo = QComboBox()
+        combo = QComboBox(toolTip=tip)
         for text, data in items:
             combo.addItem(text, data)
-        combo.setToolTip(tip)
         combo.activated.connect(self._on_control_changed)
         return combo
 
     def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setToolTip(tip)
+        spin = QSpinBox(minimum=low, maximum=high, toolTip=tip)
         spin.valueChanged.connect(self._on_control_changed)
         return spin
 
     def _build_controls(self) -> None:
-        tr = self.tr
+        tr = in_language
         self.operation_box = self._combo(zip((tr("Convolution"), tr("ReLU"), tr("Max pooling"), tr("Average pooling")),
                                              OPERATIONS), tr("What to watch: the kernel sliding, ReLU, or pooling"))
-        self.kernel_box = self._combo([(tr(spec.title), key) for key, spec in KERNELS.items()] + [(tr("Custom"), "custom")],
+        self.kernel_box = self._combo([(translate(spec.title), key) for key, spec in KERNELS.items()] + [(tr("Custom"), "custom")],
                                       tr("A classic kernel; edit its numbers below to make your own"))
         for index, spec in enumerate(KERNELS.values()):
-            self.kernel_box.setItemData(index, tr(spec.description), Qt.ItemDataRole.ToolTipRole)
+            self.kernel_box.setItemData(index, translate(spec.description), Qt.ItemDataRole.ToolTipRole)
         self.size_box = self._combo([("3×3", 3), ("5×5", 5)], tr("How many pixels the kernel covers"))
         self.editor = KernelEditor()
         self.editor.setToolTip(tr("The kernel's numbers: type a value (2, −0.5, 1/9) to make a custom kernel"))
         self.editor.values_edited.connect(self.set_kernel_values)
         self.editor.edit_refused.connect(self._show_message)
         self.message = QLabel("")
-        self.message.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.looks.font(self.message, theme.PLOT_LABEL_POINT_SIZE, bold=True)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"background: {theme.WARNING_BACKGROUND}; color: black; "
                                    f"border-left: 6px solid {theme.VERMILLION}; padding: 6px;")
@@ -98,10 +102,11 @@ class KernelPlayground(QWidget):
         self.pool_stride_spin = self._spin(1, 3, tr("How far the pooling window jumps between positions"))
 
         self.side = QWidget()
-        self.side.setFixedWidth(330)
-        self.side.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
-        column = QVBoxLayout(self.side)
-        column.setContentsMargins(0, 0, 0, 0)
+        self.looks.font(self.side, theme.PLOT_LABEL_POINT_SIZE)
+        outer = QVBoxLayout(self.side)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.side_row = column = QBoxLayout(QBoxLayout.Direction.TopToBottom)  # a row where it fits (_reflow)
+        outer.addLayout(column)
         groups = ((None, ((tr("Show"), self.operation_box), (tr("Grid"), self.grid_box))),
                   (tr("Convolution"), ((tr("Kernel"), self.kernel_box), (tr("Size"), self.size_box), (None, self.editor),
                                        (tr("Channel"), self.channel_box), (tr("Stride"), self.stride_spin),
@@ -112,14 +117,15 @@ class KernelPlayground(QWidget):
             form = QFormLayout(box)
             for label, widget in rows:
                 form.addRow(label, widget) if label else form.addRow(widget)
-            column.addWidget(box)
-        column.addWidget(self.message)
-        column.addStretch(1)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+            column.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.message)
+        outer.addStretch(1)
 
     def _build_panels(self) -> None:
-        tr = self.tr
+        tr = in_language
         self.heading = QLabel("")
-        self.heading.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.looks.font(self.heading, theme.TITLE_POINT_SIZE, bold=True)
         self.heading.setWordWrap(True)
         self.input_panel, self.output_panel = MapPanel(tr("Input")), MapPanel(tr("Output, pixel by pixel"))
         self.full_panel = MapPanel(tr("The whole image"))
@@ -128,7 +134,8 @@ class KernelPlayground(QWidget):
             maps.addWidget(panel, 1)
         self.arithmetic = ArithmeticRow()
         self.formula = QLabel("")
-        self.formula.setFont(theme.font(theme.TITLE_POINT_SIZE))
+        self.formula.setWordWrap(True)  # a long formula wraps rather than widening the playground
+        self.looks.font(self.formula, theme.TITLE_POINT_SIZE)
 
         self.playback = PlaybackBar(self, self.back, self.toggle_play, self.step, self.run_to_end)
         self.playback.speed_changed.connect(self._on_speed_changed)
@@ -139,9 +146,46 @@ class KernelPlayground(QWidget):
         body.addWidget(self.arithmetic, 3)
         body.addWidget(self.formula)
         body.addWidget(self.playback)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.side)
-        layout.addLayout(body, 1)
+        self.outer = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)  # side by side when wide (_reflow)
+        self.outer.addWidget(self.side)
+        self.outer.addLayout(body, 1)
+        self.wide: bool | None = False
+        self._groups_fit = False
+        self.outer.setDirection(QBoxLayout.Direction.BottomToTop)
+
+    def retranslate_dynamic(self) -> None:
+        """Headings, titles and the arithmetic in the current language, at the same position."""
+        self.arithmetic.second.set_caption(in_language("Kernel"))
+        self.arithmetic.third.set_caption(in_language("Products"))
+        self.playback.retranslate_dynamic()
+        self.output_panel.setTitle(in_language("Output, pixel by pixel"))
+        self._sync_controls()
+        self._pending_step = self._index if self._index >= 0 else None
+        self._rebuild()
+
+    def rezoom(self) -> None:
+        self.wide = None  # the controls' column and the width from which it sits beside the maps, at the new zoom
+        self._reflow(self.width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        """Wide: the controls in a column beside the maps, each step in one row. Narrow: the steps first,
+        stacked, and the controls below them, side by side where they fit."""
+        wide = width >= ZOOM.px(WIDE_WIDTH)
+        groups_fit = not wide and width >= sum(self.side_row.itemAt(i).widget().minimumSizeHint().width() + 12
+                                               for i in range(self.side_row.count()))
+        if (wide, groups_fit) == (self.wide, self._groups_fit):
+            return
+        self.wide, self._groups_fit = wide, groups_fit
+        self.outer.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop)
+        flow(self.side_row, groups_fit)
+        self.side.setMinimumWidth(ZOOM.px(SIDE_WIDTH) if wide else 0)
+        self.side.setMaximumWidth(ZOOM.px(SIDE_WIDTH) if wide else 16777215)
+        self.arithmetic.set_wide(wide)
+        self.playback.set_wide(wide)
 
     # ------------------------------------------------------------------ public API
     def set_image(self, image: LoadedImage) -> None:
@@ -161,7 +205,7 @@ class KernelPlayground(QWidget):
         try:
             values = kernel(name, size)
         except ConfigError as error:
-            return self._refuse(str(error))
+            return self._refuse(say(error))
         return self._apply(replace(self.settings, kernel_name=name, kernel=values))
 
     @Slot(object)
@@ -329,7 +373,7 @@ class KernelPlayground(QWidget):
             if self._image is not None:
                 pipeline(self._plane(candidate), candidate)
         except ConfigError as error:
-            return self._refuse(str(error))
+            return self._refuse(say(error))
         self.settings = candidate
         self.message.hide()
         self._sync_controls()
@@ -377,7 +421,7 @@ class KernelPlayground(QWidget):
     def _rebuild(self) -> None:
         """New steps from the start: nothing computed yet, colours fixed for the whole run."""
         self.pause()
-        s, tr = self.settings, self.tr
+        s, tr = self.settings, in_language
         self._index, self._steps = -1, None
         channel = dict(zip(CHANNELS, (tr("image"), tr("red channel"), tr("green channel"), tr("blue channel"))))
         try:
@@ -389,7 +433,7 @@ class KernelPlayground(QWidget):
             full_steps, full_conv = pipeline(self._plane(s, FULL_SIDE), s)
         except (LookupError, ConfigError) as error:  # no image yet, or one too small for the kept settings
             if isinstance(error, ConfigError):
-                self._show_message(str(error))
+                self._show_message(say(error))
             self.heading.setText(tr("Open an image to watch a kernel slide over it") if self._image is None else "")
             for panel in (self.input_panel, self.output_panel, self.full_panel):
                 panel.show_map(None)
@@ -403,7 +447,7 @@ class KernelPlayground(QWidget):
         full = full_steps.output
         self.full_panel.show_map(full, self._signed, full_scale)
         self.full_panel.setTitle(tr("The whole image ({0}×{1})").format(full.shape[1], full.shape[0]))
-        kernel_title = tr("custom") if s.kernel_name == "custom" else tr(KERNELS[s.kernel_name].title)
+        kernel_title = tr("custom") if s.kernel_name == "custom" else translate(KERNELS[s.kernel_name].title)
         self.heading.setText({
             "convolution": tr("Convolution: a {0}×{0} {1} kernel slides over the {2}").format(
                 s.kernel.shape[0], kernel_title, channel[s.channel]),
@@ -420,17 +464,9 @@ class KernelPlayground(QWidget):
             title = tr("Input: the convolution's output") if s.operation == "relu" else tr("Input: ReLU of the convolution")
         self.input_panel.setTitle(title.format(channel[s.channel]))
         self.arithmetic.legend.show_scale(self._signed, self._scale)
-        self.formula.setText(self._formula())
+        self.formula.setText(formula_text(self.settings, self._plane_shape, self._steps))
         self._show_step()
         self._use_pending_step()
-
-    def _formula(self) -> str:
-        s, shape = self.settings, self._steps.output.shape
-        if s.operation == "relu":
-            return self.tr("ReLU keeps the size: out = n = {0} × {1}").format(shape[1], shape[0])
-        if s.operation == "convolution":
-            return size_formula(self._plane_shape, shape, s.kernel.shape[0], s.stride, s.padding)
-        return size_formula(self._steps.input.shape, shape, s.pool_size, s.pool_stride, None)
 
     def _show_step(self) -> None:
         s, tr, index = self.settings, self.tr, self._index

@@ -276,3 +276,79 @@ class ConvolutionState:
                                      "view": lambda v: _choice(v, VIEWS)})
         return cls(model=state.model, view=state.view,
                    **{name: piece.from_dict(data.get(name)) for name, piece in pieces.items()})
+
+
+# --- the lab's model and image as session parts ---------------------------------------------
+
+MAX_IMAGE_SIDE = 1024
+MAX_NAME = 200
+
+
+class LabParts:
+    """ConvTab's session hooks (core/session/parts.py), kept free of Qt: the tab supplies `_refuse(error)`,
+    `_show_live_network(architecture, info, weights, title)`, `looking_through_live_network()`, `_try_image`,
+    `set_model` and the signal `model_part_ready`."""
+
+    def request_model_part(self) -> None:
+        """Emit `model_part_ready` with the lab's model: a shipped or saved one by name, or the trained weights."""
+        self.model_part_ready.emit(self.model_part())
+
+    def model_part(self):
+        from core.cnn.snapshot import part_from_model
+        if not self.model_name:
+            return None
+        if not self.looking_through_live_network():
+            return part_from_model(self.model_name)
+        live = self._live_network
+        return None if live is None else part_from_model(self._live_title, live.info, live.weights)
+
+    def restore_model_part(self, part) -> bool:
+        """Look through the part's model; a bad part is one sentence and the model on screen stays."""
+        from core.cnn.snapshot import model_from_part
+        from core.errors import GlassboxError
+        try:
+            model = model_from_part(part)
+        except GlassboxError as error:
+            return self._refuse(error)
+        if not model.trained:
+            return self.set_model(model.name)
+        self._show_live_network(model.info.architecture, model.info, model.weights, model.name)
+        return True
+
+    def lab_image_part(self):
+        """The current image's uint8 pixels and what is needed to show it as it was; None without an image."""
+        from core.session.parts import Part
+        if self.image is None:
+            return None
+        width, height = self.image.original_size
+        meta = {"format": 1, "name": self.image.name, "source": self.source, "path": self.image_path,
+                "original_size": [int(width), int(height)], "image_format": self.image.format}
+        return Part(meta, {"pixels": np.array(self.image.pixels, dtype=np.uint8, copy=True)})
+
+    def restore_lab_image_part(self, part) -> bool:
+        """Show the part's image exactly; a bad part is one sentence and the image on screen stays."""
+        from dataclasses import replace
+        from core.data.images import from_array
+        from core.errors import SessionError
+        try:
+            name, source, path, size, image_format, pixels = _lab_image(part)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return self._refuse(SessionError("The session's lab image is damaged, so the image on screen was kept."))
+        return self._try_image(lambda: replace(from_array(pixels, name), original_size=size, format=image_format),
+                               source, path)
+
+
+def _lab_image(part):
+    meta, pixels = part.meta, part.arrays["pixels"]
+    if not isinstance(meta, dict) or meta.get("format") != 1:
+        raise ValueError("unknown format")
+    name, source, path = _text(meta["name"]), meta.get("source", "clipboard"), _text(meta.get("path", ""))
+    if not name or len(name) > MAX_NAME or source not in IMAGE_KINDS:
+        raise ValueError("bad name or source")
+    if not isinstance(pixels, np.ndarray) or pixels.dtype != np.uint8 or pixels.ndim not in (2, 3):
+        raise ValueError("not uint8 pixels")
+    if pixels.ndim == 3 and pixels.shape[2] != 3 or not all(1 <= side <= MAX_IMAGE_SIDE for side in pixels.shape[:2]):
+        raise ValueError("bad shape")
+    width, height = (int(_float_in(v, 1, 100_000)) for v in meta["original_size"])
+    image_format = _text(meta.get("image_format", "array"))[:10]
+    return name, source, path if source == "file" else "", (width, height), image_format, pixels

@@ -11,22 +11,25 @@ holds the torch models: every image change, model change, drawing stroke and tra
 report asks it for a FeatureRecord, the newest request wins, and the tab draws the answer.
 
 Below the views, the training panel trains a network live in a worker thread
-(gui/convolution/live_training.py). While it runs, the network list has one more entry, the
+(LiveTraining, gui/convolution/worker.py). While it runs, the network list has one more entry, the
 network in training, and each report's weights (numpy copies) redraw the current image's maps.
 
 Everything the tab shows is a ConvolutionState (state.py): `state()` reads it, `apply_state()` restores it,
 and `state_changed` reports it whenever the user changes it (a drawing when the pen lifts, the playground
-where its animation stops); `apply_state` reports at most once.
+where its animation stops); `apply_state` reports at most once. A session also keeps the lab's model and
+image as parts (state.LabParts). The tab fits a 1024×768 projector: the image panel and the training panel
+fold away, the playground stacks its steps; its texts follow the language and the zoom (looks.py).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
+from functools import partial
 
-import numpy as np
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TR_NOOP, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.data.images import LoadedImage, decode_image, from_array, load_image
 from core.data.sample_images import sample_image, sample_names
@@ -34,27 +37,27 @@ from core.errors import GlassboxError, ImageLoadError
 from core.cnn.analysis import DEFAULT_MODEL, check_model, inverts, preprocessing_of, suggested_model
 from core.nets.cnn import cnn_spec
 from core.nets.model_store import available_models, read_model_info
+from gui.i18n import say
 from gui.style import theme
 from gui.convolution.training_panel import CnnTrainingPanel
 from gui.convolution.cnn_view import CNNView
 from gui.convolution.analysis_worker import LIVE_MODEL, AnalysisRunner, LiveNetwork
-from gui.convolution.live_training import LiveTraining
-from gui.convolution.sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, SourceStrip, can_load, image_from_mime,
-                                    image_from_qimage)
+from gui.convolution.worker import LiveTraining
+from gui.convolution.looks import Looks, Presenting, retranslate_tree, scrolled as _scrolled, shown_name, translate
+from gui.convolution.sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, ImagePanel, SourceStrip, can_load, describe,
+                                    image_from_mime, image_from_qimage)
 from gui.convolution.kernel_playground import KernelPlayground
-from gui.convolution.drawing_canvas import DrawingCanvas
-from gui.convolution.state import DEFAULT_SAMPLE, VIEWS, ConvolutionState, ImageState
+from gui.convolution.state import DEFAULT_SAMPLE, VIEWS, ConvolutionState, ImageState, LabParts
 from gui.widgets.state_reporter import StateReporter
 
-PREVIEW_SIDE = 220
-CAPTION_WIDTH = PREVIEW_SIDE + 90
 DRAWING_NAME = "your drawing"
 
 
-class ConvTab(QWidget):
+class ConvTab(LabParts, Presenting, QWidget):
     """The "Convolution" tab: image sources on top and at the left, the network and the playground on the right."""
 
     state_changed = Signal(object)  # ConvolutionState, after the user changed what the tab shows
+    model_part_ready = Signal(object)  # the lab's model as a session Part (or None), after request_model_part()
 
     def __init__(self, settings: QSettings | None = None, models_dir: str | os.PathLike | None = None,
                  parent: QWidget | None = None, cache_dir: str | os.PathLike | None = None, threaded: bool = True):
@@ -62,6 +65,10 @@ class ConvTab(QWidget):
         self.settings = settings
         self.models_dir = models_dir
         self._live_title = ""
+        self._last_answer = None  # (request, record, info) drawn last: written again in another language
+        self._last_words: tuple = ("", False)  # the message line's last (text or error, is an error), likewise
+        self._greeting = ""
+        self._live_network: LiveNetwork | None = None  # the network in training (or from a session), newest weights
         self.image: LoadedImage | None = None
         self.image_path = ""  # the file the image came from, when it came from one
         self.record = None
@@ -74,68 +81,58 @@ class ConvTab(QWidget):
         self._states = StateReporter(self.state, self.state_changed.emit)  # state_changed, once per change
         self.setAcceptDrops(True)
 
+        self.looks = Looks(self)
         self.strip = SourceStrip(sample_names())
         self.message = QLabel("")
-        self.message.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.looks.font(self.message, theme.PLOT_LABEL_POINT_SIZE, bold=True)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setToolTip(self.tr("How the image was prepared for the network, and what the network says"))
-        self.preview = QLabel()
-        self.preview.setFixedSize(PREVIEW_SIDE, PREVIEW_SIDE)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet(f"border: 2px solid {theme.GREY}; background: white;")
-        self.preview.setToolTip(self.tr("The image as loaded. Drop a file here, or anywhere on the window."))
-        self.caption = QLabel("")
-        self.caption.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
-        self.caption.setFixedWidth(CAPTION_WIDTH)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.canvas = DrawingCanvas()
-        self.canvas.setToolTip(self.tr("Draw a digit: the prediction and every map follow your pen."))
-        draw_title = QLabel(self.tr("…or draw a digit:"))
-        draw_title.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
-        image_title = QLabel(self.tr("Your image"))
-        image_title.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.looks.text(self.message.setToolTip, QT_TR_NOOP(
+            "How the image was prepared for the network, and what the network says"))
+        self.image_panel = ImagePanel()
+        self.preview, self.caption, self.canvas = self.image_panel.preview, self.image_panel.caption, self.image_panel.canvas
 
         self.cnn_view = CNNView()
         self.cnn_view.graphics.setAcceptDrops(False)  # drops go to the tab, which loads them
         self.playground = KernelPlayground()
         self.views = QTabWidget()
-        self.views.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
-        self.views.addTab(self.cnn_view, self.tr("What the network sees"))
-        # Scrolled: the playground needs about 1200 px, which must not set the whole window's minimum width.
-        self.views.addTab(_scrolled(self.playground), self.tr("Kernel playground"))
-        self.views.setTabToolTip(0, self.tr("Every layer's feature maps and the class probabilities"))
-        self.views.setTabToolTip(1, self.tr("Slide one kernel over the image by hand, with ReLU and pooling"))
+        self.looks.font(self.views, theme.PLOT_LABEL_POINT_SIZE)
+        self.views.addTab(self.cnn_view, "")
+        # Scrolled only downwards: the playground stacks its steps when it is narrow.
+        self.views.addTab(_scrolled(self.playground, horizontal=False), "")
+        for index, title, tip in (
+                (0, QT_TR_NOOP("What the network sees"), QT_TR_NOOP(
+                    "Every layer's feature maps and the class probabilities.\nPage Down / Page Up: the next or previous "
+                    "layer, large. Space: train or pause the network in training (without one, the kernel playground "
+                    "plays).")),
+                (1, QT_TR_NOOP("Kernel playground"), QT_TR_NOOP(
+                    "Slide one kernel over the image by hand, with ReLU and pooling.\nSpace: play or pause. "
+                    "Page Down / Page Up: one position forwards or back."))):
+            self.looks.text(partial(self.views.setTabText, index), title)
+            self.looks.text(partial(self.views.setTabToolTip, index), tip)
 
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 6, 0)
-        column.addWidget(image_title)
-        column.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addSpacing(8)
-        column.addWidget(draw_title)
-        column.addWidget(self.canvas, 1)
-        side.setMaximumWidth(CAPTION_WIDTH + 30)
+        self.side = _scrolled(self.image_panel, horizontal=False)
         self.training = CnnTrainingPanel(settings, cache_dir)
         # No reference back to the tab: a cycle through Qt objects lets Python's garbage collector delete
         # widgets at a random moment, even in the middle of another widget's paint event.
         self.live = LiveTraining(self.training, models_dir, cache_dir, self)
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(self.views)
-        self.right.addWidget(self.training)
-        self.right.setStretchFactor(0, 4)
-        self.right.setStretchFactor(1, 1)
-        self.right.setChildrenCollapsible(False)
+        self.right = QWidget()
+        right = QVBoxLayout(self.right)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.views, 1)
+        right.addWidget(self.training)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(_scrolled(side, horizontal=False))
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.strip)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
+        self.presenting = False
+        self.strip.side_button.toggled.connect(self.side.setVisible)
 
         self.strip.sample_chosen.connect(self.load_sample)
         self.strip.open_requested.connect(self.open_dialog)
@@ -153,7 +150,7 @@ class ConvTab(QWidget):
                        self.cnn_view.detail_changed, self.playground.changed, self.training.changed):
             signal.connect(self._report_state)
         self._fill_models()
-        self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
+        self._greet()
         self._states.start()
 
     # ------------------------------------------------------------------ public: images
@@ -191,7 +188,7 @@ class ConvTab(QWidget):
     @Slot()
     def open_dialog(self) -> bool:
         folder = str(self.settings.value("files/last_image_folder", "")) if self.settings is not None else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Image"), folder, self.tr(OPEN_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Image"), folder, translate(OPEN_FILTER))
         if not path:
             return False
         self._remember("files/last_image_folder", os.path.dirname(path))
@@ -205,8 +202,7 @@ class ConvTab(QWidget):
             self._check_model(name)
         except GlassboxError as error:
             self.strip.show_model(self.model_name)
-            self._say(str(error), error=True)
-            return False
+            return self._refuse(error)
         self.model_name = name
         self.strip.show_model(name)
         if name != LIVE_MODEL:  # the network in training is gone after a restart
@@ -222,6 +218,29 @@ class ConvTab(QWidget):
 
     def show_playground(self) -> None:
         self.views.setCurrentIndex(1)
+
+    # ------------------------------------------------------------------ the window's protocol: language
+    def retranslate(self) -> None:
+        """Every text in the current language (the window calls this too; Qt's LanguageChange does it anyway)."""
+        for widget in (self.strip, self.image_panel, self.training, self):
+            widget.looks.retranslate()
+
+    def retranslate_dynamic(self) -> None:
+        """Every static text, then what this tab wrote from data: the model list, the title, the message line."""
+        retranslate_tree(self)
+        for view in (self.cnn_view, self.playground, self.training, self.image_panel):
+            view.retranslate_dynamic()
+        self._fill_models()
+        if self.record is not None and self._last_answer is not None:
+            self._on_analysed(*self._last_answer)
+        elif isinstance(self._last_words[0], BaseException):
+            self._refuse(self._last_words[0])
+        elif self._last_words[0] == self._greeting:
+            self._greet()
+
+    def _greet(self) -> None:
+        self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
+        self._greeting = self.message.text()
 
     # ------------------------------------------------------------------ public: state
     def state(self) -> ConvolutionState:
@@ -311,9 +330,10 @@ class ConvTab(QWidget):
                 descriptions[name] = self.tr("The network being trained below, as it is right now")
                 continue
             try:
-                descriptions[name] = cnn_spec(read_model_info(name, self.models_dir).architecture).description
+                descriptions[name] = translate(cnn_spec(read_model_info(name, self.models_dir).architecture).description)
             except GlassboxError as error:
-                descriptions[name] = str(error)
+                descriptions[name] = say(error)
+            labels[name] = shown_name(name)
         self.strip.set_models(names, descriptions, labels)
         if not names:
             return
@@ -338,12 +358,11 @@ class ConvTab(QWidget):
         try:
             image = make()
         except ImageLoadError as error:
-            self._say(str(error), error=True)
-            return False
+            return self._refuse(error)
         self.image, self.source, self.image_path = image, source, path
         if source != "sample":
             self.strip.show_sample("")
-        self._show_preview(image)
+        self.image_panel.show_image(image)
         self._playground_stale = True
         # The playground redoes every window position; mid-stroke it waits for the pen to lift.
         mid_stroke = source == "drawing" and self.canvas.drawing
@@ -361,19 +380,19 @@ class ConvTab(QWidget):
         if not self.model_name:
             self._say(self.tr("{0} is loaded, but no trained network is installed: run scripts/train_models.py "
                               "to create the digits and shapes models (the kernel playground works without one).")
-                      .format(self.image.name), error=True)
+                      .format(shown_name(self.image.name)), error=True)
             return
         self.analysis.request(self.model_name, self.image)
 
     @Slot(object, object, object)
     def _on_analysed(self, request, record, info) -> None:
         """Draw the answer to the latest request (the runner drops older ones)."""
-        self.record = record
+        self.record, self._last_answer = record, (request, record, info)
         shown = (self.tr("the network in training on {0}").format(self._live_title) if request.model == LIVE_MODEL
-                 else self.tr("the {0} network").format(request.model))
-        self.cnn_view.set_title(self.tr("What {0} makes of {1}").format(shown, request.image.name))
+                 else self.tr("the {0} network").format(shown_name(request.model)))
+        self.cnn_view.set_title(self.tr("What {0} makes of {1}").format(shown, shown_name(request.image.name)))
         self.cnn_view.show_record(record)
-        self._say(self._describe(request.image, info))
+        self._say(describe(request.image, info, record, preprocessing_of(info), inverts(request.image, info)))
 
     @Slot(object, str)
     def _on_analysis_refused(self, request, sentence: str) -> None:
@@ -385,44 +404,19 @@ class ConvTab(QWidget):
         """Something unexpected went wrong in the analysis: one sentence; the last picture stays."""
         self._say(sentence, error=True)
 
-    def _describe(self, image: LoadedImage, info) -> str:
-        p = preprocessing_of(info)
-        width, height = image.original_size
-        steps = [self.tr("{0} ({1}×{2})").format(image.name, width, height)]
-        if p.channels == 1:
-            steps.append(self.tr("made grey"))
-        if inverts(image, info):
-            steps.append(self.tr("dark and light swapped"))
-        if p.digit_box is not None:
-            steps.append(self.tr("ink centred in {0}×{1}").format(*p.size[::-1]))
-        else:
-            steps.append(self.tr("shrunk to {0}×{1}").format(*p.size[::-1]))
-        steps.append(self.tr("it's {0} ({1:.0%})").format(self.record.top_class_name,
-                                                          float(self.record.probs[self.record.top_class])))
-        return " → ".join(steps)
-
-    def _show_preview(self, image: LoadedImage) -> None:
-        pixels = np.ascontiguousarray(image.pixels)
-        height, width = pixels.shape[:2]
-        qimage = QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
-        pixmap = QPixmap.fromImage(qimage).scaled(PREVIEW_SIDE - 8, PREVIEW_SIDE - 8,
-                                                  Qt.AspectRatioMode.KeepAspectRatio,
-                                                  Qt.TransformationMode.SmoothTransformation)
-        self.preview.setPixmap(pixmap)
-        width, height = image.original_size
-        size = self.tr(" · {0} × {1} px").format(width, height)
-        metrics = self.caption.fontMetrics()
-        name = metrics.elidedText(image.name, Qt.TextElideMode.ElideMiddle,
-                                  CAPTION_WIDTH - metrics.horizontalAdvance(size) - 4)
-        self.caption.setText(name + size)
-        self.caption.setToolTip(image.name)
-
     def _update_playground(self) -> None:
         if self.image is not None and self._playground_stale:
             self.playground.set_image(self.image)
             self._playground_stale = False
 
+    def _refuse(self, error: BaseException) -> bool:
+        """A core error as one sentence in the message line, in the window's language; False."""
+        self._say(say(error), error=True)
+        self._last_words = (error, True)
+        return False
+
     def _say(self, text: str, error: bool = False) -> None:
+        self._last_words = (text, error)
         self.message.setText(text)
         self.message.setProperty("error", error)
         self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
@@ -443,14 +437,23 @@ class ConvTab(QWidget):
     @Slot(object)
     def _on_live_network(self, run) -> None:
         """A training run (CnnRunInfo) has its data and its starting weights: show it in place of the chosen model."""
-        self._infos[LIVE_MODEL] = run.info
-        self._live_title = run.title
-        self.analysis.set_live_network(LiveNetwork(run.architecture, run.info, run.weights))
+        self._show_live_network(run.architecture, run.info, run.weights, run.title)
+
+    def _show_live_network(self, architecture: str, info, weights: dict, title: str) -> None:
+        self._infos[LIVE_MODEL] = info
+        self._live_title = title
+        self._live_network = LiveNetwork(architecture, info, weights)
+        self.analysis.set_live_network(self._live_network)
         self._fill_models()
         self.set_model(LIVE_MODEL)
 
+    def looking_through_live_network(self) -> bool:
+        return self.model_name == LIVE_MODEL
+
     @Slot(object)
     def _on_live_weights(self, weights: dict) -> None:
+        if self._live_network is not None:
+            self._live_network = replace(self._live_network, weights=weights)
         self.analysis.set_live_weights(weights)
         if self.model_name == LIVE_MODEL and self.image is not None and self.isVisible():
             self._analyse()
@@ -471,14 +474,3 @@ class ConvTab(QWidget):
     def _report_state(self) -> None:
         self._states.report()
 
-
-def _scrolled(widget: QWidget, horizontal: bool = True) -> QScrollArea:
-    """`widget` in a frameless scroll area that gives it all the room there is, and scrolls when it is too small."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    if not horizontal:
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setMinimumWidth(widget.minimumSizeHint().width() + 16)
-    return area

@@ -13,16 +13,18 @@ import os
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QT_TR_NOOP, QSettings, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout,
                                QWidget)
 
 from core.cnn.trainer import CnnTrainConfig
 from core.cnn.image_sets import DataSource
 from core.data.downloads import is_downloaded
 from core.optimizers import OPTIMIZERS
+from gui.convolution.looks import Looks, translate, zoomed_font
 from gui.style import theme
+from gui.style.zoom import ZOOM
 from gui.convolution.download_dialog import ensure_downloaded
 from gui.convolution.state import TRAINING_SPEEDS, TrainingState
 
@@ -30,14 +32,14 @@ SETTINGS_PREFIX = "cnn_training/"  # QSettings keys: the TrainingState's, with "
 
 # (kind, what a person reads, tooltip)
 SOURCES = (
-    ("digits", "Drawn digits (no download)", "3,000 handwriting-like digits that Glassbox draws itself"),
-    ("shapes", "Drawn shapes (no download)", "1,500 pictures of six kinds of object that Glassbox draws itself"),
-    ("folder", "Your photo folder…", "A folder with one subfolder of pictures per class, e.g. cat/, dog/, bird/"),
-    ("mnist", "MNIST digits (11.6 MB)", "70,000 handwritten digits; downloaded once, then kept"),
-    ("fashion-mnist", "Fashion-MNIST (30.9 MB)", "70,000 pictures of clothing in 10 kinds; downloaded once"),
-    ("cifar10", "CIFAR-10 photos (170 MB)", "60,000 small colour photos in 10 classes; downloaded once"),
+    ("digits", QT_TR_NOOP("Drawn digits (no download)"), QT_TR_NOOP("3,000 handwriting-like digits that Glassbox draws itself")),
+    ("shapes", QT_TR_NOOP("Drawn shapes (no download)"), QT_TR_NOOP("1,500 pictures of six kinds of object that Glassbox draws itself")),
+    ("folder", QT_TR_NOOP("Your photo folder…"), QT_TR_NOOP("A folder with one subfolder of pictures per class, e.g. cat/, dog/, bird/")),
+    ("mnist", QT_TR_NOOP("MNIST digits (11.6 MB)"), QT_TR_NOOP("70,000 handwritten digits; downloaded once, then kept")),
+    ("fashion-mnist", QT_TR_NOOP("Fashion-MNIST (30.9 MB)"), QT_TR_NOOP("70,000 pictures of clothing in 10 kinds; downloaded once")),
+    ("cifar10", QT_TR_NOOP("CIFAR-10 photos (170 MB)"), QT_TR_NOOP("60,000 small colour photos in 10 classes; downloaded once")),
 )
-SPEEDS = tuple(zip(TRAINING_SPEEDS, ("full speed", "20 steps/s", "5 steps/s", "1 step/s")))
+SPEEDS = tuple(zip(TRAINING_SPEEDS, (QT_TR_NOOP("full speed"), QT_TR_NOOP("20 steps/s"), QT_TR_NOOP("5 steps/s"), QT_TR_NOOP("1 step/s"))))
 MAX_CURVE_POINTS = 2000  # older points are thinned: a long run still redraws in a millisecond
 
 
@@ -58,6 +60,7 @@ class CnnTrainingPanel(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
+        self.looks = Looks(self)  # its texts follow the language, its fonts the zoom
         self.cache_dir = cache_dir
         self.loaded = False
         self.playing = False
@@ -66,12 +69,12 @@ class CnnTrainingPanel(QWidget):
         self._train_loss: list[float] = []
         self._test_loss: list[float] = []
         self._folder, self._save_name = "", TrainingState().save_name
-        self.setFont(theme.font(theme.BASE_POINT_SIZE + 1))
+        self.looks.font(self, theme.BASE_POINT_SIZE + 1)
 
         self.source_combo = QComboBox()
         for kind, text, tip in SOURCES:
-            self.source_combo.addItem(self.tr(text), kind)
-            self.source_combo.setItemData(self.source_combo.count() - 1, self.tr(tip), Qt.ItemDataRole.ToolTipRole)
+            self.source_combo.addItem(translate(text), kind)
+            self.source_combo.setItemData(self.source_combo.count() - 1, translate(tip), Qt.ItemDataRole.ToolTipRole)
         self.source_combo.setToolTip(self.tr("The pictures the network learns from"))
         self.start_combo = QComboBox()
         self.start_combo.addItem(self.tr("the shipped kernels"), "shipped")
@@ -91,7 +94,7 @@ class CnnTrainingPanel(QWidget):
         self.batch_box.setToolTip(self.tr("Pictures per training step"))
         self.speed_combo = QComboBox()
         for value, text in SPEEDS:
-            self.speed_combo.addItem(self.tr(text), value)
+            self.speed_combo.addItem(translate(text), value)
         self.speed_combo.setToolTip(self.tr("Slow training down to watch each kernel change"))
 
         self.load_button = QPushButton(self.tr("Load data"))
@@ -116,35 +119,44 @@ class CnnTrainingPanel(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.accuracy = QLabel("")
-        self.accuracy.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.looks.font(self.accuracy, theme.PLOT_LABEL_POINT_SIZE, bold=True)
         self.accuracy.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", self.tr("step"), color="black")
-        item.setLabel("left", self.tr("loss"), color="black")
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
-            axis.setTickFont(theme.font(theme.BASE_POINT_SIZE))
+            axis.setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
             axis.setPen(pg.mkPen("k"))
             axis.setTextPen(pg.mkPen("k"))
-        legend = item.addLegend(offset=(-10, 8), labelTextSize=f"{theme.BASE_POINT_SIZE}pt")
-        self.train_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TRAIN_COLOUR, width=theme.LINE_WIDTH),
-                                          name=self.tr("training batches"))
+        for side in ("left", "bottom"):
+            item.getAxis(side).enableAutoSIPrefix(False)  # a loss is a plain number: never "loss (×0.001)"
+        self.train_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TRAIN_COLOUR, width=theme.LINE_WIDTH))
         self.test_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TEST_COLOUR, width=theme.LINE_WIDTH,
-                                                              style=Qt.PenStyle.DashLine),
-                                         name=self.tr("held-out pictures"))
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+                                                              style=Qt.PenStyle.DashLine))
+        self.plot.setXRange(0, 100, padding=0)  # before training: a sensible empty chart, not −400…400
+        self.plot.setYRange(0, 2.5, padding=0)
+        # The legend sits above the plot, never over the held-out curve.
+        self.curve_legend = QLabel()
+        self.curve_legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.curve_legend.setWordWrap(True)
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMinimumWidth(260)
+        self.plot.setMinimumWidth(180)
         # The curve takes the height the controls need, no more: the maps above get the rest.
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         for box in (self.source_combo, self.start_combo, self.optimizer_combo, self.speed_combo):
-            box.setMinimumContentsLength(9)  # long entries are cut, not the window made wider
+            box.setMinimumContentsLength(6)  # long entries are cut, not the window made wider
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
+        self.toggle_button = QToolButton()
+        self.toggle_button.setCheckable(True)
+        self.toggle_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle_button.toggled.connect(self.set_open)
         self._layout_widgets()
+        self.retranslate_dynamic()
         self._restore()
+        opened = self.settings.value(SETTINGS_PREFIX + "open", False) if self.settings is not None else False
+        self.set_open(str(opened).lower() in ("true", "1"))
         self.source_combo.activated.connect(self._on_setting_changed)
         self.load_button.clicked.connect(self._on_load_clicked)
         self.play_button.clicked.connect(self.toggle)
@@ -183,13 +195,55 @@ class CnnTrainingPanel(QWidget):
         left.addLayout(buttons)
         left.addWidget(self.progress)
         left.addWidget(self.status, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.accuracy)
-        right.addWidget(self.plot, 1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 4, 0, 0)
+        self.body = QWidget()
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        chart = QVBoxLayout()
+        chart.setSpacing(0)
+        chart.addWidget(self.curve_legend)
+        chart.addWidget(self.plot, 1)
+        row.addLayout(chart, 2)
+        header = QHBoxLayout()
+        header.addWidget(self.toggle_button)
+        header.addStretch(1)
+        header.addWidget(self.accuracy)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addLayout(header)
+        column.addWidget(self.body, 1)
+
+    def retranslate_dynamic(self) -> None:
+        """The chart's words and the header's, in the current language."""
+        item = self.plot.getPlotItem()
+        size = {"font-size": f"{ZOOM.pt(theme.BASE_POINT_SIZE):.1f}pt"}
+        item.setLabel("bottom", self.tr("step"), color="black", **size)
+        item.setLabel("left", self.tr("loss"), color="black", **size)
+        self.curve_legend.setText(self.tr("<span style='color:{0}'>━</span> training batches &nbsp; "
+                                          "<span style='color:{1}'>┅</span> held-out pictures").format(
+                                              theme.TRAIN_COLOUR, theme.TEST_COLOUR))
+        self.toggle_button.setText(self.tr("Train this network live"))
+        self.toggle_button.setToolTip(self.tr("Show or hide the controls for training the network and its loss curve"))
+        self._update_buttons()
+
+    def rezoom(self) -> None:
+        for side in ("left", "bottom"):
+            self.plot.getPlotItem().getAxis(side).setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
+        self.retranslate_dynamic()  # the chart's labels, at the new size
+        self.status.setFont(self.font())
+        self.status.setFixedHeight(3 * self.status.fontMetrics().lineSpacing() + 6)
+
+    def set_open(self, show: bool) -> None:
+        """Show the controls and the loss curve, or only the header line (remembered for the next session)."""
+        self.body.setVisible(show)
+        with QSignalBlocker(self.toggle_button):
+            self.toggle_button.setChecked(show)
+        self.toggle_button.setArrowType(Qt.ArrowType.DownArrow if show else Qt.ArrowType.RightArrow)
+        if self.settings is not None:
+            self.settings.setValue(SETTINGS_PREFIX + "open", bool(show))
+
+    def is_open(self) -> bool:
+        return self.toggle_button.isChecked()
 
     # ------------------------------------------------------------------ what the user chose
     def config(self) -> CnnTrainConfig:
@@ -334,6 +388,12 @@ class CnnTrainingPanel(QWidget):
     # ------------------------------------------------------------------ internals
     def _redraw_curves(self) -> None:
         steps = np.asarray(self._steps, dtype=float)
+        if len(steps):
+            self.plot.enableAutoRange()
+        else:
+            self.plot.disableAutoRange()
+            self.plot.setXRange(0, 100, padding=0)
+            self.plot.setYRange(0, 2.5, padding=0)
         for curve, values in ((self.train_curve, self._train_loss), (self.test_curve, self._test_loss)):
             values = np.asarray(values, dtype=float)
             finite = np.isfinite(values)

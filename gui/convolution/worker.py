@@ -17,14 +17,16 @@ import time
 from dataclasses import dataclass
 
 import torch
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
 
 from core.cnn.trainer import CnnEvaluation, CnnTrainConfig, CnnTrainer
 from core.cnn.image_sets import DataSource, ImageSet, load_image_set
 from core.errors import DivergedError, GlassboxError
 from core.landscape.slices import TrajectoryRecorder
-from core.nets.model_store import ModelInfo, is_shipped
-from gui.threads import Clock, PlayableWorker, SpeedLimit, follow
+from core.nets.model_store import ModelInfo, is_shipped, user_models_dir
+from gui.convolution.training_panel import CnnTrainingPanel
+from gui.i18n import say
+from gui.threads import Clock, PlayableWorker, SpeedLimit, follow, start_in_thread, stop_thread
 
 REPORTS_PER_SECOND = 4  # every feature map of the image is redrawn per report: a few a second reads well
 
@@ -32,9 +34,9 @@ TRAJECTORY_EVERY = 2  # the path for the loss landscape: every 2nd step at first
 TRAJECTORY_POINTS = 400
 LINE_POINTS = 61
 PAUSING = ("pause", "step", "reset", "landscape")  # commands that pause training first
-LOAD_CANCELLED = "Loading was cancelled; the network you had is unchanged."
-LOAD_TOO_BIG = "These images need more memory than there is; choose a smaller set."
-TRAINING_TOO_BIG = "Training ran out of memory; choose a smaller batch."
+LOAD_CANCELLED = QT_TRANSLATE_NOOP("Worker", "Loading was cancelled; the network you had is unchanged.")
+LOAD_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "These images need more memory than there is; choose a smaller set.")
+TRAINING_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "Training ran out of memory; choose a smaller batch.")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ class CnnTrainingWorker(PlayableWorker):
             if data is not None:
                 self._start(data, config)
             elif not self.stopping:
-                self.load_failed.emit(LOAD_CANCELLED)
+                self.load_failed.emit(QCoreApplication.translate("Worker", LOAD_CANCELLED))
 
     def _report_loading(self, progress) -> None:
         self.loading_progressed.emit(progress.done, progress.total, progress.what)
@@ -188,7 +190,7 @@ class CnnTrainingWorker(PlayableWorker):
         try:
             config = config.validated()
         except GlassboxError as error:
-            self.settings_rejected.emit(str(error))
+            self.settings_rejected.emit(say(error))
             return
         self._trainer.retune(config)
 
@@ -214,11 +216,11 @@ class CnnTrainingWorker(PlayableWorker):
                 recorder.maybe_record(record.step, trainer.model)
         except DivergedError as error:
             self._set_playing(False)
-            self.diverged.emit(str(error))
+            self.diverged.emit(say(error))
             self._report(force=True)
         except (MemoryError, torch.OutOfMemoryError):
             self._set_playing(False)
-            self.diverged.emit(TRAINING_TOO_BIG)
+            self.diverged.emit(QCoreApplication.translate("Worker", TRAINING_TOO_BIG))
 
     def _report(self, force: bool = False) -> None:
         """Evaluate and emit a copy, unless it is too soon or the GUI has not taken the previous one."""
@@ -234,15 +236,17 @@ class CnnTrainingWorker(PlayableWorker):
 
     def _save(self, name: str, directory) -> None:
         if is_shipped(name):
-            self.save_failed.emit(f"'{name}' is the name of a model that comes with Glassbox; choose another name.")
+            self.save_failed.emit(QCoreApplication.translate(
+                "Worker", "'{0}' is the name of a model that comes with Glassbox; choose another name.").format(name))
             return
         try:
             self._trainer.save(name, directory)
         except GlassboxError as error:
-            self.save_failed.emit(str(error))
+            self.save_failed.emit(say(error))
         except OSError as error:
-            self.save_failed.emit(f"The model could not be written to {directory} ({error.strerror or error}); "
-                                  "choose a folder you can write to.")
+            self.save_failed.emit(QCoreApplication.translate(
+                "Worker", "The model could not be written to {0} ({1}); choose a folder you can write to.").format(
+                    directory, error.strerror or error))
         else:
             self.saved.emit(name, str(directory))
 
@@ -255,3 +259,183 @@ class CnnTrainingWorker(PlayableWorker):
         trainer = self._trainer
         self.slice_landscape(trainer, self._recorder, self._initial_weights, directions, resolution, LINE_POINTS,
                              ("load", "landscape"), chunk=trainer.landscape_chunk)
+
+
+# --- LiveTraining: the GUI-thread side of a training run ----------------------------------------
+# LiveTraining: joins the convolution lab's training panel to a CnnTrainingWorker in its own thread.
+# 
+# The worker is started on the first Load, not before: most visits to the lab never
+# train. What the lab needs from a run is two things, which this object emits on the
+# GUI thread: a network to show (`network_started`, the run's CnnRunInfo: architecture,
+# starting weights as numpy copies, and the ModelInfo that says how to prepare an image
+# for it) and fresh weights for it (`weights_changed`, numpy copies, every report while
+# training). The lab hands both to its analysis worker, which redraws the maps of its
+# current image off the GUI thread, as for any model. Nothing here runs torch.
+
+class LiveTraining(QObject):
+    network_started = Signal(object)  # CnnRunInfo: the new network's data, architecture, ModelInfo and weights
+    weights_changed = Signal(object)  # the network's new weights: name -> numpy copy
+    saved = Signal(str)  # model name: the lab lists it
+    # For the Landscape tab's "Your CNN" panel:
+    stepped = Signal(int)  # training reached this step
+    network_replaced = Signal(bool)  # True: reset to the starting weights; False: a new run on new data
+    landscape_progressed = Signal(float, object)  # fraction, NetworkLandscape so far (None before the coarse grid)
+    landscape_finished = Signal(object)  # LandscapeResult
+    landscape_failed = Signal(str)
+
+    def __init__(self, panel: CnnTrainingPanel, models_dir: str | os.PathLike | None = None,
+                 cache_dir: str | os.PathLike | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.panel = panel
+        self.models_dir, self.cache_dir = models_dir, cache_dir
+        self.worker: CnnTrainingWorker | None = None
+        self.thread: QThread | None = None
+        self.info = None  # the ModelInfo of the network in training, once there is one
+        self._last_step = 0
+        self._slicing = False  # a landscape was asked for and has not ended yet
+        panel.load_requested.connect(self._on_load_requested)
+
+    def _ensure_worker(self) -> CnnTrainingWorker:
+        if self.worker is not None:
+            return self.worker
+        worker = CnnTrainingWorker(self.models_dir, self.cache_dir)
+        panel = self.panel
+        # The worker's commands are called here, on the GUI thread: connected straight to the
+        # worker, Qt would queue them for the worker thread's event loop, which never runs.
+        panel.cancel_requested.connect(self._on_cancel_requested)
+        panel.play_requested.connect(self._on_play_requested)
+        panel.step_requested.connect(self._on_step_requested)
+        panel.reset_requested.connect(self._on_reset_requested)
+        panel.retune_requested.connect(self._on_retune_requested)
+        panel.speed_changed.connect(self._on_speed_changed)
+        panel.save_requested.connect(self._on_save_requested)
+        worker.loading_progressed.connect(panel.on_loading)
+        worker.load_failed.connect(panel.on_load_failed)
+        worker.run_started.connect(self._on_run_started)
+        worker.progressed.connect(self._on_progress)
+        worker.playing_changed.connect(panel.on_playing_changed)
+        worker.diverged.connect(panel.on_error)
+        worker.settings_rejected.connect(panel.on_error)
+        worker.save_failed.connect(panel.on_error)
+        worker.saved.connect(self._on_saved)
+        worker.failed.connect(self._on_failed)
+        worker.landscape_progressed.connect(self._on_landscape_progressed)
+        worker.landscape_finished.connect(self._on_landscape_finished)
+        worker.landscape_failed.connect(self._on_landscape_failed)
+        worker.set_speed(panel.speed_combo.currentData())
+        self.worker, self.thread = worker, start_in_thread(worker, "glassbox-cnn-training")
+        return worker
+
+    def shutdown(self) -> None:
+        """Stop the training thread: flag, quit, wait. Safe to call twice."""
+        if self.thread is not None:
+            stop_thread(self.worker, self.thread)
+            self.thread = None
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def compute_landscape(self, directions: str, resolution: int) -> bool:
+        """Pause training and slice the CNN's loss; False (with a sentence on landscape_failed) if there is no run."""
+        if self.info is None:
+            self.landscape_failed.emit(self.tr(
+                "There is no CNN in training yet: in the Convolution tab, choose pictures, press Load data and "
+                "train for a while, then press Compute."))
+            return False
+        self._slicing = True
+        self.worker.compute_landscape(directions, resolution)
+        return True
+
+    def cancel_landscape(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    # ------------------------------------------------------------------ panel → worker
+    @Slot(object, object)
+    def _on_load_requested(self, source, config) -> None:
+        self._ensure_worker().load(source, config)
+
+    @Slot()
+    def _on_cancel_requested(self) -> None:
+        self.worker.cancel()
+
+    @Slot()
+    def _on_step_requested(self) -> None:
+        self.worker.step()
+
+    @Slot()
+    def _on_reset_requested(self) -> None:
+        self.worker.reset()
+
+    @Slot(object)
+    def _on_retune_requested(self, config) -> None:
+        self.worker.retune(config)
+
+    @Slot(object)
+    def _on_speed_changed(self, steps_per_second) -> None:
+        self.worker.set_speed(steps_per_second)
+
+    @Slot(bool)
+    def _on_play_requested(self, play: bool) -> None:
+        if play:
+            self.worker.play()
+        else:
+            self.worker.pause()
+
+    @Slot(str)
+    def _on_save_requested(self, name: str) -> None:
+        # The lab's own models folder if it was given one (the tests), else the user's.
+        self.worker.save(name, self.models_dir if self.models_dir is not None else user_models_dir())
+
+    # ------------------------------------------------------------------ worker → lab
+    @Slot(object)
+    def _on_run_started(self, info: CnnRunInfo) -> None:
+        self.info = info.info
+        self._last_step = 0
+        self.panel.on_run_started(info)
+        self.network_started.emit(info)
+        self.network_replaced.emit(False)
+
+    @Slot(object)
+    def _on_progress(self, progress: CnnProgress) -> None:
+        try:
+            if self.info is not None:
+                self.panel.on_progress(progress)
+                self.weights_changed.emit(progress.weights)
+                if progress.step < self._last_step:  # only a reset goes back
+                    self.network_replaced.emit(True)
+                self._last_step = progress.step
+                self.stepped.emit(progress.step)
+        finally:
+            self.worker.report_consumed()  # the lab has taken this one (its analysis worker keeps the newest)
+
+    @Slot(float, object)
+    def _on_landscape_progressed(self, fraction: float, landscape) -> None:
+        self.landscape_progressed.emit(fraction, landscape)
+
+    @Slot(object)
+    def _on_landscape_finished(self, result) -> None:
+        self._slicing = False
+        self.landscape_finished.emit(result)
+
+    @Slot(str)
+    def _on_landscape_failed(self, sentence: str) -> None:
+        self._slicing = False
+        self.landscape_failed.emit(sentence)
+
+    @Slot(str)
+    def _on_failed(self, sentence: str) -> None:
+        """Something unexpected stopped the worker's job (it has stopped playing): one sentence wherever
+        a person waits for that job, and every control back to a state that works."""
+        if self.panel.busy:
+            self.panel.on_load_failed(sentence)
+        else:
+            self.panel.on_error(sentence)
+        if self._slicing:
+            self._on_landscape_failed(sentence)
+
+    @Slot(str, str)
+    def _on_saved(self, name: str, folder: str) -> None:
+        self.panel.on_saved(name, folder)
+        self.saved.emit(name)

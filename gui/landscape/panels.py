@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QOpenGLContext, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
@@ -46,8 +46,10 @@ PATH_WIDTH = 4
 HEAD_SIZE = 20
 CONTOUR_LEVELS = 14
 DRAW_LIMIT = 20.0  # coordinates are clipped this many plot-widths out, so Qt never sees 1e6
-GL_MISSING = "3-D needs OpenGL, which this display does not offer; the 2-D map shows the same paths."
-GL_NO_PACKAGE = "3-D needs the PyOpenGL package, which is not installed; the 2-D map shows the same paths."
+GL_MISSING = QT_TRANSLATE_NOOP(
+    "LandscapeView", "3-D needs OpenGL, which this display does not offer; the 2-D map shows the same paths.")
+GL_NO_PACKAGE = QT_TRANSLATE_NOOP(
+    "LandscapeView", "3-D needs the PyOpenGL package, which is not installed; the 2-D map shows the same paths.")
 
 
 def path_pen(name: str, width: int = PATH_WIDTH):
@@ -158,8 +160,9 @@ class LandscapeMap(pg.PlotWidget):
             item.addItem(child)
         self.curves: dict[str, pg.PlotCurveItem] = {}
         self.surface: Surface | None = None
+        self.head_size = HEAD_SIZE  # at the current zoom: the view sets these two
+        self.path_width = PATH_WIDTH
         self.scene().sigMouseClicked.connect(self._on_clicked)
-        self.setToolTip(self.tr("Click anywhere on the map to start the race from there"))
 
     def show_surface(self, surface: Surface, x: np.ndarray, y: np.ndarray, z: np.ndarray) -> None:
         """z[j, i] is the log-scaled loss at (x[i], y[j])."""
@@ -190,11 +193,18 @@ class LandscapeMap(pg.PlotWidget):
             self.getPlotItem().removeItem(curve)
         self.curves = {}
         for order, name in enumerate(names):
-            curve = pg.PlotCurveItem(pen=path_pen(name), antialias=True)
-            curve.setShadowPen(pg.mkPen(255, 255, 255, 200, width=PATH_WIDTH + 3))
+            curve = pg.PlotCurveItem(pen=path_pen(name, self.path_width), antialias=True)
+            curve.setShadowPen(pg.mkPen(255, 255, 255, 200, width=self.path_width + 3))
             curve.setZValue(10 + order * 0.01)
             self.getPlotItem().addItem(curve)
             self.curves[name] = curve
+
+    def set_path_width(self, width: int) -> None:
+        """Thicker paths when zoomed or presenting: a line is what the room follows."""
+        self.path_width = width
+        for name, curve in self.curves.items():
+            curve.setPen(path_pen(name, width))
+            curve.setShadowPen(pg.mkPen(255, 255, 255, 200, width=width + 3))
 
     def show_step(self, paths: dict[str, OptimizerPath], step: int, arrows: bool) -> None:
         heads, symbols, brushes = [], [], []
@@ -214,7 +224,7 @@ class LandscapeMap(pg.PlotWidget):
                     momentum_vectors.append(-path.momentum[index])  # the step follows −buffer
         if heads:
             heads = np.array(heads)
-            self.heads.setData(heads[:, 0], heads[:, 1], symbol=symbols, brush=brushes, size=HEAD_SIZE,
+            self.heads.setData(heads[:, 0], heads[:, 1], symbol=symbols, brush=brushes, size=self.head_size,
                                pen=pg.mkPen("k", width=1.5))
         else:
             self.heads.setData([], [])
@@ -270,7 +280,6 @@ class LandscapeSurface3D:
         self.widget = gl.GLViewWidget(parent)
         self.widget.setBackgroundColor("w")
         self.widget.setCameraPosition(distance=30, elevation=38, azimuth=-70)
-        self.widget.setToolTip(self.widget.tr("Drag to rotate, scroll to zoom"))
         self.mesh = None
         self.lines: dict[str, object] = {}
         self.heads = gl.GLScatterPlotItem(size=16, pxMode=True)
@@ -328,7 +337,7 @@ class LandscapeSurface3D:
 
 def missing_3d_label(reason: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
-    label.setText(label.tr(reason))
+    label.setText(reason)  # LandscapeView translates it
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
@@ -342,10 +351,8 @@ class RaceTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([self.tr("optimizer"), self.tr("loss now"), self.tr("change"),
-                                        self.tr("status")])
-        self.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
-        self.horizontalHeader().setFont(theme.font(theme.BASE_POINT_SIZE + 2, bold=True))
+        self.retranslate()
+        self.restyle()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().hide()
@@ -354,6 +361,26 @@ class RaceTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.names: list[str] = []
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("optimizer"), self.tr("loss now"), self.tr("change"),
+                                        self.tr("status")])
+
+    def restyle(self, scale: float = 1.0) -> None:
+        """Text at the current zoom (times `scale` in presenter mode)."""
+        from gui.training.looks import font
+
+        self.setFont(font(theme.PLOT_LABEL_POINT_SIZE, scale=scale))
+        self.horizontalHeader().setFont(font(theme.BASE_POINT_SIZE + 2, bold=True, scale=scale))
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                if item is not None:
+                    bold = item.font().bold()
+                    item.setFont(font(theme.PLOT_LABEL_POINT_SIZE, bold=bold, scale=scale))
+        self.resizeRowsToContents()
+        row = self.fontMetrics().height() + 8
+        self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + 2 * row + 2 * self.frameWidth())
 
     def show_race(self, names) -> None:
         self.names = list(names)
@@ -364,11 +391,11 @@ class RaceTable(QTableWidget):
                 self.setItem(row, column, QTableWidgetItem(""))
         self.resizeRowsToContents()
 
-    def set_row(self, name: str, cells: tuple[str, str, str]) -> None:
+    def set_row(self, name: str, cells: tuple[str, str, str], diverged: bool = False) -> None:
         row = self.names.index(name)
         for column, text in enumerate(cells, start=1):
             self.item(row, column).setText(text)
-        diverged = "diverged" in cells[-1]  # a warning colour as well as the words
+        # A diverged path: a warning colour as well as the words.
         self.item(row, 3).setForeground(QColor(theme.VERMILLION if diverged else theme.BLACK))
         font = self.item(row, 3).font()
         font.setBold(diverged)

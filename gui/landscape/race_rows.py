@@ -18,10 +18,6 @@ from gui.style.numbers import finite_or_missing, fixed, signed, significant
 STALL_WINDOW = 20  # steps: a path that moved less than a ten-thousandth of the plot over these is "barely moving"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LandscapeView", text)
-
-
 def _span(surface: Surface) -> float:
     return max(np.ptp(surface.x_range), np.ptp(surface.y_range))
 
@@ -42,13 +38,15 @@ def race_row(path: OptimizerPath, step: int, surface: Surface) -> tuple[str, str
     x, y = path.positions[index]
     where = (fixed(x, 2), fixed(y, 2))
     if path.diverged_at is not None and step >= path.diverged_at:
-        status = _tr("diverged at step {0}: the steps grew without bound").format(path.diverged_at)
+        status = QCoreApplication.translate(
+            "LandscapeView", "diverged at step {0}: the steps grew without bound").format(path.diverged_at)
     elif _near(surface, x, y, surface.minima):
-        status = _tr("at a minimum ({0}, {1})").format(*where)
+        status = QCoreApplication.translate("LandscapeView", "at a minimum ({0}, {1})").format(*where)
     elif _near(surface, x, y, surface.saddle_points):
-        status = _tr("stuck near the saddle point")
+        status = QCoreApplication.translate("LandscapeView", "stuck near the saddle point")
     elif index >= STALL_WINDOW and _moved(path, index) < 1e-4 * _span(surface):
-        status = _tr("barely moving at ({0}, {1})").format(*where)
+        status = QCoreApplication.translate("LandscapeView",
+                                            "barely moving at ({0}, {1})").format(*where)
     else:
-        status = _tr("at ({0}, {1})").format(*where)
+        status = QCoreApplication.translate("LandscapeView", "at ({0}, {1})").format(*where)
     return finite_or_missing(loss, significant(loss, 4)), signed(change, 3), status

@@ -15,12 +15,15 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.landscape.surfaces import KAPPA_RANGE, SURFACES, OptimizerPath, surface, surface_grid
-from gui.landscape.controls import LR_RANGE, build_controls, from_log_slider, to_log_slider
+from gui.landscape.controls import (LR_RANGE, Classroom, build_controls, build_playback, from_log_slider,
+                                    surface_words, to_log_slider)
 from gui.landscape.panels import (LandscapeMap, LandscapeSurface3D, RaceTable, gl_missing_reason, log_scale,
                                   missing_3d_label)
 from gui.landscape.race_rows import race_row
 from gui.landscape.state import RaceState
 from gui.landscape.worker import RaceRequest, RaceRunner
+from gui.style.zoom import ZOOM
+from gui.training.looks import Texts
 from gui.style import theme
 from gui.style.clock import MIN_SPEED, AnimationClock, clamp_speed
 from gui.style.numbers import fixed, significant
@@ -31,8 +34,9 @@ STEPS_PER_SECOND = 30  # at 1×: a 300-step race takes 10 s, long enough to talk
 DEBOUNCE_MS = 150
 
 
-class LandscapeView(QWidget):
-    """Controls on the left, the 2-D map and the 3-D surface side by side, the race table below.
+class LandscapeView(Classroom, QWidget):
+    """Settings on the left, the 2-D map and the 3-D surface side by side, then the playback row (always on
+    screen) and the race table. Words follow the language and sizes the zoom (controls.Classroom).
 
     threaded=False races in the calling thread, so each setter has drawn its race when it returns
     (for snapshot pictures). Otherwise races run in a thread started on first use; call shutdown()
@@ -47,7 +51,8 @@ class LandscapeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, threaded: bool = True):
         super().__init__(parent)
-        self.setFont(theme.font(theme.BASE_POINT_SIZE + 2))
+        self.texts = Texts("LandscapeView")
+        self.presenting = False
         self.paths: dict[str, OptimizerPath] = {}
         self.shown_steps = 0  # the drawn paths' step count; self.steps may be newer, still racing
         self.current_step = 0
@@ -72,32 +77,24 @@ class LandscapeView(QWidget):
         self._races.failed.connect(self._on_race_failed)
 
         self.title = QLabel()
-        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
         self.title.setWordWrap(True)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.banner.setStyleSheet(f"background: {theme.WARNING_BACKGROUND}; color: black; "
                                   f"border-left: 6px solid {theme.VERMILLION}; padding: 8px;")
         self.banner.hide()
 
         self.map = LandscapeMap()
         self.map.start_clicked.connect(self._on_start_clicked)
-        reason = gl_missing_reason()
+        reason = self.missing_reason = gl_missing_reason()
         self.surface_3d = LandscapeSurface3D() if reason is None else None
         self.missing_3d = missing_3d_label(reason) if reason else None
         self.table = RaceTable()
         self.step_label = QLabel()
-        self.step_label.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
-        self.busy_label = QLabel(self.tr("computing the race…"))
-        busy_font = theme.font(theme.TITLE_POINT_SIZE)
-        busy_font.setItalic(True)
-        self.busy_label.setFont(busy_font)
+        self.busy_label = QLabel()
         self.busy_label.setStyleSheet(f"color: {theme.GREY};")
-        self.busy_label.setToolTip(self.tr("The new settings are racing; the paths shown are the previous ones."))
         policy = self.busy_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # appearing and going never shifts the table
         self.busy_label.setSizePolicy(policy)
@@ -108,6 +105,7 @@ class LandscapeView(QWidget):
         self.pane_3d = self.surface_3d.widget if self.surface_3d else self.missing_3d
         splitter.addWidget(self.pane_3d)
         splitter.setSizes([600, 500])
+        self.splitter = splitter
         right = QVBoxLayout()
         right.addWidget(self.title)
         right.addWidget(self.note)
@@ -118,22 +116,24 @@ class LandscapeView(QWidget):
         step_row.addStretch(1)
         step_row.addWidget(self.busy_label)
         right.addLayout(step_row)
+        self.playback = build_playback(self)
+        right.addWidget(self.playback)
         right.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
         self.controls = build_controls(self)
         self._on_speed_moved(self.speed_slider.value())
-        self._update_labels()
         # Scrolled: the column is taller than a laptop screen allows, and must not set the window's height.
         self.controls_area = QScrollArea()
         self.controls_area.setWidget(self.controls)
         self.controls_area.setWidgetResizable(True)
         self.controls_area.setFrameShape(QFrame.Shape.NoFrame)
         self.controls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scrollbar = self.controls_area.verticalScrollBar().sizeHint().width()
-        self.controls_area.setFixedWidth(self.controls.width() + scrollbar)
+        self.controls_area.installEventFilter(self)  # a figure that hides the column hides the playback row too
         layout.addWidget(self.controls_area)
         layout.addLayout(right, 1)
         self._load_surface()
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
 
     # ------------------------------------------------------------------ public
     @property
@@ -367,8 +367,8 @@ class LandscapeView(QWidget):
         self.start = self.surface.start
         self.learning_rate = self.surface.lr
         self._set_quietly(self.lr_slider, to_log_slider(self.learning_rate, LR_RANGE[0]))
-        self.title.setText(f"{self.tr(self.surface.title)}:   {self.surface.formula}")
-        self.note.setText(self.tr(self.surface.note))
+        self.title.setText(f"{surface_words(self.surface.title)}:   {self.surface.formula}")
+        self.note.setText(surface_words(self.surface.note))
         x, y, loss = surface_grid(self.surface, MAP_RESOLUTION)
         finite = loss[np.isfinite(loss)]
         self.low, self.high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
@@ -452,7 +452,8 @@ class LandscapeView(QWidget):
             self.surface_3d.show_step(self.paths, step)
         self.step_label.setText(self.tr("step {0} of {1}").format(step, self.shown_steps))
         for name, path in self.paths.items():
-            self.table.set_row(name, race_row(path, step, self.surface))
+            self.table.set_row(name, race_row(path, step, self.surface),
+                               path.diverged_at is not None and step >= path.diverged_at)
 
     def _update_labels(self) -> None:
         self.kappa_label.setText(self.tr("κ = {0}").format(significant(self.kappa, 6)))

@@ -11,61 +11,26 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QPointF, Signal, Slot
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.landscape.network import LandscapeResult
 from core.landscape.slices import NetworkLandscape
 from gui.landscape.panels import CONTOUR_LEVELS, log_scale
-from gui.landscape.state import CNN_RESOLUTION, NETWORK_RESOLUTION, RESOLUTION_RANGE, SliceState
+from gui.landscape.slice_parts import (ABOVE, BELOW, LEFT, RIGHT, build_slice_controls, build_slice_plots,
+                                       label_rect)
+from gui.landscape.slice_parts import log_ticks as _log_ticks
+from gui.landscape.state import SliceState
 from gui.style import theme
-from gui.style.colours import map_lut
-from gui.style.numbers import fixed, percent, significant
-from gui.style.plots import style_axes
+from gui.style.numbers import fixed, percent
+from gui.style.zoom import ZOOM
+from gui.training.looks import PRESENTING_SCALE, font, points, set_title, style_plot
 
-PATH_COLOUR = theme.VERMILLION
-LINE_COLOUR = theme.BLUE
 MAX_PATH_MARKERS = 40
 STALE_OPACITY = 0.35  # a slice of a network that is gone: still readable, plainly not current
 REPLACED_STYLE = (f"background: {theme.WARNING_BACKGROUND}; color: black; border-left: 6px solid {theme.VERMILLION}; "
                   "padding: 8px;")
 MOVED_STYLE = f"background: #E3EEF6; color: black; border-left: 6px solid {theme.BLUE}; padding: 8px;"
-
-
-def _style_plot(plot: pg.PlotWidget, bottom: str, left: str, title: str) -> None:
-    item = plot.getPlotItem()
-    style_axes(item, bottom, left)
-    item.setTitle(title, color="black", size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
-    item.setMenuEnabled(False)
-    item.hideButtons()
-
-
-def _log_ticks(values: np.ndarray) -> list[list[tuple[float, str]]]:
-    """Ticks for a log10 axis spanning `values`: (log10 v, "v") for v = 1, 2, 5 × 10^k."""
-    low, high = float(np.min(values)), float(np.max(values))
-    ticks = []
-    for power in range(int(np.floor(np.log10(low))) - 1, int(np.ceil(np.log10(high))) + 1):
-        for mantissa in (1, 2, 5):
-            value = mantissa * 10.0 ** power
-            if low / 1.5 <= value <= high * 1.5:
-                ticks.append((np.log10(value), significant(value, 6)))
-    return [ticks, []]
-
-
-def _label(text: str, size: int = theme.TITLE_POINT_SIZE) -> pg.TextItem:
-    label = pg.TextItem(text, color="k", anchor=(0.5, 1.3), fill=pg.mkBrush(255, 255, 255, 200))
-    label.setFont(theme.font(size, bold=True))
-    return label
 
 
 class NetworkLandscapePanel(QWidget):
@@ -84,10 +49,10 @@ class NetworkLandscapePanel(QWidget):
         self.result: LandscapeResult | None = None
         self.computing = False
         self.stale: str | None = None  # None (current), "reset" or "rebuilt" (a network that is gone), "moved"
-        self._build_controls()
-        self._build_plots()
+        self.presenting = False
+        build_slice_controls(self)
+        build_slice_plots(self)
         self.title = QLabel("")
-        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
         self.title.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -96,6 +61,8 @@ class NetworkLandscapePanel(QWidget):
         layout.addLayout(self.plots, stretch=1)
         layout.addWidget(self.note)
         self._set_computing(False)
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
 
     def show_as_figure(self, title: str) -> None:
         """For a slide (snapshot): a title instead of the controls."""
@@ -106,8 +73,7 @@ class NetworkLandscapePanel(QWidget):
         self.title.setText(title)
         self.title.show()
         if self.result is not None:  # a figure has no training to resume
-            self.message.setText(self.tr("Loss at the current weights: {0}.").format(
-                fixed(self.result.landscape.center_loss, 4)))
+            self._say("figure")
 
     # ------------------------------------------------------------------ state
     def state(self) -> SliceState:
@@ -119,113 +85,120 @@ class NetworkLandscapePanel(QWidget):
         self.resolution_spin.setValue(state.resolution)
 
     # ------------------------------------------------------------------ building
-    def _build_controls(self) -> None:
-        self.directions_combo = QComboBox()
-        self.directions_combo.addItem(self.tr("Random (filter-normalised)"), "random")
-        self.directions_combo.addItem(self.tr("PCA of the training path"), "pca")
+    # ------------------------------------------------------------------ language, zoom, presenter mode
+    def retranslate(self) -> None:
+        """Every word in the current language, every size at the current zoom; what is drawn stays."""
+        scale = PRESENTING_SCALE if self.presenting else 1.0
+        self.title.setFont(font(theme.TITLE_POINT_SIZE, bold=True, scale=scale))
+        self.message.setFont(font(theme.BASE_POINT_SIZE, bold=True, scale=scale))
+        self.banner.setFont(font(theme.BASE_POINT_SIZE + 2, bold=True, scale=scale))
+        self.note.setFont(font(theme.BASE_POINT_SIZE, scale=scale))
+        for label in (self.start_label, self.center_label):
+            label.setFont(font(theme.TITLE_POINT_SIZE, bold=True, scale=scale))
+        self.start_marker.setSize(ZOOM.px(22 * scale))
+        self.center_marker.setSize(ZOOM.px(30 * scale))
+        self.directions_label.setText(self.tr("Directions"))
+        self.resolution_label.setText(self.tr("Resolution"))
+        self.directions_combo.setItemText(0, self.tr("Random (filter-normalised)"))
+        self.directions_combo.setItemText(1, self.tr("PCA of the training path"))
         self.directions_combo.setToolTip(self.tr(
             "Random: two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018).\n"
             "PCA: the two directions the training path moved along most; the path lies close to this plane."))
-        self.resolution_spin = QSpinBox()
-        self.resolution_spin.setRange(*RESOLUTION_RANGE)
-        self.resolution_spin.setSingleStep(10)
-        # A CNN's loss costs thousands of times an MLP's per grid point: a coarser grid is still a picture.
-        self.resolution_spin.setValue(CNN_RESOLUTION if self.cnn else NETWORK_RESOLUTION)
         self.resolution_spin.setToolTip(self.tr("Grid points along each axis: more is finer and slower."))
-        self.directions_combo.currentIndexChanged.connect(self._on_setting_changed)
-        self.resolution_spin.valueChanged.connect(self._on_setting_changed)
-        self.compute_button = QPushButton(self.tr("Compute"))
+        self.compute_button.setText(self.tr("Compute"))
         self.compute_button.setToolTip(self.tr(
             "Pause training and compute the loss of your network around its current weights."))
-        self.compute_button.clicked.connect(self.request_compute)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
         self.progress.setToolTip(self.tr("A coarse grid appears first, then the full one."))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop computing; the weights are untouched and training can go on."))
-        self.cancel_button.clicked.connect(self.request_cancel)
-        self.controls = QHBoxLayout()
-        self.controls.addWidget(QLabel(self.tr("Directions")))
-        self.controls.addWidget(self.directions_combo)
-        self.controls.addSpacing(16)
-        self.controls.addWidget(QLabel(self.tr("Resolution")))
-        self.controls.addWidget(self.resolution_spin)
-        self.controls.addSpacing(16)
-        self.controls.addWidget(self.compute_button)
-        self.controls.addWidget(self.progress, stretch=1)
-        self.controls.addWidget(self.cancel_button)
-        self.controls.addStretch(0)
-        self.message = QLabel(self.tr(
-            "Train the convolution lab's network for a while (Convolution tab: Load data, then Train), then press "
-            "Compute to see the loss around its current weights and the path training took.") if self.cnn else self.tr(
-            "Train the network for a while (Training or Network tab), then press Compute to see the loss "
-            "around its current weights and the path training took."))
-        self.message.setWordWrap(True)
-        self.message.setFont(theme.font(theme.BASE_POINT_SIZE, bold=True))
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setFont(theme.font(theme.BASE_POINT_SIZE + 2, bold=True))
-        self.banner.hide()
-        self.note = QLabel(self.tr(
-            "The path is projected onto this plane: its true loss (right) can differ from the surface under it."))
-        self.note.setWordWrap(True)
-        self.note.setFont(theme.font(theme.BASE_POINT_SIZE))
-        self.note.setToolTip(self.tr(
-            "The weights have many more than two numbers. The map is one flat slice through them, around the "
-            "current weights (the star); the path's points are their nearest points on that slice."))
-
-    def _build_plots(self) -> None:
-        self.map = pg.PlotWidget(background="w")
         self.map_title = self.tr("Loss around the current weights")
-        _style_plot(self.map, "α (direction 1)", "β (direction 2)", self.map_title)
+        style_plot(self.map.getPlotItem(), self.tr("α (direction 1)"), self.tr("β (direction 2)"), self.map_title,
+                   scale)
         self.map.setToolTip(self.tr("Light is low loss, dark is high; the red line is the training path, "
                                     "from the circle (start) to the star (now)."))
-        item = self.map.getPlotItem()
-        self.image = pg.ImageItem(axisOrder="col-major")
-        self.image.setLookupTable(map_lut())
-        self.image.setZValue(-10)
-        self.contours = pg.PlotCurveItem(pen=pg.mkPen(70, 80, 95, 150, width=1.5), connect="pairs")
-        self.path_curve = pg.PlotCurveItem(pen=pg.mkPen(PATH_COLOUR, width=4), antialias=True)
-        self.path_curve.setShadowPen(pg.mkPen(255, 255, 255, 200, width=7))
-        self.path_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("k", width=1), brush=pg.mkBrush(PATH_COLOUR))
-        self.start_marker = pg.ScatterPlotItem(symbol="o", size=22, pen=pg.mkPen("k", width=2),
-                                               brush=pg.mkBrush("w"))
-        self.center_marker = pg.ScatterPlotItem(symbol="star", size=30, pen=pg.mkPen("k", width=2),
-                                                brush=pg.mkBrush(theme.YELLOW))
-        self.start_label, self.center_label = _label(self.tr("start")), _label(self.tr("now"))
-        for z, child in enumerate((self.image, self.contours, self.path_curve, self.path_points, self.start_marker,
-                                   self.center_marker, self.start_label, self.center_label)):
-            child.setZValue(z - 10 if child is self.image else z)
-            item.addItem(child)
-        self.start_label.hide()
-        self.center_label.hide()
-
-        self.path_plot = pg.PlotWidget(background="w")
-        _style_plot(self.path_plot, self.tr("training step"), self.tr("loss"), self.tr("True loss along the path"))
+        style_plot(self.path_plot.getPlotItem(), self.tr("training step"), self.tr("loss"),
+                   self.tr("True loss along the path"), scale)
         self.path_plot.setToolTip(self.tr("The loss the network really had at each recorded step of its path."))
-        self.path_loss_curve = self.path_plot.plot(pen=pg.mkPen(PATH_COLOUR, width=theme.LINE_WIDTH), symbol="o",
-                                                   symbolSize=6, symbolBrush=PATH_COLOUR, symbolPen=None)
-
-        self.line_plot = pg.PlotWidget(background="w")
-        _style_plot(self.line_plot, self.tr("α: 0 = initial weights, 1 = now"), self.tr("loss"),
-                    self.tr("Straight line from the start to now"))
+        style_plot(self.line_plot.getPlotItem(), self.tr("α: 0 = initial weights, 1 = now"), self.tr("loss"),
+                   self.tr("Straight line from the start to now"), scale)
         self.line_plot.setToolTip(self.tr(
             "Loss at θ0 + α·(θ − θ0). A smooth curve downhill means training crossed no barrier on the way, "
             "even if its real path was anything but straight."))
-        self.line_curve = self.line_plot.plot(pen=pg.mkPen(LINE_COLOUR, width=theme.LINE_WIDTH))
-        label_opts = {"position": 0.9, "color": "k", "fill": pg.mkBrush(255, 255, 255, 200)}
-        for value, text in ((0.0, self.tr("start")), (1.0, self.tr("now"))):
-            pen = pg.mkPen(theme.GREY, width=2)
-            pen.setStyle(Qt.PenStyle.DashLine)
-            self.line_plot.addItem(pg.InfiniteLine(value, angle=90, pen=pen, label=text, labelOpts=label_opts))
+        for mark, text in zip(self.line_marks, (self.tr("start"), self.tr("now"))):
+            mark.label.setFormat(text)
+            mark.label.setFont(font(theme.BASE_POINT_SIZE, scale=scale))
+        self.note.setToolTip(self.tr(
+            "The weights have many more than two numbers. The map is one flat slice through them, around the "
+            "current weights (the star); the path's points are their nearest points on that slice."))
+        self.start_label.setText(self.tr("start"))
+        if self.landscape is not None:
+            self._describe(self.landscape)
+        else:
+            self.note.setText(self.tr(
+                "The path is projected onto this plane: its true loss (right) can differ from the surface under it."))
+        self._set_stale(self.stale) if self.landscape is not None else self.center_label.setText(self.tr("now"))
+        self._say(*self._said)
 
-        self.plots = QGridLayout()
-        self.plots.addWidget(self.map, 0, 0, 2, 1)
-        self.plots.addWidget(self.path_plot, 0, 1)
-        self.plots.addWidget(self.line_plot, 1, 1)
-        self.plots.addWidget(self.message, 2, 0, 1, 2)
-        self.plots.setColumnStretch(0, 3)
-        self.plots.setColumnStretch(1, 2)
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self.retranslate()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode: larger captions and plot text; the directions and resolution row goes away."""
+        self.presenting = bool(on)
+        for index in range(self.controls.count()):
+            widget = self.controls.itemAt(index).widget()
+            if widget is not None and widget not in (self.progress, self.cancel_button):
+                widget.setVisible(not self.presenting)
+        self.retranslate()
+
+    def _say(self, state: str, sentence: str | None = None) -> None:
+        """Write the message under the plots for `state`, in the current language (again after a switch)."""
+        self._said = (state, sentence)
+        if state == "computing":
+            text = self.tr("Computing… training is paused.")
+        elif state == "cancelling":
+            text = self.tr("Cancelling…")
+        elif state == "failed":
+            text = sentence or ""
+        elif state == "figure" and self.result is not None:
+            text = self.tr("Loss at the current weights: {0}.").format(fixed(self.result.landscape.center_loss, 4))
+        elif state == "finished" and self.result is not None:
+            resume = (self.tr("Training is paused: press Train in the Convolution tab to go on.") if self.cnn
+                      else self.tr("Training is paused: press Play to go on."))
+            text = self.tr("Loss at the current weights: {0}.").format(
+                fixed(self.result.landscape.center_loss, 4)) + " " + resume
+        elif state == "stale" and self.landscape is not None:
+            text = self.tr("Loss at the star (step {0}): {1}.").format(
+                int(self.landscape.path_steps[-1]), fixed(self.landscape.center_loss, 4))
+        elif self.cnn:
+            text = self.tr(
+                "Train the convolution lab's network for a while (Convolution tab: Load data, then Train), then "
+                "press Compute to see the loss around its current weights and the path training took.")
+        else:
+            text = self.tr("Train the network for a while (Training or Network tab), then press Compute to see the "
+                           "loss around its current weights and the path training took.")
+        self.message.setText(text)
+
+    @Slot()
+    def _place_labels(self, *_) -> None:
+        """Put "start" where it does not cover "now": above its circle, else below, left or right of it."""
+        if self.landscape is None or not self.start_label.isVisible():
+            return
+        box = self.map.getPlotItem().getViewBox()
+        path = self.landscape.path
+        start = box.mapViewToScene(QPointF(float(path[0, 0]), float(path[0, 1])))
+        center = box.mapViewToScene(QPointF(0.0, 0.0))
+        centre_rect = label_rect(self.center_label, center, ABOVE)
+        for anchor in (ABOVE, BELOW, LEFT, RIGHT):
+            if not label_rect(self.start_label, start, anchor).adjusted(-2, -2, 2, 2).intersects(centre_rect):
+                break
+        self.start_label.setAnchor(anchor)
 
     @Slot()
     def _on_setting_changed(self) -> None:
@@ -236,12 +209,12 @@ class NetworkLandscapePanel(QWidget):
     def request_compute(self) -> None:
         self._set_computing(True)
         self.progress.setValue(0)
-        self.message.setText(self.tr("Computing… training is paused."))
+        self._say("computing")
         self.compute_requested.emit(self.directions_combo.currentData(), self.resolution_spin.value())
 
     @Slot()
     def request_cancel(self) -> None:
-        self.message.setText(self.tr("Cancelling…"))
+        self._say("cancelling")
         self.cancel_requested.emit()
 
     def _set_computing(self, computing: bool) -> None:
@@ -265,10 +238,7 @@ class NetworkLandscapePanel(QWidget):
             self.show_landscape(result.landscape)
         self.line_curve.setData(result.line_alphas, result.line_losses)
         self.line_plot.getPlotItem().enableAutoRange()
-        resume = (self.tr("Training is paused: press Train in the Convolution tab to go on.") if self.cnn
-                  else self.tr("Training is paused: press Play to go on."))
-        self.message.setText(self.tr("Loss at the current weights: {0}.").format(fixed(result.landscape.center_loss, 4))
-                             + " " + resume)
+        self._say("finished")
 
     @Slot(bool)
     def on_network_replaced(self, reset: bool) -> None:
@@ -286,7 +256,7 @@ class NetworkLandscapePanel(QWidget):
     def on_failed(self, sentence: str) -> None:
         """Keep the last good picture and say what happened."""
         self._set_computing(False)
-        self.message.setText(sentence)
+        self._say("failed", sentence)
 
     # ------------------------------------------------------------------ drawing
     def show_landscape(self, landscape: NetworkLandscape) -> None:
@@ -313,6 +283,7 @@ class NetworkLandscapePanel(QWidget):
         self.center_label.setPos(0.0, 0.0)
         self.start_label.setVisible(len(path) > 1)
         self.center_label.show()
+        self._place_labels()
         self.map.getPlotItem().getViewBox().setRange(xRange=(alpha[0], alpha[-1]), yRange=(beta[0], beta[-1]),
                                                      padding=0.02)
         losses = np.asarray(landscape.path_loss, dtype=np.float64)
@@ -359,7 +330,7 @@ class NetworkLandscapePanel(QWidget):
         if stale is None:
             self.banner.hide()
             self.center_label.setText(self.tr("now"))
-            self.map.getPlotItem().setTitle(self.map_title, color="black", size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+            set_title(self.map.getPlotItem(), self.map_title, color="black", size=points(theme.PLOT_LABEL_POINT_SIZE))
             return
         step = int(self.landscape.path_steps[-1])
         if stale == "reset":
@@ -375,8 +346,8 @@ class NetworkLandscapePanel(QWidget):
         self.banner.setText(text)
         self.banner.setStyleSheet(REPLACED_STYLE if gone else MOVED_STYLE)
         self.banner.show()
-        self.map.getPlotItem().setTitle(title, color=theme.GREY if gone else "black",
-                                        size=f"{theme.PLOT_LABEL_POINT_SIZE}pt")
+        set_title(self.map.getPlotItem(), title, color=theme.GREY if gone else "black",
+                  size=points(theme.PLOT_LABEL_POINT_SIZE))
         self.center_label.setText(self.tr("step {0}").format(step))  # the star is no longer "now"
-        self.message.setText(self.tr("Loss at the star (step {0}): {1}.").format(
-            step, fixed(self.landscape.center_loss, 4)))
+        if self._said[0] != "computing":
+            self._say("stale")

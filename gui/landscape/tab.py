@@ -6,7 +6,7 @@ Everything it shows is a LandscapeState (state.py): `state()` reads it, `apply_s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from gui.landscape.race_view import LandscapeView
@@ -34,13 +34,9 @@ class LandscapeTab(QWidget):
         self.cnn = NetworkLandscapePanel(cnn=True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.surfaces, self.tr("Textbook surfaces"))
-        self.tabs.addTab(self.network, self.tr("Your network"))
-        self.tabs.addTab(self.cnn, self.tr("Your CNN"))
-        self.tabs.setTabToolTip(0, self.tr("Race optimizers downhill on classic test functions"))
-        self.tabs.setTabToolTip(1, self.tr("A slice of the loss of the network you are training, with its path"))
-        self.tabs.setTabToolTip(2, self.tr(
-            "A slice of the loss of the CNN trained in the Convolution tab, with its path"))
+        for view in (self.surfaces, self.network, self.cnn):
+            self.tabs.addTab(view, "")
+        self.retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -50,6 +46,44 @@ class LandscapeTab(QWidget):
         self._states.start()
         if state is not None:
             self.apply_state(state)
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Textbook surfaces"))
+        self.tabs.setTabText(1, self.tr("Your network"))
+        self.tabs.setTabText(2, self.tr("Your CNN"))
+        self.tabs.setTabToolTip(0, self.tr("Race optimizers downhill on classic test functions"))
+        self.tabs.setTabToolTip(1, self.tr("A slice of the loss of the network you are training, with its path"))
+        self.tabs.setTabToolTip(2, self.tr(
+            "A slice of the loss of the CNN trained in the Convolution tab, with its path"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ presenter protocol
+    def clicker_next(self) -> None:
+        """Page Down / Right / Down: one race step (on a slice: nothing to step through)."""
+        if self.tabs.currentWidget() is self.surfaces:
+            self.surfaces.step()
+
+    def clicker_previous(self) -> None:
+        """Page Up / Left / Up: one race step back."""
+        if self.tabs.currentWidget() is self.surfaces:
+            self.surfaces.back()
+
+    def clicker_play(self) -> None:
+        """Space and the toolbar's Play: play or pause the race; on a slice, compute it (if not computing)."""
+        view = self.tabs.currentWidget()
+        if view is self.surfaces:
+            self.surfaces.toggle()
+        elif not view.computing:
+            view.request_compute()
+
+    def set_presenting(self, on: bool) -> None:
+        """Large map and captions, settings column away; playback and the sub-tabs stay."""
+        for view in (self.surfaces, self.network, self.cnn):
+            view.set_presenting(on)
 
     def show_network(self) -> None:
         self.tabs.setCurrentWidget(self.network)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import GlassboxError
 from core.landscape.surfaces import OptimizerPath, Point, Surface, optimizer_path, race
+from gui.i18n import say
 from gui.threads import Generations, Worker, start_in_thread, stop_thread
 
 
@@ -107,7 +108,7 @@ class RaceWorker(Worker):
             paths = compute_race(request, self._superseded)
         except GlassboxError as error:  # a bad setting: core's own sentence
             self._racing = None
-            self.race_failed.emit(request, str(error))
+            self.race_failed.emit(request, say(error))
             return
         self._racing = None
         if paths is not None:
@@ -146,7 +147,7 @@ class RaceRunner(QObject):
             try:
                 self._on_race_finished(request, compute_race(request))
             except GlassboxError as error:
-                self._on_race_failed(request, str(error))
+                self._on_race_failed(request, say(error))
             return
         if self._thread is None:
             self._worker = RaceWorker()

@@ -1,4 +1,6 @@
-"""BoundaryView: the network's output over the input plane, with the train and test points.
+"""The tab's side plots. BoundaryView: the network's output over the input plane, with the train and test points.
+GradientChart: mean |∂L/∂w| per layer, on a log scale, so vanishing gradients show (in a deep sigmoid
+network the bars shrink by orders of magnitude towards the input: the first layers barely learn).
 
 The heatmap is the decision boundary a class watches form: blue for one class, orange
 for the other (Okabe–Ito, safe for colour blindness), pale where the network is unsure.
@@ -9,15 +11,31 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.mlp.boundaries import BoundaryMaps
 from core.data.toy2d import DOMAIN, Dataset
+from gui.network.items import zoomed_font
 from gui.style import theme
+from gui.style.zoom import ZOOM
 from gui.style.colours import CLASS_COLOURS, diverging_lut
 
 HEATMAP_STRENGTH = 0.55  # pale background, saturated points
+FLOOR = 1e-12  # log scale: a zero gradient is drawn at this height
+
+
+def style_plot(plot: pg.PlotWidget, title: str, labels: dict[str, str]) -> None:
+    """Title, axis labels and tick fonts of one of this tab's plots, at the current zoom."""
+    item = plot.getPlotItem()
+    item.setTitle(f"<span style='font-size:{ZOOM.pt(theme.PLOT_LABEL_POINT_SIZE):.1f}pt; color:black'>{title}</span>")
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
+        axis.setPen(pg.mkPen("k"))
+        axis.setTextPen(pg.mkPen("k"))
+        if side in labels:
+            item.setLabel(side, labels[side], color="black", **{"font-size": f"{ZOOM.pt(theme.BASE_POINT_SIZE):.1f}pt"})
 
 
 def to_signed_unit(values: np.ndarray, kind: str) -> np.ndarray:
@@ -36,25 +54,16 @@ class BoundaryView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.plot = pg.PlotWidget(background="w")
-        item = self.plot.getPlotItem()
-        item.setAspectLocked(True)
-        self.set_title(self.tr("Output over the input plane"))
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setTickFont(theme.font(theme.BASE_POINT_SIZE))
-            axis.setPen(pg.mkPen("k"))
-            axis.setTextPen(pg.mkPen("k"))
-        item.setLabel("bottom", "x₁", color="black")
-        item.setLabel("left", "x₂", color="black")
+        self.plot.getPlotItem().setAspectLocked(True)
+        self._title: str | None = None  # None: this view's own title, in the current language
         self.image = pg.ImageItem()
         self.image.setLookupTable(diverging_lut(strength=HEATMAP_STRENGTH))
         self.image.setLevels((0, 255))
         self.image.setRect(-DOMAIN, -DOMAIN, 2 * DOMAIN, 2 * DOMAIN)
         self.plot.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(pxMode=True, size=10, pen=pg.mkPen(theme.BLACK, width=1))
-        self.test_points = pg.ScatterPlotItem(pxMode=True, size=9, symbol="s", brush=None)
+        self.train_points = pg.ScatterPlotItem(pxMode=True, size=ZOOM.px(10), pen=pg.mkPen(theme.BLACK, width=1))
+        self.test_points = pg.ScatterPlotItem(pxMode=True, size=ZOOM.px(9), symbol="s", brush=None)
         self.train_points.sigClicked.connect(self._on_points_clicked)
-        self.train_points.setToolTip(self.tr("Click a training point to step it through the network"))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         self.plot.setRange(xRange=(-DOMAIN, DOMAIN), yRange=(-DOMAIN, DOMAIN), padding=0)
@@ -62,10 +71,29 @@ class BoundaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        title = self._title if self._title is not None else self.tr("Output over the input plane")
+        style_plot(self.plot, title, {"bottom": "x₁", "left": "x₂"})
+        self.train_points.setToolTip(self.tr("Click a training point to step it through the network"))
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self.train_points.setSize(ZOOM.px(10))
+        self.test_points.setSize(ZOOM.px(9))
+        self.retranslate()
 
     def set_title(self, text: str) -> None:
-        self.plot.getPlotItem().setTitle(
-            f"<span style='font-size:{theme.PLOT_LABEL_POINT_SIZE}pt; color:black'>{text}</span>")
+        """A title other than the view's own (the inspector's); its owner sets it again on a language change."""
+        self._title = text
+        self.retranslate()
 
     def set_dataset(self, dataset: Dataset, output_activation: str) -> None:
         """Draw the points, coloured by class (by value for regression)."""
@@ -117,3 +145,48 @@ class BoundaryView(QWidget):
         # ImageItem indexes [x, y]; the maps are [y, x].
         self.image.setImage(image.T, autoLevels=False)
         self.image.setRect(-maps.extent, -maps.extent, 2 * maps.extent, 2 * maps.extent)
+
+
+class GradientChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=pg.mkBrush(theme.BLUE), pen=pg.mkPen("k"))
+        self.plot.addItem(self.bars)
+        self.magnitudes = np.zeros(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        style_plot(self.plot, self.tr("Gradient size per layer"), {"left": self.tr("log₁₀ mean |∂L/∂w|")})
+        self._set_ticks()
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self.retranslate()
+
+    def _set_ticks(self) -> None:
+        count = len(self.magnitudes)
+        labels = [(p, self.tr("out") if p == count else str(p)) for p in range(1, count + 1)]
+        self.plot.getPlotItem().getAxis("bottom").setTicks([labels])
+
+    @Slot(object)
+    def show_magnitudes(self, magnitudes: np.ndarray) -> None:
+        """Bars for layer 1 (input side) … output; heights are log10 of the mean |∂L/∂w|."""
+        self.magnitudes = np.asarray(magnitudes, dtype=float)
+        logs = np.log10(np.maximum(self.magnitudes, FLOOR))
+        positions = np.arange(1, len(logs) + 1)
+        bottom = float(np.floor(logs.min())) - 1 if len(logs) else -6.0
+        self.bars.setOpts(x=positions, height=logs - bottom, y0=bottom, width=0.7)
+        self._set_ticks()
+        self.plot.setYRange(bottom, max(float(logs.max()) + 0.5, bottom + 1) if len(logs) else 0, padding=0)
+        self.plot.setXRange(0.4, len(logs) + 0.6, padding=0)

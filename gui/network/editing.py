@@ -14,9 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF
 
 from core.nets.mlp import ACTIVATIONS, MAX_DEPTH, MAX_WIDTH
+from gui.network.items import zoomed_font
 from gui.style import theme
+
 NEW_LAYER_WIDTH = 4  # the width of a first hidden layer added to a network without one
-BUTTON_CLEARANCE = 48  # from a column's top to its ± buttons: room for the top neuron's value label
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class GraphButton(pg.TextItem):
         # anchors (the − ends left of a point, the + starts right of it) and never overlap.
         super().__init__(text, color=theme.BLACK, anchor=anchor, fill=pg.mkBrush("#e8e8e8"),
                          border=pg.mkPen(theme.GREY, width=1.5))
-        self.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
+        self.setFont(zoomed_font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
         self.tip = tip
         self.edit = edit
         self.setZValue(25)
@@ -74,15 +75,13 @@ class GraphButton(pg.TextItem):
         return self.isVisible() and self.sceneBoundingRect().contains(scene_pos)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkEditing", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
 
 
 def build_edit_buttons(plot, layout, layers_y: float) -> list[GraphButton]:
     """− and + above each hidden column (neurons), and "− layer" / "+ layer" from height `layers_y` down.
 
-    The view moves the layer buttons under the column headers whenever the zoom changes
-    (the headers' height is in pixels), with `place_layer_buttons`.
+    The view places them (scene.py `_place_texts`) whenever its scale changes: texts keep their pixel size.
     """
     sizes = layout.sizes
     buttons = []
@@ -90,17 +89,18 @@ def build_edit_buttons(plot, layout, layers_y: float) -> list[GraphButton]:
     for layer in range(n_hidden):
         column = layer + 1
         x, width = float(layout.xs[column]), sizes[column]
-        y = layout.column_extent(column)[0] - BUTTON_CLEARANCE
+        y = layout.column_extent(column)[0]
         for change, glyph, anchor in ((-1, "−", (1.0, 0.5)), (+1, "+", (0.0, 0.5))):
-            tip = (tr("Remove a neuron from hidden layer {0} (now {1})") if change < 0
-                   else tr("Add a neuron to hidden layer {0} (now {1})")).format(column, width)
+            tip = (translate("NetworkEditing", "Remove a neuron from hidden layer {0} (now {1})") if change < 0
+                   else translate("NetworkEditing", "Add a neuron to hidden layer {0} (now {1})")).format(column, width)
             button = GraphButton(glyph, tip, Edit("neurons", layer=layer, change=change), anchor)
             button.setPos(x + change * 3, y)
-            button.setVisible(1 <= width + change <= MAX_WIDTH)
+            button.allowed = 1 <= width + change <= MAX_WIDTH
+            button.setVisible(button.allowed)
             buttons.append(button)
     middle = float(layout.xs[1:-1].mean()) if n_hidden else float(layout.xs[[0, -1]].mean())
-    for change, glyph, anchor in ((-1, tr("− layer"), (1.0, 0.0)), (+1, tr("+ layer"), (0.0, 0.0))):
-        tip = tr("Remove the last hidden layer") if change < 0 else tr("Add a hidden layer before the output")
+    for change, glyph, anchor in ((-1, translate("NetworkEditing", "− layer"), (1.0, 0.0)), (+1, translate("NetworkEditing", "+ layer"), (0.0, 0.0))):
+        tip = translate("NetworkEditing", "Remove the last hidden layer") if change < 0 else translate("NetworkEditing", "Add a hidden layer before the output")
         button = GraphButton(glyph, tip, Edit("layers", change=change), anchor)
         button.setPos(middle + change * 6, layers_y)
         button.setVisible(n_hidden > 0 if change < 0 else n_hidden < MAX_DEPTH)
@@ -110,12 +110,13 @@ def build_edit_buttons(plot, layout, layers_y: float) -> list[GraphButton]:
     return buttons
 
 
-def place_layer_buttons(buttons: list[GraphButton], headers, view_box) -> None:
-    """Put "− layer" / "+ layer" just under the lowest column header, whatever the zoom."""
-    layer_buttons = [button for button in buttons if button.edit.kind == "layers"]
-    if not layer_buttons or not headers:
-        return
-    lowest = max(view_box.mapSceneToView(header.sceneBoundingRect().bottomLeft()).y() for header in headers)
-    gap = 10 * abs(view_box.viewPixelSize()[1])
-    for button in layer_buttons:
-        button.setPos(button.pos().x(), lowest + gap)
+def control_at(buttons, headers, scene_pos, menus: bool):
+    """The ± button under a scene point, or the hidden layer (0-based) whose header opens its activation menu."""
+    for button in buttons:
+        if button.contains_scene_point(scene_pos):
+            return button
+    if menus:
+        for column, header in enumerate(headers[1:-1], start=1):
+            if header.sceneBoundingRect().contains(scene_pos):
+                return column - 1
+    return None

@@ -16,18 +16,26 @@ from typing import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.network import layout as geo
 from gui.style import theme
 from gui.style.colours import diverging_lut
+from gui.style.zoom import ZOOM
 
 NEUTRAL = "#F2F2F2"  # a value of about 0
 EDGE_NEUTRAL = "#D9D9D9"
 EDGE_STRENGTHS = (0.35, 0.6, 0.85, 1.0)  # how far each width bucket's colour is from grey
 ANTIALIAS_EDGES = 1500  # smooth edges for small layers; big ones would redraw too slowly
 INSIDE_CIRCLE = 0.72  # side of a thumbnail's heatmap square relative to its circle's diameter
+
+
+def zoomed_font(point_size: float, bold: bool = False) -> QFont:
+    """theme's font at the window's zoom (View › Zoom): every text of this tab that sets its own size."""
+    font = theme.font(round(point_size), bold)
+    font.setPointSizeF(ZOOM.pt(point_size))
+    return font
 
 
 def _mix(start: str, end: str, amount: float) -> QColor:

@@ -1,4 +1,4 @@
-"""Where each neuron and edge of an MLP goes, and which colour bucket each value falls in.
+"""Where each neuron and edge of an MLP goes, which colour bucket each value falls in, and what is under the mouse.
 
 Plain numpy and no Qt: NetworkView computes the geometry once per structure, and then
 each frame only looks values up in it. Coordinates are "reference pixels". At
@@ -155,3 +155,43 @@ def strongest(values: np.ndarray, count: int) -> np.ndarray:
 
 def largest(values: np.ndarray) -> float:
     return float(np.max(np.abs(values))) if np.size(values) else 0.0
+
+
+# ---------------------------------------------------------------------- what is under the mouse
+HOVER_EDGE_LIMIT = 4096  # thinned layers: too many edges under the mouse to name one
+MIN_NEURON_RADIUS_PX = 4.0  # tiny circles still take a click
+
+
+def edge_at(layout: NetworkLayout, x: float, y: float, pixel: float,
+            tolerance_px: float = 5.0) -> tuple[int, int, int] | None:
+    """(layer, out, in) of the edge nearest view point (x, y) within `tolerance_px`; layers too big to hover are skipped."""
+    sizes = layout.sizes
+    best, best_distance = None, tolerance_px * pixel
+    point = np.array([x, y])
+    for layer in range(len(sizes) - 1):
+        if sizes[layer] * sizes[layer + 1] > HOVER_EDGE_LIMIT:
+            continue
+        starts = layout.positions[layer][None, :, :]  # (1, in, 2)
+        ends = layout.positions[layer + 1][:, None, :]  # (out, 1, 2)
+        if not (min(starts[..., 0].min(), ends[..., 0].min()) <= x <= max(starts[..., 0].max(), ends[..., 0].max())):
+            continue
+        direction = ends - starts
+        t = np.clip(((point - starts) * direction).sum(-1) / np.maximum((direction ** 2).sum(-1), 1e-12), 0.1, 0.9)
+        distance = np.linalg.norm(starts + t[..., None] * direction - point, axis=-1)  # (out, in)
+        index = np.unravel_index(np.argmin(distance), distance.shape)
+        if distance[index] < best_distance:
+            best, best_distance = (layer, int(index[0]), int(index[1])), float(distance[index])
+    return best
+
+
+def neuron_at(layout: NetworkLayout, columns: Sequence[int], x: float, y: float, pixel: float,
+              marker_scale: float = 1.0) -> tuple[int, int] | None:
+    """(column, index) of the circle under view point (x, y) among `columns`, or None."""
+    for column in columns:
+        positions = layout.positions[column]
+        radius = max(layout.marker_px[column] * marker_scale / 2, MIN_NEURON_RADIUS_PX) * pixel
+        distance = np.hypot(positions[:, 0] - x, positions[:, 1] - y)
+        index = int(np.argmin(distance))
+        if distance[index] <= radius:
+            return column, index
+    return None

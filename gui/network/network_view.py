@@ -9,7 +9,7 @@ layer. Neurons are one ScatterPlotItem whose brushes come from 17 cached colours
 
 This module is the widget: its public methods, the mouse, and editing on the graph.
 The items and their painting are in scene.py, what a frame shows in frames.py, what is
-under the mouse in hit_testing.py, and every sentence in tips.py.
+under the mouse in layout.py (edges, neurons) and editing.py (buttons), and every sentence in tips.py.
 """
 
 from __future__ import annotations
@@ -20,18 +20,19 @@ from typing import Sequence
 import numpy as np
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from core.mlp.trace import ExampleTrace
 from core.nets.mlp import ACTIVATIONS
-from gui.network import frames, hit_testing, tips
+from gui.network import frames, tips
 from gui.network import layout as geo
-from gui.network.editing import Edit, GraphButton, apply_edit, place_layer_buttons
-from gui.network.items import EdgeBatch, NeuronThumbnails, fill_colours
+from gui.network.editing import Edit, GraphButton, apply_edit, control_at
+from gui.network.items import EdgeBatch, NeuronThumbnails, fill_colours, zoomed_font
 from gui.network.scene import NetworkScene
 from gui.style import theme
+from gui.style.zoom import ZOOM
 
 
 class NetworkView(NetworkScene, QWidget):
@@ -48,10 +49,7 @@ class NetworkView(NetworkScene, QWidget):
         self._brushes = [QBrush(colour) for colour in fill_colours()]
         self._outline = pg.mkPen(theme.GREY, width=1.5)
 
-        self.caption = QLabel(self.tr("No network yet"))
-        self.caption.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
-        # A fixed height, so a longer caption never resizes the plot (which would redraw every edge).
-        self.caption.setFixedHeight(int(self.caption.fontMetrics().height() * 1.4))
+        self.caption = QLabel()
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
@@ -66,12 +64,10 @@ class NetworkView(NetworkScene, QWidget):
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.view_box.sigTransformChanged.connect(self._on_view_changed)
-        self.view_box.sigResized.connect(self._on_view_changed)  # e.g. a tab shown for the first time
-        self.legend = QLabel(tips.legend_html())
-        self.legend.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
+        self.view_box.sigResized.connect(self._fit_view)  # e.g. a tab shown for the first time
+        self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.thinning_label = QLabel("")
-        self.thinning_label.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE, bold=True))
         self.thinning_label.setStyleSheet(f"color: {theme.VERMILLION};")
         self.thinning_label.hide()
 
@@ -104,6 +100,44 @@ class NetworkView(NetworkScene, QWidget):
         self.layer_headers: list[pg.TextItem] = []
         self._input_preview: np.ndarray | None = None
         self.editable = True  # ± buttons and activation menus on the graph (off for exported pictures)
+        self.stale = False  # the pass on screen is from an earlier step than the network now training
+        self._apply_fonts()
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ language and zoom
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text again in the language now installed, the frame on screen included."""
+        self.legend.setText(tips.legend_html())
+        if self.net_layout is None:
+            self.caption.setText(self.tr("No network yet"))
+            return
+        self._retranslate_scene()
+
+    def _apply_fonts(self) -> None:
+        self.caption.setFont(zoomed_font(theme.TITLE_POINT_SIZE, bold=True))
+        # A fixed height, so a longer caption never resizes the plot (which would redraw every edge).
+        self.caption.setFixedHeight(int(self.caption.fontMetrics().height() * 1.4))
+        self.legend.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE))
+        self.thinning_label.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE, bold=True))
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        """Texts, circles and pulses at the new zoom: the items are built again, the frame on screen kept."""
+        self._apply_fonts()
+        self.legend.setText(tips.legend_html())
+        if self.net_layout is not None:
+            self._rebuild_items()
+
+    def set_stale(self, stale: bool) -> None:
+        """Dim the pass on screen: training has moved on since its numbers were recorded."""
+        self.stale = bool(stale)
+        self._dim_trace()
 
     # ------------------------------------------------------------------ structure
     def set_structure(
@@ -135,7 +169,7 @@ class NetworkView(NetworkScene, QWidget):
         # The column headers' height in view units is right only once the new items have been
         # laid out; place "− layer" / "+ layer" under them again on the next turn of the event loop
         # (built while shown, nothing else would move them, and they sat on the layer names).
-        QTimer.singleShot(0, self, self._on_view_changed)
+        QTimer.singleShot(0, self, self._fit_view)
 
     def set_edge_limit(self, k: int | None) -> None:
         """Draw each neuron's strongest k incoming edges (None: all, thinning big layers automatically)."""
@@ -168,6 +202,7 @@ class NetworkView(NetworkScene, QWidget):
             hidden = tuple(item.activation for item in trace.layers[:-1])
             self._rebuild_from(sizes, trace.input_names, hidden, trace.output_activation)
         if trace is not self.trace:
+            self.stale = False
             self._trace_serial += 1
             self._pulse_cache.clear()
             self._show_input_image(trace.input)
@@ -177,6 +212,7 @@ class NetworkView(NetworkScene, QWidget):
     def clear_trace(self) -> None:
         """Back to the plain weight display."""
         self.trace = self.phase = None
+        self.stale = False
         self._show_input_image(self._input_preview)
         self._redraw()
 
@@ -206,7 +242,7 @@ class NetworkView(NetworkScene, QWidget):
         if self.net_layout is None or self._weights is None:
             return None
         pixel = self.view_box.viewPixelSize()[0] or 1.0
-        return hit_testing.edge_at(self.net_layout, x, y, pixel, tolerance_px)
+        return geo.edge_at(self.net_layout, x, y, pixel, tolerance_px)
 
     @property
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]] | None:
@@ -225,11 +261,11 @@ class NetworkView(NetworkScene, QWidget):
         if self.net_layout is None:
             return None
         pixel = self.view_box.viewPixelSize()[0] or 1.0
-        return hit_testing.neuron_at(self.net_layout, self._circle_columns, x, y, pixel, self._marker_scale)
+        return geo.neuron_at(self.net_layout, self._circle_columns, x, y, pixel, self._marker_scale)
 
     def _control_at(self, scene_pos):
         """The ± button, or the hidden layer whose header (an activation menu), under a scene point."""
-        return hit_testing.control_at(self.edit_buttons, self.layer_headers, scene_pos, self.editable)
+        return control_at(self.edit_buttons, self.layer_headers, scene_pos, self.editable)
 
     def _on_mouse_moved(self, scene_pos) -> None:
         control = self._control_at(scene_pos)
@@ -291,8 +327,7 @@ class NetworkView(NetworkScene, QWidget):
         if editable != self.editable:
             self.editable = editable
             if self.net_layout is not None:
-                self.set_structure(self.sizes, self.input_names, self.activations, self.output_activation,
-                                   self.class_names)
+                self._rebuild_items()
 
     def set_boundaries(self, maps) -> None:
         """Each hidden and output neuron's output over the input plane, drawn on the neuron (as in TF Playground).
@@ -312,20 +347,19 @@ class NetworkView(NetworkScene, QWidget):
         self.thumbs.place(self.view_box.viewPixelSize(), self._marker_scale)
 
     def _on_view_changed(self, _view_box=None) -> None:
-        """In a window smaller than 1600×900, shrink the circles with the layout so that neighbours do not overlap."""
+        """Circles as large as the zoom asks where there is room, shrinking with the layout in a small window
+        so that neighbours never overlap; then the texts move to stay clear of them."""
         if self.net_layout is None or self.thumbs is None:  # not built yet, or being built
             return
         units_per_pixel = self.view_box.viewPixelSize()[0]
-        scale = float(np.clip(1.0 / units_per_pixel, 0.4, 1.0)) if units_per_pixel > 0 else 1.0
-        if abs(scale - self._marker_scale) < 0.02:
-            self._place_thumbs()
-            place_layer_buttons(self.edit_buttons, self.layer_headers, self.view_box)
-            return
-        self._marker_scale = scale
-        self.neuron_item.setSize(self._marker_sizes * scale)
-        self.bias_item.setSize(self._ring_sizes * scale)
+        room = 1.0 / units_per_pixel if units_per_pixel > 0 else 1.0
+        scale = float(min(ZOOM.factor, max(0.2, room)))
+        if abs(scale - self._marker_scale) >= 0.02:
+            self._marker_scale = scale
+            self.neuron_item.setSize(self._marker_sizes * scale)
+            self.bias_item.setSize(self._ring_sizes * scale)
         self._place_thumbs()
-        place_layer_buttons(self.edit_buttons, self.layer_headers, self.view_box)
+        self._place_texts()
 
     def _rebuild_from(self, sizes, input_names, activations, output_activation) -> None:
         """A structure from layer shapes, keeping the names that still fit."""

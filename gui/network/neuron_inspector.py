@@ -11,37 +11,32 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.mlp.boundaries import BoundaryMaps
 from core.data.input_features import FEATURE_LABELS
 from core.mlp.inspection import NeuronActivity
 from core.mlp.reports import RunInfo
-from gui.network.boundary_view import BoundaryView
+from gui.network.boundary_view import BoundaryView, style_plot
+from gui.network.items import zoomed_font
+from gui.network.tips import class_word, neuron_title
 from gui.style import theme
 from gui.style.colours import CLASS_COLOURS
 from gui.style.numbers import percent
 from gui.style.numbers import significant as number
+from gui.style.zoom import ZOOM
 
 HISTOGRAM_BINS = 24
 LABELLED_WEIGHTS = 16  # more incoming weights than this: label every few bars only
 
 
-def _styled_plot(title: str, bottom: str, left: str = "") -> pg.PlotWidget:
+def _plain_plot() -> pg.PlotWidget:
+    """A still plot: words and fonts come from NeuronInspector.retranslate (style_plot)."""
     plot = pg.PlotWidget(background="w")
     item = plot.getPlotItem()
-    item.setTitle(f"<span style='font-size:{theme.PLOT_LABEL_POINT_SIZE}pt; color:black'>{title}</span>")
     for side in ("left", "bottom"):
-        axis = item.getAxis(side)
-        axis.setTickFont(theme.font(theme.BASE_POINT_SIZE))
-        axis.setPen(pg.mkPen("k"))
-        axis.setTextPen(pg.mkPen("k"))
-        axis.enableAutoSIPrefix(False)  # weights are read as plain numbers, never "×0.001"
-    item.getAxis("left").setWidth(72)  # room for input names such as "sin(x₁)" and "h1·12"
-    item.setLabel("bottom", bottom, color="black")
-    if left:
-        item.setLabel("left", left, color="black")
+        item.getAxis(side).enableAutoSIPrefix(False)  # weights are read as plain numbers, never "×0.001"
     plot.setMouseEnabled(x=False, y=False)
     item.hideButtons()
     return plot
@@ -52,7 +47,6 @@ class NeuronInspector(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Neuron inspector"))
         self.setModal(False)
         self.resize(1500, 560)
         self.info: RunInfo | None = None
@@ -60,23 +54,18 @@ class NeuronInspector(QDialog):
         self.activity: NeuronActivity | None = None
 
         self.title = QLabel()
-        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
         self.formula = QLabel()
-        self.formula.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setWordWrap(True)
 
-        self.weights_plot = _styled_plot(self.tr("Incoming weights and bias"), self.tr("value"))
+        self.weights_plot = _plain_plot()
         self.weight_bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], pen=pg.mkPen(theme.GREY))
         self.weights_plot.addItem(self.weight_bars)
         self.weights_plot.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(theme.BLACK, width=1)))
         self.boundary = BoundaryView()
-        self.boundary.set_title(self.tr("Its output over the input plane"))
-        self.histogram_plot = _styled_plot(self.tr("Its activation over the training set"), "a",
-                                           self.tr("examples"))
+        self.histogram_plot = _plain_plot()
         self.histogram_bars: list[pg.BarGraphItem] = []
         self.legend = QLabel()
-        self.legend.setFont(theme.font(theme.PLOT_TICK_POINT_SIZE))
 
         pictures = QHBoxLayout()
         pictures.addWidget(self.weights_plot, 1)
@@ -87,10 +76,46 @@ class NeuronInspector(QDialog):
         layout.addWidget(self.formula)
         layout.addLayout(pictures, 1)
         layout.addWidget(self.legend)
+        self._title_source: tuple | None = None  # (view, column, index): the title is said again in another language
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Words and fonts in the current language and zoom; the numbers on show are written again."""
+        self.setWindowTitle(self.tr("Neuron inspector"))
+        self.title.setFont(zoomed_font(theme.TITLE_POINT_SIZE, bold=True))
+        self.formula.setFont(zoomed_font(theme.PLOT_LABEL_POINT_SIZE))
+        self.legend.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE))
+        style_plot(self.weights_plot, self.tr("Incoming weights and bias"), {"bottom": self.tr("value")})
+        self.weights_plot.getPlotItem().getAxis("left").setWidth(ZOOM.px(72))  # room for "sin(x₁)", "h1·12"
+        style_plot(self.histogram_plot, self.tr("Its activation over the training set"),
+                   {"bottom": "a", "left": self.tr("examples")})
+        self.boundary.set_title(self.tr("Its output over the input plane"))
+        if self._title_source is not None:
+            self.title.setText(neuron_title(*self._title_source))
+        if self.info is not None:
+            self._write_legend(self.info)
+        if self.activity is not None:
+            self.formula.setText(self._formula(self.activity))
+            self._draw_weights(self.activity)
+        elif self.neuron is not None:
+            self.formula.setText(self.tr("Waiting for the numbers…"))
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self.retranslate()
 
     # ------------------------------------------------------------------ what is inspected
-    def inspect(self, info: RunInfo, neuron: tuple[int, int], title: str) -> None:
-        """Show neuron (layer, index) of the run `info`; the numbers follow with the next report."""
+    def inspect(self, info: RunInfo, neuron: tuple[int, int], title) -> None:
+        """Show neuron (layer, index) of the run `info`; the numbers follow with the next report.
+
+        `title` is the neuron's name, or (view, column, index) for tips.neuron_title, said again on a language change.
+        """
         if info is not self.info:
             self.info = info
             self.boundary.setVisible(not info.dataset.is_image)
@@ -99,7 +124,8 @@ class NeuronInspector(QDialog):
             self._build_histogram_items(info)
         self.neuron = neuron
         self.activity = None
-        self.title.setText(title)
+        self._title_source = title if isinstance(title, tuple) else None
+        self.title.setText(neuron_title(*title) if isinstance(title, tuple) else title)
         self.formula.setText(self.tr("Waiting for the numbers…"))
 
     def _build_histogram_items(self, info: RunInfo) -> None:
@@ -113,10 +139,14 @@ class NeuronInspector(QDialog):
                                    pen=pg.mkPen(theme.BLACK, width=0.5))
             self.histogram_plot.addItem(bars)
             self.histogram_bars.append(bars)
+        self._write_legend(info)
+
+    def _write_legend(self, info: RunInfo) -> None:
+        groups = len(info.dataset.class_names) if info.task != "regression" else 1
         names = info.dataset.class_names if groups > 1 else ()
         self.legend.setText("   ".join(
-            f"<span style='color:{CLASS_COLOURS[i % len(CLASS_COLOURS)]}; font-size:18pt'>■</span> "
-            + self.tr("class {0}").format(name) for i, name in enumerate(names)))
+            f"<span style='color:{CLASS_COLOURS[i % len(CLASS_COLOURS)]}; font-size:{ZOOM.pt(18):.0f}pt'>■</span> "
+            + self.tr("class {0}").format(class_word(name)) for i, name in enumerate(names)))
 
     # ------------------------------------------------------------------ numbers
     def show_activity(self, activity: NeuronActivity, maps: BoundaryMaps | None) -> None:

@@ -18,30 +18,26 @@ from core.data.input_features import FEATURE_LABELS
 from core.mlp.trace import ExampleTrace
 from gui.network import frames, tips
 from gui.network import layout as geo
-from gui.network.editing import BUTTON_CLEARANCE, build_edit_buttons
-from gui.network.items import EdgeBatch, NeuronThumbnails, edge_pens
+from gui.network.editing import build_edit_buttons
+from gui.network.items import EdgeBatch, NeuronThumbnails, edge_pens, zoomed_font
+from gui.network.placement import BAR_GAP, BAR_LENGTH, VALUE_POINT_SIZE, TextPlacement, ring
 from gui.style import theme
+from gui.style.zoom import ZOOM
 
 MAX_PULSES = 128
-BAR_LENGTH = 200.0
-VALUE_POINT_SIZE = 14
 
 
-def ring(marker):
-    """Width of the bias ring around a neuron of this diameter."""
-    return np.clip(marker * 0.16, 2.0, 8.0)
-
-
-class NetworkScene:
+class NetworkScene(TextPlacement):
     """Mixin of NetworkView: it expects `plot`, `view_box`, the structure (`sizes`, `net_layout`, names,
     activations) and the frame (`trace`, `phase`, `layer`, `fraction`) on the view."""
 
     # ------------------------------------------------------------------ building
     def _text(self, text: str, point_size: int, anchor, position, bold: bool = False, fill=None) -> pg.TextItem:
         item = pg.TextItem(text, color=theme.BLACK, anchor=anchor, fill=fill)
-        item.setFont(theme.font(point_size, bold))
+        item.setFont(zoomed_font(point_size, bold))
         item.setPos(*position)
         item.setZValue(20)
+        item.point_size, item.bold = point_size, bold  # to follow the zoom
         self.plot.addItem(item)
         return item
 
@@ -66,7 +62,8 @@ class NetworkScene:
         if layout.image_side:
             self.input_image = pg.ImageItem(axisOrder="row-major")
             self.input_image.setLookupTable(np.linspace(255, 0, 256).astype(np.uint8))  # ink on paper
-            self._show_input_image(self._input_preview)  # an image first: setRect scales by its size
+            shown = self.trace.input if self.trace is not None else self._input_preview
+            self._show_input_image(shown)  # an image first: setRect scales by its size
             self.input_image.setRect(QRectF(*layout.image_rect))
             self.input_image.setZValue(5)  # above the edges, which seem to leave from the pixels
             self.plot.addItem(self.input_image)
@@ -109,73 +106,60 @@ class NetworkScene:
         self._build_labels()
 
     def _build_labels(self) -> None:
+        """The graph's texts. They keep their pixel size at any scale, so `_place_texts` moves them to sit
+        clear of each other whenever the view changes, and `_fit_view` leaves them room on every side."""
         layout, sizes = self.net_layout, self.sizes
         self.input_labels = []
         if not layout.image_side and sizes[0] <= geo.LABELLED_LAYER_MAX:
-            radius = layout.marker_px[0] / 2
             for name, (x, y) in zip(self.input_names, layout.positions[0]):
                 label = FEATURE_LABELS.get(name, name)
-                self.input_labels.append(self._text(label, theme.TITLE_POINT_SIZE, (1, 0.5), (x - radius - 12, y)))
+                self.input_labels.append(self._text(label, theme.TITLE_POINT_SIZE, (1, 0.5), (x, y)))
         self.value_labels = {}
         for column in self._circle_columns:
             if sizes[column] <= geo.LABELLED_LAYER_MAX:
-                # Above the neuron where there is room; otherwise (and always for the outputs) to its right.
-                marker = layout.marker_px[column]
-                away = marker / 2 + ring(marker) + 1
-                room_above = layout.spacing[column] - marker - 2 * ring(marker)
-                right = column == len(sizes) - 1 or room_above < 45
-                anchor, offset = ((0, 0.5), (away + 2, 0)) if right else ((0.5, 1), (0, -away))
+                # Right of each neuron, on a white ground: δ values stay readable over the edges.
                 labels = []
                 for x, y in layout.positions[column]:
-                    label = self._text("", VALUE_POINT_SIZE, anchor, (x + offset[0], y + offset[1]),
-                                       fill=pg.mkBrush(255, 255, 255, 210))
+                    label = self._text("", VALUE_POINT_SIZE, (0, 0.5), (x, y), fill=pg.mkBrush(255, 255, 255, 210))
                     label.hide()
+                    label.wanted = False  # shown by the frame; _declutter may still hide it
                     labels.append(label)
                 self.value_labels[column] = labels
-        bottom = max(layout.column_extent(c)[1] for c in range(len(sizes))) + 28
+        bottom = max(layout.column_extent(c)[1] for c in range(len(sizes)))
         self.layer_headers = [
             self._text(tips.header(self, column), theme.PLOT_LABEL_POINT_SIZE, (0.5, 0), (layout.xs[column], bottom),
                        bold=True)
             for column in range(len(sizes))
         ]
+        self._header_mode = "full"
         x_out = layout.xs[-1] + layout.marker_px[-1] / 2
-        top = min(layout.column_extent(c)[0] for c in range(len(sizes)))
-        out_top = layout.column_extent(len(sizes) - 1)[0]
         multiclass = self.output_activation == "softmax" or sizes[-1] > 1
-        if multiclass:  # above the output column, clear of the bars
-            place = ((0, 1), (layout.xs[-1] - layout.marker_px[-1] / 2, out_top - 34))
-        else:  # under the output neuron
-            below = layout.marker_px[-1] / 2 + ring(layout.marker_px[-1]) + 12
-            place = ((0.5, 0), (layout.xs[-1], layout.positions[-1][0, 1] + below))
-        self.loss_text = self._text("", theme.PLOT_LABEL_POINT_SIZE, place[0], place[1], fill=pg.mkBrush(255, 255, 255, 220))
+        anchor = (0, 0)  # under the output's value, or under the bars: _place_texts puts it
+        self.loss_text = self._text("", theme.PLOT_LABEL_POINT_SIZE, anchor, (x_out, 0),
+                                    fill=pg.mkBrush(255, 255, 255, 220))
         self.loss_text.hide()
         self.bar_item = None
         self.class_labels = []
-        right = x_out + 300
         if multiclass:
             ys = layout.positions[-1][:, 1]
-            height = min(0.6 * (ys[1] - ys[0]) if len(ys) > 1 else 30.0, 36.0)
-            self._bar_x = x_out + 115  # after the value labels
+            height = self._bar_height = min(0.6 * (ys[1] - ys[0]) if len(ys) > 1 else 30.0, 36.0)
+            self._bar_x = x_out + BAR_GAP  # after the value labels
             self.bar_item = pg.BarGraphItem(x0=np.full(len(ys), self._bar_x), y=ys, height=height, width=np.zeros(len(ys)),
                                             brush=pg.mkBrush(theme.SKY), pen=pg.mkPen(theme.GREY, width=1))
             self.bar_item.setZValue(15)
             self.bar_item.hide()
             self.plot.addItem(self.bar_item)
-            names = self.class_names or tuple(f"class {i}" for i in range(sizes[-1]))
-            self._class_names_shown = names
+            self._class_names_shown = self.class_names or tuple(tips.class_name(i) for i in range(sizes[-1]))
             for y in ys:
-                label = self._text("", VALUE_POINT_SIZE + 2, (0, 0.5), (self._bar_x + BAR_LENGTH + 10, y))
+                label = self._text("", VALUE_POINT_SIZE + 2, (0, 0.5), (self._bar_x + BAR_LENGTH, y))
                 label.hide()
                 self.class_labels.append(label)
-            self.top_class_text = self._text("", theme.PLOT_LABEL_POINT_SIZE, place[0], place[1], bold=True)
+            self.top_class_text = self._text("", theme.PLOT_LABEL_POINT_SIZE, anchor, (x_out, 0), bold=True)
             self.top_class_text.hide()
-            right = self._bar_x + BAR_LENGTH + 200
-            top = min(top, out_top - 140)
-        left = layout.image_rect[0] - 20 if layout.image_side else layout.xs[0] - layout.marker_px[0] / 2 - 170
-        top = min([top, *(layout.column_extent(c)[0] - BUTTON_CLEARANCE - 20 for c in range(1, len(sizes) - 1))])
-        self.edit_buttons = build_edit_buttons(self.plot, layout, bottom + 135) if self.editable else []
-        self.view_box.setRange(xRange=(left, right), yRange=(top - 20, bottom + (200 if self.editable else 70)),
-                               padding=0.01)
+        self.edit_buttons = build_edit_buttons(self.plot, layout, bottom) if self.editable else []
+        for button in self.edit_buttons:
+            button.point_size, button.bold = theme.PLOT_LABEL_POINT_SIZE, True
+        self._fit_view()
 
     def _update_limits(self) -> None:
         sizes = self.sizes
@@ -199,6 +183,9 @@ class NetworkScene:
         self._draw_outputs()
         self._show_thumbs()
         self._update_caption()
+        if getattr(self, "_texts_dirty", False):
+            self._declutter()
+        self._dim_trace()
 
     def _selected(self, i: int, weight: np.ndarray | None):
         """Drawn edges of layer i: (sources, targets, starts, ends), recomputed when the choosing weights change."""
@@ -246,13 +233,14 @@ class NetworkScene:
             if kind is None:
                 fills.append(np.full(self.sizes[column], geo.FILL_NEUTRAL))
                 for label in labels:
-                    label.hide()
+                    label.wanted = False
                 continue
             values, scale = frames.column_values(self.trace, column, kind)
             fills.append(geo.fill_buckets(values, scale))
             for label, value in zip(labels, values):
                 label.setText(tips.value_label(value, kind))
-                label.show()
+                label.wanted = True
+        self._texts_dirty = True
         self.neuron_item.setBrush([self._brushes[index] for index in np.concatenate(fills)])
 
     def _draw_pulses(self) -> None:
@@ -278,7 +266,7 @@ class NetworkScene:
             starts, ends = ends, starts
             brush = pg.mkBrush(tips.BACKWARD_PULSE)
         chosen = geo.strongest(strength, MAX_PULSES)
-        size = 13.0 if len(chosen) <= 64 else 9.0
+        size = (13.0 if len(chosen) <= 64 else 9.0) * ZOOM.factor
         return starts[chosen], ends[chosen], size, brush
 
     def _show_input_image(self, values: np.ndarray | None) -> None:
@@ -295,6 +283,7 @@ class NetworkScene:
         if key == self._outputs_key:
             return  # texts are costly to lay out: touch them only when they change
         self._outputs_key = key
+        self._texts_dirty = True
         if show_loss:
             output_count = len(trace.layers[-1].a)
             names = self._class_names_shown if self.bar_item is not None else [str(i) for i in range(output_count)]
@@ -314,6 +303,35 @@ class NetworkScene:
         for index, (label, p) in enumerate(zip(self.class_labels, probabilities)):
             label.setText(tips.class_label(self._class_names_shown[index], p, index == top))
         self.top_class_text.setText(tips.top_class_text(self._class_names_shown[top], probabilities[top]))
+
+    def _dim_trace(self) -> None:
+        """A stale pass (set_stale) is drawn faint, its numbers grey: they no longer describe the network."""
+        if self.net_layout is None:
+            return
+        opacity = 0.35 if self.stale and self.trace is not None else 1.0
+        texts = [*self.loss_text_items(), *(label for labels in self.value_labels.values() for label in labels)]
+        for item in [*texts, self.neuron_item, self.bias_item, *self.edge_items]:
+            item.setOpacity(opacity)
+
+    def loss_text_items(self) -> list:
+        """The texts beside the outputs: loss, class probabilities, top class."""
+        items = [self.loss_text, *self.class_labels]
+        return items + [self.top_class_text] if self.bar_item is not None else items
+
+    def _rebuild_items(self) -> None:
+        """The same structure's items made again (new words, zoom or controls); the frame on screen is kept."""
+        self._build_items()
+        self._redraw()
+        if self._boundary_maps is not None:
+            self.set_boundaries(self._boundary_maps)
+
+    def _retranslate_scene(self) -> None:
+        """The graph's words in the language now installed: names, buttons, outputs, caption."""
+        if self.bar_item is not None and not self.class_names:
+            self._class_names_shown = tuple(tips.class_name(i) for i in range(self.sizes[-1]))
+        self._rebuild_items()  # headers, button tips and names are made in the current language
+        note = tips.thinning_note(self, self._limits)
+        self.thinning_label.setText(note)
 
     def _update_caption(self) -> None:
         trace = self.trace

@@ -11,34 +11,25 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QInputDialog,
-    QLabel,
-    QSlider,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from core.mlp.reports import RunInfo, TrainingProgress
 from core.mlp.trace import ExampleTrace
 from core.nets.mlp import OUTPUT_ACTIVATIONS
-from gui.network.boundary_view import BoundaryView
-from gui.network.gradient_chart import GradientChart
+from gui.network.boundary_view import BoundaryView, GradientChart
+from gui.network.controls import ALL_EDGES, StepToolbar
+from gui.network.items import zoomed_font
 from gui.network.network_view import NetworkView
 from gui.network.neuron_inspector import NeuronInspector
-from gui.network.state import EDGE_LIMIT_CHOICES, NetworkState
-from gui.network.tips import neuron_title, phase_sentence
+from gui.network.state import NetworkState
+from gui.network.tips import phase_sentence
 from gui.network.trace_player import TracePlayer
 from gui.style import numbers, theme
 from gui.style.clock import clamp_speed
+from gui.style.zoom import ZOOM
 from gui.widgets.state_reporter import StateReporter
 
-ALL_EDGES = 1_000_000  # more than any layer's fan-in: every edge is drawn
 
 
 class NetworkTab(QWidget):
@@ -76,9 +67,12 @@ class NetworkTab(QWidget):
         self.player.finished.connect(self.on_pass_finished)
         self.player.playing_changed.connect(self.on_player_playing_changed)
 
-        self.caption = QLabel(self.tr("Press Right (or “Next example”) to send one training example through the network."))
+        self.trace_stale = False  # training has moved on since the pass on screen was recorded
+        self._caption: tuple = ("intro",)  # what the caption says, kept so it can be said again in another language
+        self.presenting = False
+        self._editable = True  # the graph's ± buttons and menus (off in pictures; hidden while presenting)
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE, bold=True))
         self.caption.setStyleSheet("background: white; color: black; padding: 6px;")
 
         side = QSplitter(Qt.Orientation.Vertical)
@@ -90,69 +84,103 @@ class NetworkTab(QWidget):
         main.addWidget(side)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 1)
-        main.setSizes([1000, 520])
+        main.setSizes([1000, 500])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toolbar = self._build_toolbar()
+        self.toolbar = StepToolbar(self)
+        self._connect_toolbar()
         layout.addWidget(self.toolbar)
         layout.addWidget(self.caption)
         layout.addWidget(main, 1)
+        self.main_splitter = main
+        self._apply_fonts()
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
 
     # ------------------------------------------------------------------ controls
-    def _action(self, text: str, slot, shortcut: str, tip: str, clicker: str = "") -> QAction:
-        """A toolbar action with its key; `clicker` is the key a presentation remote sends for it."""
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(key) for key in (shortcut, clicker) if key])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip} ({shortcut})")
-        action.triggered.connect(slot)
-        return action
-
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar(self.tr("Step-through"))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.play_pass_action = self._action(self.tr("▶ Play pass"), self.toggle_pass, "Space",
-                                             self.tr("Play this example's pass: forward, loss, backward, update"))
-        self.step_layer_action = self._action(self.tr("Step ▸"), self.step_layer, "Right",
-                                              self.tr("Animate one layer of the pass; a new example when it is done"),
-                                              clicker="PgDown")
-        self.step_phase_action = self._action(self.tr("Phase ▸▸"), self.step_phase, "Shift+Right",
-                                              self.tr("Animate to the end of the current phase"))
-        self.back_action = self._action(self.tr("◂ Back"), self.back, "Left", self.tr("Back one step"), clicker="PgUp")
-        self.next_example_action = self._action(self.tr("Next example"), self.next_example, "N",
-                                                self.tr("Take the next training example and show its pass"))
-        self.shortcut_actions = [self.play_pass_action, self.step_layer_action, self.step_phase_action,
-                                 self.back_action, self.next_example_action]
-        toolbar.addActions(self.shortcut_actions)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Speed ")))
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setRange(-10, 10)  # 10^(v/10): 0.1× … 10×
-        self.speed_slider.setFixedWidth(160)
-        self.speed_slider.setToolTip(self.tr("Animation speed, 0.1× to 10×"))
+    def _connect_toolbar(self) -> None:
+        bar = self.toolbar
+        self.play_pass_action, self.step_layer_action = bar.play_pass_action, bar.step_layer_action
+        self.step_phase_action, self.back_action = bar.step_phase_action, bar.back_action
+        self.next_example_action, self.shortcut_actions = bar.next_example_action, bar.shortcut_actions
+        self.speed_slider, self.speed_label = bar.speed_slider, bar.speed_label
+        self.edge_limit_combo, self.preset_action = bar.edge_limit_combo, bar.preset_action
+        for action, slot in ((self.play_pass_action, self.toggle_pass), (self.step_layer_action, self.step_layer),
+                             (self.step_phase_action, self.step_phase), (self.back_action, self.back),
+                             (self.next_example_action, self.next_example),
+                             (self.preset_action, self.request_deep_sigmoid)):
+            action.triggered.connect(slot)
         self.speed_slider.valueChanged.connect(self.on_speed_changed)
-        toolbar.addWidget(self.speed_slider)
-        self.speed_label = QLabel("1×")
-        toolbar.addWidget(self.speed_label)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Edges ")))
-        self.edge_limit_combo = QComboBox()
-        self.edge_limit_combo.setToolTip(self.tr(
-            "How many incoming edges to draw per neuron: its strongest k by |w|. "
-            "Auto thins only layers with thousands of edges; All draws every weight."))
-        self.edge_limit_combo.addItem(self.tr("auto"), None)
-        for k in EDGE_LIMIT_CHOICES:
-            self.edge_limit_combo.addItem(self.tr("strongest {0}").format(k), k)
-        self.edge_limit_combo.addItem(self.tr("all"), ALL_EDGES)
         self.edge_limit_combo.currentIndexChanged.connect(self.on_edge_limit_chosen)
-        toolbar.addWidget(self.edge_limit_combo)
-        toolbar.addSeparator()
-        preset = QAction(self.tr("Preset: 8 sigmoid layers"), self)
-        preset.setToolTip(self.tr("Eight hidden sigmoid layers: watch the gradient fade towards the input"))
-        preset.triggered.connect(lambda: self.preset_requested.emit("deep_sigmoid"))
-        toolbar.addAction(preset)
-        return toolbar
+
+    # ------------------------------------------------------------------ presenter (the window calls these)
+    def clicker_next(self) -> None:
+        """Page Down / Right on a clicker: animate one layer; a fresh example when the pass is done."""
+        self.step_layer()
+
+    def clicker_previous(self) -> None:
+        """Page Up / Left: back one step of the pass."""
+        self.back()
+
+    def clicker_play(self) -> None:
+        """Space or the window's Play while this tab is shown: play or pause this example's pass."""
+        self.toggle_pass()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode: the editing and advanced controls hide, the graph and its caption grow."""
+        self.presenting = bool(on)
+        self.toolbar.set_presenting(self.presenting)
+        self.network_view.set_editable(not self.presenting and self._editable)
+        self.network_view.legend.setVisible(not self.presenting)
+        self.main_splitter.widget(1).setVisible(not self.presenting)  # the graph takes the whole width
+        self._apply_fonts()
+
+    @Slot()
+    def request_deep_sigmoid(self) -> None:
+        self.preset_requested.emit("deep_sigmoid")
+
+    # ------------------------------------------------------------------ language and zoom
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The caption says its last sentence again in the language now installed (the views reword themselves)."""
+        self._render_caption()
+
+    def _apply_fonts(self) -> None:
+        size = theme.TITLE_POINT_SIZE + 5 if self.presenting else theme.PLOT_LABEL_POINT_SIZE
+        self.caption.setFont(zoomed_font(size, bold=True))
+        self.toolbar.apply_zoom()
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self._apply_fonts()
+
+    def _say(self, *caption) -> None:
+        """Show a caption: ("intro",), ("frame", phase, layer), ("finished",), ("training",) or ("stale", step)."""
+        self._caption = caption
+        self._render_caption()
+
+    def _render_caption(self) -> None:
+        kind = self._caption[0]
+        stale = kind == "stale"
+        if kind == "frame" and self.trace is not None:
+            text = self.describe(*self._caption[1:])
+        elif kind == "finished" and self.trace is not None:
+            text = self.describe("update", -1) + "   " + self.tr("Right: next example.")
+        elif kind == "training":
+            text = self.tr("Training. Press Right to step one example through the network.")
+        elif stale:
+            text = self.tr("These numbers are from step {0}; training has moved on. Press → for a fresh example.").format(
+                self._caption[1])
+        else:
+            text = self.tr("Press Right (or “Next example”) to send one training example through the network.")
+        self.caption.setText(text)
+        background = theme.WARNING_BACKGROUND if stale else "white"
+        self.caption.setStyleSheet(f"background: {background}; color: black; padding: 6px;")
 
     def set_shortcuts_active(self, active: bool) -> None:
         """Space, arrows and N drive the step-through only while this tab is shown."""
@@ -191,8 +219,8 @@ class NetworkTab(QWidget):
         self.trace_requested.emit(index)
 
     def _needs_new_example(self) -> bool:
-        """No pass on screen, or the last one has been shown to its end."""
-        return self.trace is None or self.player.sequence is None or self.player.sequence.at_end
+        """No pass on screen, the last one has been shown to its end, or training has moved on since it."""
+        return self.trace is None or self.player.sequence is None or self.player.sequence.at_end or self.trace_stale
 
     def _go_on(self, command, play: bool) -> None:
         """Run a player command on the pass on screen, or start the next example's pass."""
@@ -222,6 +250,7 @@ class NetworkTab(QWidget):
     def on_trace_recorded(self, trace: ExampleTrace) -> None:
         self._waiting_for_trace = False
         self.trace = trace
+        self.trace_stale = False
         self.player.load(len(trace.layers))
         pending, self._pending_position = self._pending_position, None
         if pending is not None and pending[0] == trace.example_index:
@@ -237,15 +266,16 @@ class NetworkTab(QWidget):
         if self.trace is None:
             return
         self.network_view.show_trace(self.trace, phase, layer, fraction)
-        self.caption.setText(self.describe(phase, layer))
+        if not self.trace_stale:
+            self._say("frame", phase, layer)
 
     @Slot()
     def on_pass_finished(self) -> None:
-        self.caption.setText(self.describe("update", -1) + "   " + self.tr("Right: next example."))
+        self._say("finished")
 
     @Slot(bool)
     def on_player_playing_changed(self, playing: bool) -> None:
-        self.play_pass_action.setText(self.tr("❚❚ Pause pass") if playing else self.tr("▶ Play pass"))
+        self.toolbar.set_playing(playing)
         if not playing:
             self._report_state()  # the step-through has settled on a frame
 
@@ -274,7 +304,7 @@ class NetworkTab(QWidget):
             self.inspector = NeuronInspector(self)
             self.inspector.finished.connect(self._on_inspector_closed)
         neuron = (column - 1, index)
-        self.inspector.inspect(self.info, neuron, neuron_title(self.network_view, column, index))
+        self.inspector.inspect(self.info, neuron, (self.network_view, column, index))
         self.inspector.show()
         self.inspector.raise_()
         self.inspect_requested.emit(neuron)
@@ -294,7 +324,7 @@ class NetworkTab(QWidget):
         if layer >= len(shapes) or index >= shapes[layer][0]:
             inspector.close()
             return
-        inspector.inspect(self.info, inspector.neuron, neuron_title(self.network_view, layer + 1, index))
+        inspector.inspect(self.info, inspector.neuron, (self.network_view, layer + 1, index))
 
     # ------------------------------------------------------------------ live state
     def _out_of_sight(self) -> bool:
@@ -348,8 +378,13 @@ class NetworkTab(QWidget):
             self.trace = None
             self.player.sequence = None
             self.network_view.clear_trace()
-            self.caption.setText(self.tr("Training. Press Right to step one example through the network."))
+            self._say("training")
             self._report_state()
+        elif showing_pass and self.trace is not None and progress.step > self.trace.step + 1 and not self.trace_stale:
+            # A pass stopped half-way while training goes on: its numbers no longer describe the network.
+            self.trace_stale = True
+            self.network_view.set_stale(True)
+            self._say("stale", self.trace.step)
         if not showing_pass:
             self.network_view.set_weights(progress.weights)
         if progress.boundaries is not None:
@@ -380,7 +415,7 @@ class NetworkTab(QWidget):
             example_index=example, phase=phase, layer=layer, fraction=fraction, speed=self.player.speed,
             edge_limit="auto" if limit is None else "all" if limit == ALL_EDGES else int(limit),
             inspected_neuron=neuron, show_toolbar=not self.toolbar.isHidden(), show_boundary=self._show_boundary,
-            show_gradients=not self.gradient_chart.isHidden(), editable=self.network_view.editable)
+            show_gradients=not self.gradient_chart.isHidden(), editable=self._editable)
 
     def apply_state(self, state: NetworkState) -> None:
         """Show `state`. A step-through of another example asks the worker for its pass (trace_requested),
@@ -390,7 +425,8 @@ class NetworkTab(QWidget):
             self.gradient_chart.setVisible(state.show_gradients)
             self._show_boundary = state.show_boundary
             self._show_boundary_view()
-            self.network_view.set_editable(state.editable)
+            self._editable = state.editable
+            self.network_view.set_editable(state.editable and not self.presenting)
             self.speed_slider.blockSignals(True)
             self.speed_slider.setValue(round(10 * math.log10(clamp_speed(state.speed))))
             self.speed_slider.blockSignals(False)

@@ -7,7 +7,7 @@ window places them in its toolbar and menus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QStyle, QWidget
 
@@ -49,6 +49,11 @@ def make_action(parent: QWidget, text: str, slot, shortcut=None, icon=None, tip:
     return action
 
 
+def _tip(action: QAction, tip: str) -> None:
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+
+
 class TrainingControls(QObject):
     """The actions and the speed box; `window` owns the widgets and shows them."""
 
@@ -60,32 +65,52 @@ class TrainingControls(QObject):
         self.session = session
         self._window = window
         pixmap = QStyle.StandardPixmap
-        self.play_action = make_action(window, self.tr("Play"), self.toggle_play, Qt.Key.Key_Space,
-                                       pixmap.SP_MediaPlay, self.tr("Train continuously (Space)"))
-        self.step_action = make_action(window, self.tr("Step"), session.step, Qt.Key.Key_Right,
-                                       pixmap.SP_MediaSkipForward, self.tr("Do one training step (Right arrow)"))
-        self.reset_action = make_action(window, self.tr("Reset"), session.reset, QKeySequence("Ctrl+R"),
-                                        pixmap.SP_BrowserReload, self.tr("New weights from the seed; step 0 (Ctrl+R)"))
+        self.play_action = make_action(window, "", self.toggle_play, Qt.Key.Key_Space, pixmap.SP_MediaPlay)
+        self.step_action = make_action(window, "", session.step, Qt.Key.Key_Right, pixmap.SP_MediaSkipForward)
+        self.reset_action = make_action(window, "", session.reset, QKeySequence("Ctrl+R"), pixmap.SP_BrowserReload)
         self.device_group = QActionGroup(window)
         self.device_actions: dict[str, QAction] = {}
         for name, label in DEVICE_LABELS:
-            action = QAction(self.tr(label), window, checkable=True)
+            action = QAction(window, checkable=True)
             action.setData(name)
             if name == "cuda" and not cuda_available():
                 action.setEnabled(False)
-                action.setToolTip(self.tr("No CUDA GPU was found on this computer."))
             action.setChecked(name == state.device)
             action.triggered.connect(self.on_device_chosen)
             self.device_group.addAction(action)
             self.device_actions[name] = action
         self.speed_combo = QComboBox()
         for label, rate in SPEEDS:
-            self.speed_combo.addItem(self.tr(label), rate)
+            self.speed_combo.addItem(label, rate)
         self.speed_combo.setCurrentIndex(state.speed_index)
-        self.speed_combo.setToolTip(self.tr("Slow training down to watch it step by step."))
         self.speed_combo.currentIndexChanged.connect(session.set_speed_index)
         session.playing_changed.connect(self.on_playing_changed)
         session.settings_rejected.connect(self.on_settings_rejected)
+        self.retranslate()
+        window.installEventFilter(self)  # an action gets no LanguageChange of its own: the window's tells us
+
+    def retranslate(self) -> None:
+        """Every action's text and tip, the speed box and the Device menu in the current language."""
+        playing = self.session.playing
+        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+        _tip(self.play_action, self.tr("Pause training (Space)") if playing else self.tr("Train continuously (Space)"))
+        self.step_action.setText(self.tr("Step"))
+        _tip(self.step_action, self.tr("Do one training step (Right arrow)"))
+        self.reset_action.setText(self.tr("Reset"))
+        _tip(self.reset_action, self.tr("New weights from the seed; step 0 (Ctrl+R)"))
+        for name, label in DEVICE_LABELS:
+            action = self.device_actions[name]
+            action.setText(self.tr(label))
+            if not action.isEnabled():
+                action.setToolTip(self.tr("No CUDA GPU was found on this computer."))
+        for index, (label, _rate) in enumerate(SPEEDS):
+            self.speed_combo.setItemText(index, self.tr(label))
+        self.speed_combo.setToolTip(self.tr("Slow training down to watch it step by step."))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is getattr(self, "_window", None) and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     @property
     def actions(self) -> list[QAction]:
@@ -107,7 +132,7 @@ class TrainingControls(QObject):
     def on_playing_changed(self, playing: bool) -> None:
         pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         self.play_action.setIcon(self._window.style().standardIcon(pixmap))
-        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.retranslate()
 
     @Slot(str)
     def on_settings_rejected(self, _sentence: str) -> None:

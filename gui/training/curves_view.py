@@ -8,17 +8,23 @@ training in the worker thread keeps its speed while the curves move.
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.mlp.reports import MetricsHistory, RunInfo, TrainingProgress
+from core.mlp.reports import METRICS, MetricsHistory, RunInfo, TrainingProgress
+from core.optimizers import OPTIMIZERS
 from gui.style import theme
-from gui.style.plots import style_axes
+from gui.style.zoom import ZOOM
+from gui.training.looks import PRESENTING_SCALE, font, points, set_title, style_plot
+from gui.training.names import dataset_name
+from gui.training.names import name as named
+from gui.training.state import CurvesState
 # At most about 15 redraws a second. Reports come 30 times a second; painting two plots is
 # most of the GUI thread's work while training, and the GUI thread's time is taken from the
 # worker's interpreter (bench/training_overhead.py: ratio 0.84 → 0.87 with this). A loss
@@ -47,24 +53,31 @@ def _tick(value: float) -> str:
 
 
 class TrainingView(QWidget):
-    """Two plots side by side (loss, accuracy) under a title and a live readout."""
+    """Two plots side by side (loss, accuracy) under a title and a live readout.
+
+    The Training tab. Presenter protocol: `set_presenting(on)` makes the charts' text larger;
+    Play and the clicker keys are the window's (it drives the TrainingSession, which this view
+    only draws). `state()` / `apply_state()` carry the curves' history into a session file.
+    """
+
+    state_changed = Signal(object)  # CurvesState; the history grows with every report, so it is read when saved
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.history = MetricsHistory()
         self.task = "binary"
+        self.info: RunInfo | None = None
+        self._restored = False  # apply_state() showed saved curves that the next run keeps
+        self.presenting = False
         self.setAutoFillBackground(True)
         self.setStyleSheet("TrainingView { background: white; }")
 
-        self.title = QLabel(self.tr("Press Play to train"))
-        self.title.setFont(theme.font(theme.TITLE_POINT_SIZE, bold=True))
+        self.title = QLabel()
         self.title.setWordWrap(True)  # wrap rather than force a wide window or snapshot
         self.readout = QLabel("")
         self.readout.setWordWrap(True)
-        self.readout.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.banner = QLabel("")
         self.banner.setWordWrap(True)
-        self.banner.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         self.banner.setStyleSheet(
             f"background: {theme.WARNING_BACKGROUND}; color: black; border-left: 6px solid {theme.VERMILLION};"
             "padding: 8px;"
@@ -72,13 +85,13 @@ class TrainingView(QWidget):
         self.banner.hide()
 
         # Legends sit where the curves are not: loss falls (top right is free), accuracy rises.
-        self.loss_plot = self._make_plot(self.tr("Loss"), self.tr("loss"), legend_offset=(-10, 10))
-        self.accuracy_plot = self._make_plot(self.tr("Accuracy"), self.tr("accuracy (%)"), legend_offset=(-10, -10))
+        self.loss_plot = self._make_plot(legend_offset=(-10, 10))
+        self.accuracy_plot = self._make_plot(legend_offset=(-10, -10))
         self.accuracy_plot.setYRange(0, 100, padding=0.06)
         self.accuracy_plot.getViewBox().setLimits(yMin=-5, yMax=105)
-        self.no_accuracy = QLabel(self.tr("Accuracy has no meaning for regression:\nwatch the loss (mean squared error)."))
+        self.no_accuracy = QLabel()
         self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_accuracy.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.no_accuracy.setWordWrap(True)
         self.no_accuracy.hide()
 
         self._redraw_timer = QTimer(self)
@@ -88,10 +101,10 @@ class TrainingView(QWidget):
         self._redraw_pending = False
 
         self.curves = {
-            "train_loss": self._add_curve(self.loss_plot, theme.TRAIN_COLOUR, False, self.tr("train")),
-            "test_loss": self._add_curve(self.loss_plot, theme.TEST_COLOUR, True, self.tr("test")),
-            "train_accuracy": self._add_curve(self.accuracy_plot, theme.TRAIN_COLOUR, False, self.tr("train")),
-            "test_accuracy": self._add_curve(self.accuracy_plot, theme.TEST_COLOUR, True, self.tr("test")),
+            "train_loss": self._add_curve(self.loss_plot, theme.TRAIN_COLOUR, False),
+            "test_loss": self._add_curve(self.loss_plot, theme.TEST_COLOUR, True),
+            "train_accuracy": self._add_curve(self.accuracy_plot, theme.TRAIN_COLOUR, False),
+            "test_accuracy": self._add_curve(self.accuracy_plot, theme.TEST_COLOUR, True),
         }
 
         plots = QHBoxLayout()
@@ -103,42 +116,115 @@ class TrainingView(QWidget):
         layout.addWidget(self.readout)
         layout.addWidget(self.banner)
         layout.addLayout(plots, 1)
+        ZOOM.changed.connect(self._on_zoom_changed)
+        self.retranslate()
 
     # ------------------------------------------------------------------ building
-    def _make_plot(self, title: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
+    def _make_plot(self, legend_offset: tuple[int, int]) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w", axisItems={"left": PlainAxis("left"), "bottom": PlainAxis("bottom")})
+        plot.setMinimumSize(160, 140)
         item = plot.getPlotItem()
-        item.setTitle(f"<span style='font-size:{theme.TITLE_POINT_SIZE}pt; color:black'>{title}</span>")
-        style_axes(item, self.tr("training step"), y_label)
         item.showGrid(x=True, y=True, alpha=0.15)
         for side in ("left", "bottom"):
             # The grid is drawn by the axes across the plot: cache it as a pixmap, so a moving
             # curve does not replay it in Python (and hold the GIL) on every frame.
             item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.getViewBox().disableAutoRange()
-        legend = item.addLegend(offset=legend_offset, labelTextSize=f"{theme.PLOT_LABEL_POINT_SIZE}pt", labelTextColor="k")
+        legend = item.addLegend(offset=legend_offset, labelTextColor="k")
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.setMenuEnabled(True)
         return plot
 
-    def _add_curve(self, plot: pg.PlotWidget, colour: str, dashed: bool, name: str) -> pg.PlotDataItem:
-        curve = plot.plot([], [], pen=_pen(colour, dashed), name=name)
+    def _add_curve(self, plot: pg.PlotWidget, colour: str, dashed: bool) -> pg.PlotDataItem:
+        curve = plot.plot([], [], pen=_pen(colour, dashed), name=" ")
         curve.setClipToView(True)
         curve.setDownsampling(auto=True, method="peak")
         return curve
+
+    # ------------------------------------------------------------------ language, zoom, presenter mode
+    def retranslate(self) -> None:
+        """Every text in the current language, every font at the current zoom (and presenter size)."""
+        scale = PRESENTING_SCALE if self.presenting else 1.0
+        self.title.setFont(font(theme.TITLE_POINT_SIZE, bold=True, scale=scale))
+        for label in (self.readout, self.banner, self.no_accuracy):
+            label.setFont(font(theme.PLOT_LABEL_POINT_SIZE, scale=scale))
+        self.title.setText(self._title())
+        step = self.tr("training step")
+        for plot, title, y_label in ((self.loss_plot, self.tr("Loss"), self.tr("loss")),
+                                     (self.accuracy_plot, self.tr("Accuracy"), self.tr("accuracy (%)"))):
+            item = plot.getPlotItem()
+            style_plot(item, step, y_label, scale=scale)
+            set_title(item, title, color="black", size=points(theme.TITLE_POINT_SIZE, scale))
+        names = {"train": self.tr("train"), "test": self.tr("test")}
+        for plot in (self.loss_plot, self.accuracy_plot):
+            legend = plot.getPlotItem().legend
+            legend.setLabelTextSize(points(theme.PLOT_LABEL_POINT_SIZE, scale))
+            for _sample, label in legend.items:
+                label.setText(names["test" if _sample.item in (self.curves["test_loss"], self.curves["test_accuracy"])
+                                    else "train"], size=points(theme.PLOT_LABEL_POINT_SIZE, scale), color="k")
+            legend.updateSize()
+        self.no_accuracy.setText(self.tr("Accuracy has no meaning for regression:\nwatch the loss (mean squared error)."))
+        self._update_readout()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(float)
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self.retranslate()
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode: larger titles, readout, axis names and legends; False restores them."""
+        self.presenting = bool(on)
+        self.retranslate()
+
+    def _title(self) -> str:
+        """The run in words ("spiral · 2-8-8-1 · tanh · Adam η=0.03 · batch 16"), in the current language."""
+        if self.info is None:
+            return self.tr("Press Play to train")
+        config, parts = self.info.config, self.info.title.split(" · ")
+        architecture = parts[1] if len(parts) > 1 else ""
+        batch = parts[4].rsplit(" ", 1)[-1] if len(parts) > 4 else str(config.batch_size)
+        activations = config.layer_activations or (config.activation,)
+        # Activations as the command line spells them (relu, tanh), translated where a word is English ("linear").
+        words = [dataset_name(config.dataset), architecture, ",".join(named(a) for a in activations),
+                 f"{OPTIMIZERS.get(config.optimizer, config.optimizer)} η={config.learning_rate:g}",
+                 self.tr("batch {0}").format(batch), *parts[5:]]
+        return " · ".join(word for word in words if word)
+
+    # ------------------------------------------------------------------ state
+    def state(self) -> CurvesState:
+        """The curves so far (thinned to at most MAX_HISTORY_ROWS points), for a session file."""
+        columns = [np.asarray(self.history.column(name)) for name in METRICS]
+        return CurvesState.of_rows(zip(*columns)) if len(self.history) else CurvesState()
+
+    def apply_state(self, state: CurvesState) -> None:
+        """Show a saved history (after the run it belongs to has started: a new run clears the curves)."""
+        self.history = MetricsHistory()
+        self.history.extend(SimpleNamespace(**dict(zip(METRICS, row))) for row in state.rows)
+        self._restored = bool(state.rows)
+        self.redraw()
 
     # ------------------------------------------------------------------ handlers
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
         """A new or changed run: retitle, and start the curves afresh unless only tuning changed."""
         self.task = info.task
-        self.title.setText(info.title)
+        self.info = info
+        self.title.setText(self._title())
         self.banner.hide()
         regression = info.task == "regression"
         self.accuracy_plot.setVisible(not regression)
         self.no_accuracy.setVisible(regression)
-        if not keep_history:
+        if self._restored:
+            # A session restored these curves before its run arrived: keep them. The run's first report
+            # replaces the rows from its step on (MetricsHistory.extend), so a reset to step 0 clears them.
+            self._restored = False
+            self.redraw()
+        elif not keep_history:
             self.history.clear()
             self.redraw()
 

@@ -18,6 +18,7 @@ from core.errors import ConfigError
 from core.mlp.config import TrainConfig
 from core.mlp.reports import RunInfo, TrainingProgress
 from core.mlp.trace import ExampleTrace
+from gui.i18n import say
 from gui.threads import Clock, start_in_thread, stop_thread
 from gui.training.state import TrainingState
 from gui.training.worker import TrainingWorker
@@ -40,6 +41,7 @@ class TrainingSession(QObject):
     landscape_progressed = Signal(float, object)
     landscape_finished = Signal(object)
     landscape_failed = Signal(str)
+    snapshot_ready = Signal(object)  # a core.session.parts.Part (MLP_PART), answering request_snapshot()
 
     def __init__(self, state: TrainingState, clock: Clock = time.perf_counter, parent: QObject | None = None):
         super().__init__(parent)
@@ -60,7 +62,8 @@ class TrainingSession(QObject):
                               (worker.settings_rejected, self.settings_rejected),
                               (worker.landscape_progressed, self.landscape_progressed),
                               (worker.landscape_finished, self.landscape_finished),
-                              (worker.landscape_failed, self.landscape_failed)):
+                              (worker.landscape_failed, self.landscape_failed),
+                              (worker.snapshot_ready, self.snapshot_ready)):
             source.connect(relay)
 
     @property
@@ -129,6 +132,17 @@ class TrainingSession(QObject):
     def cancel_landscape(self) -> None:
         self.worker.cancel_landscape()
 
+    @Slot()
+    def request_snapshot(self) -> None:
+        """Ask for the run as a Part; `snapshot_ready` answers on the GUI thread."""
+        self.worker.request_snapshot()
+
+    @Slot(object)
+    def restore_snapshot(self, part) -> None:
+        """Continue from a saved Part, paused: `run_started` follows (the views redraw, the settings panel shows
+        the restored settings); a part that does not restore says so through `failed`, and the run stays."""
+        self.worker.restore_snapshot(part)
+
     @Slot(object, object)
     def edit_architecture(self, hidden: tuple, activations: tuple) -> None:
         """± neurons or layers, or a layer's activation, changed on the graph: train on from the edited network."""
@@ -137,7 +151,7 @@ class TrainingSession(QObject):
             config = replace(config, hidden=tuple(hidden), activation=activations[0] if activations
                              else config.activation, layer_activations=tuple(activations)).validated()
         except ConfigError as error:
-            self.architecture_refused.emit(str(error))
+            self.architecture_refused.emit(say(error))
             return
         self.config_proposed.emit(config)
         self.worker.apply_settings(config, keep_weights=True)

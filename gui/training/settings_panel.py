@@ -7,7 +7,7 @@ sentence under the controls and changes nothing else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,20 +27,30 @@ from core.data.toy2d import DATASETS, MAX_POINTS, MIN_POINTS
 from core.errors import ConfigError
 from core.nets.mlp import ACTIVATIONS
 from core.optimizers import OPTIMIZERS
+from gui.i18n import say
 from gui.style import theme
+from gui.training.looks import Texts
+from gui.training.names import activation_name, dataset_name
+from gui.training.names import name as named
 LEARNING_RATES = ("0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10", "50")
 REGULARIZATION_RATES = ("0", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
+NOT_A_LEARNING_RATE = QT_TRANSLATE_NOOP("SettingsPanel", "The learning rate must be a number such as 0.03, not '{text}'.")
+NOT_A_RATE = QT_TRANSLATE_NOOP("SettingsPanel", "The regularisation rate must be a number such as 0.01, not '{text}'.")
 PER_LAYER = "per-layer"  # the activation combo's data when the hidden layers have different activations
-ACTIVATION_LABELS = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "sigmoid", "linear": "linear", "leaky_relu": "leaky ReLU"}
 
 
 class SettingsPanel(QWidget):
+    """Three groups of labelled controls; labels go above their fields when the dock is narrow."""
+
     config_changed = Signal(object)  # a validated TrainConfig
 
     def __init__(self, config: TrainConfig, parent: QWidget | None = None):
         super().__init__(parent)
         self._device = config.device
+        self._texts = Texts("SettingsPanel")
+        self._last_error: BaseException | str | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._build_data_group())
         layout.addWidget(self._build_network_group())
         layout.addWidget(self._build_optimizer_group())
@@ -52,77 +62,128 @@ class SettingsPanel(QWidget):
         layout.addStretch(1)
         self.set_config(config)
         self._connect_changes()
+        self.retranslate()
 
     # ------------------------------------------------------------------ building
-    def _build_data_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Data"))
+    def _form(self, group: QGroupBox) -> QFormLayout:
         form = QFormLayout(group)
-        self.dataset = QComboBox()
-        for name, spec in DATASETS.items():
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above fields
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
+
+    def _row(self, form: QFormLayout, source: str, field: QWidget) -> None:
+        label = QLabel()
+        label.setBuddy(field)
+        self._texts.bind(label.setText, source)
+        form.addRow(label, field)
+
+    def _build_data_group(self) -> QGroupBox:
+        group = QGroupBox()
+        self._texts.bind(group.setTitle, QT_TRANSLATE_NOOP("SettingsPanel", "Data"))
+        form = self._form(group)
+        self.dataset = _narrow(QComboBox())
+        for name in DATASETS:
             self.dataset.addItem(name, name)
-            self.dataset.setItemData(self.dataset.count() - 1, spec.description, Qt.ItemDataRole.ToolTipRole)
-        self.dataset.setToolTip(self.tr("Which dataset to learn: 2-D points, or 28×28 digits. "
-                                        "Hover an entry for a description."))
-        form.addRow(self.tr("Dataset"), self.dataset)
-        self.noise = _spin(0, 100, self.tr("How much random noise blurs the points."), suffix=" %")
-        form.addRow(self.tr("Noise"), self.noise)
-        self.train_share = _spin(10, 90, self.tr("Share of the points used for training; the rest test."), suffix=" %")
-        form.addRow(self.tr("Training share"), self.train_share)
-        self.points = _spin(MIN_POINTS, MAX_POINTS, self.tr("How many points to generate."))
-        form.addRow(self.tr("Points"), self.points)
-        self.seed = _spin(0, MAX_SEED, self.tr("The same seed gives the same data, weights and losses."))
-        form.addRow(self.tr("Seed"), self.seed)
+        self._texts.bind(self.dataset.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Which dataset to learn: 2-D points, or 28×28 digits. Hover an entry for a description."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Dataset"), self.dataset)
+        self.noise = _spin(0, 100, suffix=" %")
+        self._texts.bind(self.noise.setToolTip, QT_TRANSLATE_NOOP("SettingsPanel", "How much random noise blurs the points."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Noise"), self.noise)
+        self.train_share = _spin(10, 90, suffix=" %")
+        self._texts.bind(self.train_share.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Share of the points used for training; the rest test."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Training share"), self.train_share)
+        self.points = _spin(MIN_POINTS, MAX_POINTS)
+        self._texts.bind(self.points.setToolTip, QT_TRANSLATE_NOOP("SettingsPanel", "How many points to generate."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Points"), self.points)
+        self.seed = _spin(0, MAX_SEED)
+        self._texts.bind(self.seed.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "The same seed gives the same data, weights and losses."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Seed"), self.seed)
         return group
 
     def _build_network_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Network"))
-        form = QFormLayout(group)
+        group = QGroupBox()
+        self._texts.bind(group.setTitle, QT_TRANSLATE_NOOP("SettingsPanel", "Network"))
+        form = self._form(group)
         features = self._features = QWidget()
-        features.setToolTip(self.tr("Inputs computed from the point (x₁, x₂). "
-                                    "Image datasets feed their pixels instead."))
+        self._texts.bind(features.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Inputs computed from the point (x₁, x₂). Image datasets feed their pixels instead."))
         grid = QGridLayout(features)
         grid.setContentsMargins(0, 0, 0, 0)
         self.feature_boxes: dict[str, QCheckBox] = {}
         for index, name in enumerate(FEATURES):
             box = QCheckBox(FEATURE_LABELS[name])
-            box.setToolTip(self.tr("Feed {0} to the first layer.").format(FEATURE_LABELS[name]))
+            self._texts.bind(box.setToolTip, QT_TRANSLATE_NOOP("SettingsPanel", "Feed {0} to the first layer."),
+                             FEATURE_LABELS[name])
             grid.addWidget(box, index // 2, index % 2)
             self.feature_boxes[name] = box
-        form.addRow(self.tr("Inputs"), features)
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Inputs"), features)
         self.hidden = QLineEdit()
-        self.hidden.setToolTip(
-            self.tr("Neurons per hidden layer, comma-separated: 8,8 or 64,64,64,64. Leave empty for none.")
-        )
-        form.addRow(self.tr("Hidden layers"), self.hidden)
-        self.activation = QComboBox()
+        self.hidden.setMinimumWidth(60)
+        self._texts.bind(self.hidden.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Neurons per hidden layer, comma-separated: 8,8 or 64,64,64,64. Leave empty for none."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Hidden layers"), self.hidden)
+        self.activation = _narrow(QComboBox())
         for name in ACTIVATIONS:
-            self.activation.addItem(ACTIVATION_LABELS[name], name)
-        self.activation.setToolTip(self.tr("a = σ(z), applied after every hidden layer's weighted sum. "
-                                           "Click a layer's name on the network graph to set it per layer."))
+            self.activation.addItem(name, name)
+        self._texts.bind(self.activation.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "a = σ(z), applied after every hidden layer's weighted sum. "
+            "Click a layer's name on the network graph to set it per layer."))
         self._layer_activations: tuple[str, ...] = ()
-        form.addRow(self.tr("Activation"), self.activation)
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Activation"), self.activation)
         return group
 
     def _build_optimizer_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Optimizer"))
-        form = QFormLayout(group)
-        self.optimizer = QComboBox()
+        group = QGroupBox()
+        self._texts.bind(group.setTitle, QT_TRANSLATE_NOOP("SettingsPanel", "Optimizer"))
+        form = self._form(group)
+        self.optimizer = _narrow(QComboBox())
         for name, label in OPTIMIZERS.items():
             self.optimizer.addItem(label, name)
-        self.optimizer.setToolTip(self.tr("How each step turns the gradient into a weight change (torch.optim)."))
-        form.addRow(self.tr("Optimizer"), self.optimizer)
-        self.learning_rate = _number_combo(LEARNING_RATES, self.tr("η, the step length. Too large overshoots."))
-        form.addRow(self.tr("Learning rate"), self.learning_rate)
-        self.batch = _spin(1, MAX_BATCH, self.tr("Examples averaged into each step's gradient."))
-        form.addRow(self.tr("Batch size"), self.batch)
-        self.regularization = QComboBox()
-        for name, label in (("none", self.tr("None")), ("l1", "L1"), ("l2", "L2")):
+        self._texts.bind(self.optimizer.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "How each step turns the gradient into a weight change (torch.optim)."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Optimizer"), self.optimizer)
+        self.learning_rate = _number_combo(LEARNING_RATES)
+        self._texts.bind(self.learning_rate.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "η, the step length. Too large overshoots."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Learning rate"), self.learning_rate)
+        self.batch = _spin(1, MAX_BATCH)
+        self._texts.bind(self.batch.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Examples averaged into each step's gradient."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Batch size"), self.batch)
+        self.regularization = _narrow(QComboBox())
+        for name, label in (("none", "none"), ("l1", "L1"), ("l2", "L2")):
             self.regularization.addItem(label, name)
-        self.regularization.setToolTip(self.tr("Penalise large weights: L1 adds rate·Σ|w|, L2 adds rate·½Σw²."))
-        form.addRow(self.tr("Regularisation"), self.regularization)
-        self.regularization_rate = _number_combo(REGULARIZATION_RATES, self.tr("How strongly large weights are penalised."))
-        form.addRow(self.tr("Regularisation rate"), self.regularization_rate)
+        self._texts.bind(self.regularization.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Penalise large weights: L1 adds rate·Σ|w|, L2 adds rate·½Σw²."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Regularisation"), self.regularization)
+        self.regularization_rate = _number_combo(REGULARIZATION_RATES)
+        self._texts.bind(self.regularization_rate.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "How strongly large weights are penalised."))
+        self._row(form, QT_TRANSLATE_NOOP("SettingsPanel", "Regularisation rate"), self.regularization_rate)
         return group
+
+    def retranslate(self) -> None:
+        """Every label, tip and combo entry in the current language (and the last error, said again)."""
+        self._texts.refresh()
+        for index in range(self.dataset.count()):
+            key = self.dataset.itemData(index)
+            self.dataset.setItemText(index, dataset_name(key))
+            self.dataset.setItemData(index, named(DATASETS[key].description), Qt.ItemDataRole.ToolTipRole)
+        for index in range(self.activation.count()):
+            if self.activation.itemData(index) != PER_LAYER:
+                self.activation.setItemText(index, activation_name(self.activation.itemData(index)))
+        self._name_per_layer()
+        self.regularization.setItemText(0, self.tr("None"))
+        if self._last_error is not None and not self.error.isHidden():
+            self.show_error(self._last_error)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _connect_changes(self) -> None:
         for combo in (self.dataset, self.activation, self.optimizer, self.regularization):
@@ -135,7 +196,6 @@ class SettingsPanel(QWidget):
         for combo in (self.learning_rate, self.regularization_rate):
             combo.lineEdit().editingFinished.connect(self._emit_config)
             combo.activated.connect(self._emit_config)
-
     # ------------------------------------------------------------------ reading and writing
     def set_config(self, config: TrainConfig) -> None:
         """Show `config` in the controls without emitting anything."""
@@ -179,10 +239,10 @@ class SettingsPanel(QWidget):
             hidden=parse_hidden(self.hidden.text()),
             **self._activation_fields(len(parse_hidden(self.hidden.text()))),
             optimizer=self.optimizer.currentData(),
-            learning_rate=_parse_number(self.learning_rate.currentText(), self.tr("learning rate")),
+            learning_rate=_parse_number(self.learning_rate.currentText(), NOT_A_LEARNING_RATE),
             batch_size=self.batch.value(),
             regularization=self.regularization.currentData(),
-            regularization_rate=_parse_number(self.regularization_rate.currentText(), self.tr("regularisation rate")),
+            regularization_rate=_parse_number(self.regularization_rate.currentText(), NOT_A_RATE),
             seed=self.seed.value(),
             device=self._device,
         ).validated()
@@ -195,12 +255,18 @@ class SettingsPanel(QWidget):
             if index < 0:
                 self.activation.addItem("", PER_LAYER)
                 index = self.activation.count() - 1
-            self.activation.setItemText(index, self.tr("per layer: {0}").format(", ".join(config.layer_activations)))
             self.activation.setCurrentIndex(index)
+            self._name_per_layer()
             return
         if index >= 0:
             self.activation.removeItem(index)
         self.activation.setCurrentIndex(self.activation.findData(config.activation))
+
+    def _name_per_layer(self) -> None:
+        index = self.activation.findData(PER_LAYER)
+        if index >= 0:
+            names = ", ".join(activation_name(layer) for layer in self._layer_activations)
+            self.activation.setItemText(index, self.tr("per layer: {0}").format(names))
 
     def _activation_fields(self, n_hidden: int) -> dict:
         """TrainConfig fields for the activation combo; per-layer names follow a changed layer count."""
@@ -210,40 +276,54 @@ class SettingsPanel(QWidget):
         names += [names[-1] if names else self._layer_activations[-1]] * (n_hidden - len(names))
         return {"activation": self._layer_activations[0], "layer_activations": tuple(names)}
 
-    def show_error(self, message: str) -> None:
-        self.error.setText("⚠ " + message)
+    def show_error(self, message: BaseException | str) -> None:
+        """One sentence under the controls: a core error is said in the current language."""
+        self._last_error = message
+        if isinstance(message, str):
+            text = message
+        elif getattr(message, "template", None) in (NOT_A_LEARNING_RATE, NOT_A_RATE):  # the panel's own sentences
+            text = self.tr(message.template).format(**message.values)
+        else:
+            text = say(message)
+        self.error.setText("⚠ " + text)
         self.error.show()
 
     def _emit_config(self, *_) -> None:
         try:
             config = self.config()
         except ConfigError as error:
-            self.show_error(str(error))
+            self.show_error(error)
             return
         self.error.hide()
         self.config_changed.emit(config)
 
 
-def _spin(low: int, high: int, tooltip: str, suffix: str = "") -> QSpinBox:
+def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
     spin.setSuffix(suffix)
-    spin.setToolTip(tooltip)
     spin.setKeyboardTracking(False)  # apply when the user commits, not at every keystroke
     return spin
 
 
-def _number_combo(values: tuple[str, ...], tooltip: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.addItems(values)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setToolTip(tooltip)
+def _narrow(combo: QComboBox) -> QComboBox:
+    """A combo box that asks for a few characters' width, not its longest entry's: the dock can be narrow."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     return combo
 
 
-def _parse_number(text: str, what: str) -> float:
+def _number_combo(values: tuple[str, ...]) -> QComboBox:
+    combo = _narrow(QComboBox())
+    combo.setEditable(True)
+    combo.addItems(values)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return combo
+
+
+def _parse_number(text: str, sentence: str) -> float:
+    """`sentence` (with {text}) is the error when `text` is not a number."""
     try:
         return float(text.strip())
     except ValueError:
-        raise ConfigError(f"The {what} must be a number such as 0.03, not '{text}'.") from None
+        raise ConfigError(sentence, text=text) from None

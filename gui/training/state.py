@@ -66,3 +66,60 @@ def _speed_index(value: Any) -> int:
     except (TypeError, ValueError):
         return 0
     return index if 0 <= index < len(SPEED_RATES) else 0
+
+
+MAX_HISTORY_ROWS = 2000  # a saved curve keeps at most this many points, evenly thinned, the newest always kept
+HISTORY_COLUMNS = 6  # core.mlp.reports.METRICS: step, epoch, train_loss, test_loss, train_accuracy, test_accuracy
+
+
+@dataclass(frozen=True)
+class CurvesState:
+    """The Training tab's curves: the metrics history so far, as rows of METRICS (NaN where none).
+
+    Its dictionary has one key, "history", so a session can keep it in the same entry as the
+    TrainingState ({**state.to_dict(), **curves.to_dict()}): each `from_dict` reads only its own keys.
+    """
+
+    rows: tuple[tuple[float, ...], ...] = ()
+
+    @classmethod
+    def of_rows(cls, rows) -> "CurvesState":
+        rows = [tuple(float(value) for value in row) for row in rows]
+        if len(rows) > MAX_HISTORY_ROWS:
+            stride = -(-len(rows) // (MAX_HISTORY_ROWS - 1))
+            rows = rows[:-1:stride] + [rows[-1]]
+        return cls(tuple(rows))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"history": [[value if value == value else None for value in row] for row in self.rows]}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "CurvesState":
+        """Read what `to_dict` wrote; rows that do not read (or go back in steps) are left out."""
+        history = data.get("history") if isinstance(data, dict) else None
+        if not isinstance(history, list):
+            return cls()
+        rows, last_step = [], float("-inf")
+        for row in history[: 4 * MAX_HISTORY_ROWS]:
+            values = _row(row)
+            if values is None or values[0] < last_step:
+                continue
+            rows.append(values)
+            last_step = values[0]
+        return cls.of_rows(rows)
+
+
+def _row(row: Any) -> tuple[float, ...] | None:
+    if not isinstance(row, list) or len(row) != HISTORY_COLUMNS:
+        return None
+    values = []
+    for value in row:
+        if value is None:
+            values.append(float("nan"))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e300:
+            values.append(float(value))
+        else:
+            return None
+    if values[0] != values[0] or values[0] < 0:
+        return None
+    return tuple(values)

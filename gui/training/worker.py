@@ -19,6 +19,9 @@ from core.mlp.config import TrainConfig
 from core.mlp.recording import record_example
 from core.mlp.reports import progress_of, run_info
 from core.mlp.trainer import Trainer
+from core.session.parts import Part
+from core.session.training import restore_training
+from gui.i18n import say
 from gui.threads import Clock, PlayableWorker, SpeedLimit
 
 REPORTS_PER_SECOND = 30
@@ -41,6 +44,7 @@ class TrainingWorker(PlayableWorker):
     diverged = Signal(str)  # one sentence for the user
     settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
     trace_recorded = Signal(object)  # ExampleTrace of a step-through, already applied to the network
+    snapshot_ready = Signal(object)  # a core.session.parts.Part: the run, to continue exactly elsewhere
 
     def __init__(self, config: TrainConfig, clock: Clock = time.perf_counter):
         super().__init__(clock)
@@ -86,12 +90,20 @@ class TrainingWorker(PlayableWorker):
         """Stop a landscape computation; training keeps its weights and can go on."""
         self.send("cancel")
 
+    def request_snapshot(self) -> None:
+        """Emit `snapshot_ready` with the run as a Part (between two steps, so it is consistent)."""
+        self.send("snapshot")
+
+    def restore_snapshot(self, part: Part) -> None:
+        """Continue from a snapshot, paused; a part that does not restore says so and the run stays."""
+        self.send("restore", part)
+
     # ------------------------------------------------------------ hooks (worker thread)
     def started(self) -> None:
         try:
             self._trainer = Trainer(self._config)
         except GlassboxError as error:
-            self.settings_rejected.emit(f"{error} Using the default settings instead.")
+            self.settings_rejected.emit(self.tr("{0} Using the default settings instead.").format(say(error)))
             self._trainer = Trainer(TrainConfig(device="cpu"))
         self._announce_run()
 
@@ -134,7 +146,7 @@ class TrainingWorker(PlayableWorker):
             try:
                 self._trainer.set_weight(*argument)
             except GlassboxError as error:
-                self.settings_rejected.emit(str(error))
+                self.settings_rejected.emit(say(error))
                 return
             self._report(force=True)
         elif command == "trace":
@@ -143,6 +155,10 @@ class TrainingWorker(PlayableWorker):
         elif command == "landscape":
             self._set_playing(False)
             self._compute_landscape(*argument)
+        elif command == "snapshot":
+            self.snapshot_ready.emit(self._snapshot())
+        elif command == "restore":
+            self._restore(argument)
         # "cancel" with nothing computing is nothing to do.
         # "wake" only unblocks the queue so the loop sees the stop flag.
 
@@ -157,7 +173,7 @@ class TrainingWorker(PlayableWorker):
             if keep_weights and self._trainer.differs_only_in_architecture(config):
                 trainer.inherit_weights(self._trainer)
         except GlassboxError as error:
-            self.settings_rejected.emit(str(error))
+            self.settings_rejected.emit(say(error))
             return
         self._set_playing(False)
         self._trainer = trainer
@@ -202,7 +218,7 @@ class TrainingWorker(PlayableWorker):
                     recorder.record(record.step, model)
         except DivergedError as error:
             self._set_playing(False)
-            self.diverged.emit(str(error))
+            self.diverged.emit(say(error))
             self._report(force=True)
             return
         self._report()
@@ -212,18 +228,41 @@ class TrainingWorker(PlayableWorker):
             for record in self._trainer.run(max_steps=count):
                 self._recorder.maybe_record(record.step, self._trainer.model)
         except DivergedError as error:
-            self.diverged.emit(str(error))
+            self.diverged.emit(say(error))
 
     def _record_trace(self, example_index: int | None) -> None:
         index = self._next_example if example_index is None else example_index
         try:
             trace = record_example(self._trainer, index % self._trainer.n_train, commit=True)
         except GlassboxError as error:
-            self.settings_rejected.emit(str(error))
+            self.settings_rejected.emit(say(error))
             return
         self._next_example = (trace.example_index + 1) % self._trainer.n_train
         self.trace_recorded.emit(trace)
         self._report(force=True)
+
+    # ------------------------------------------------------------ sessions
+    def _snapshot(self) -> Part:
+        """The trainer's snapshot, with the landscape's recorded path (which this worker keeps)."""
+        return self._trainer.snapshot(self._recorder)
+
+    def _restore(self, part) -> None:
+        """Rebuild the trainer from `part`, paused, and report it as after a reset; a bad part changes nothing."""
+        if not isinstance(part, Part):
+            self.failed.emit(self.tr("The saved network could not be restored; the current one stays."))
+            return
+        try:
+            trainer, recorder = restore_training(part)
+        except GlassboxError as error:
+            self.failed.emit(say(error))
+            return
+        self._set_playing(False)
+        self._trainer = trainer
+        self._config = trainer.config
+        self._announce_run()
+        if recorder is not None and len(recorder.vectors):  # the path as it was saved, not only from here on
+            self._recorder = recorder
+        self._initial_weights = trainer.initial_weights  # the line from the run's real start
 
     # ------------------------------------------------------------ the landscape
     def _compute_landscape(self, directions: str, resolution: int) -> None:
@@ -256,3 +295,4 @@ class TrainingWorker(PlayableWorker):
         self._rate_origin = (now, trainer.step_count)
         self.report_sent()
         self.progressed.emit(progress)
+

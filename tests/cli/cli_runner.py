@@ -15,12 +15,22 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 BENIGN_QT_NOISE = "propagateSizeHints"
 
 
-def run_main(args: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python main.py *args` from the repository root; saved settings go to `home`, never the tester's."""
+# An English system, whatever the tester's locale: a test that wants another language says so.
+ENGLISH_LOCALE = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": "en"}
+
+
+def run_main(args: list[str], home: Path, timeout: float = 120,
+             env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python main.py *args` from the repository root; saved settings go to `home`, never the tester's.
+
+    `env_extra`: environment variables to set on top (for example a Chinese system locale).
+    """
     home.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.pop("GLASSBOX_DEBUG", None)
     env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    env.update(ENGLISH_LOCALE)
+    env.update(env_extra or {})
     return subprocess.run([sys.executable, "main.py", *args], cwd=REPO_ROOT, env=env, capture_output=True,
                           text=True, timeout=timeout)
 

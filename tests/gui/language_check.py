@@ -31,10 +31,12 @@ ALLOWED = {
     "adagrad", "nesterov", "momentum", "mnist", "cifar", "cuda", "cpu", "gpu", "png", "csv", "json", "npz", "jpeg",
     "gif", "bmp", "webp", "glassbox", "ctrl", "shift", "alt", "esc", "space", "page", "up", "down", "home", "end",
     "tab", "enter", "del", "pytorch", "torch", "numpy", "pyside", "pyside6", "pyqtgraph", "qt", "pca", "xor",
-    "mse", "rosenbrock", "himmelblau", "beale", "camel", "max", "min", "log", "exp", "sin", "cos", "argmax",
+    "mse", "rosenbrock", "himmelblau", "beale", "camel", "sobel", "max", "min", "log", "exp", "sin", "cos", "argmax",
     "conv", "pool", "fc", "rgb", "id", "ok", "pgdn", "pgup", "utc", "cnn", "mlp", "grad", "cam", "l1", "l2",
     "glassbox.log", "ln", "var", "std", "kb", "mb", "gb", "px", "fps", "x1", "x2", "y", "x", "tb", "https",
     "http", "www", "github", "com", "safetensors", "onnx", "lr", "ce", "bce", "nan", "inf", "n", "b", "w", "z",
+    "opengl", "pyopengl",
+    "english",  # the language menu names each language in itself: 简体中文 / English
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_']{3,}")
 

@@ -5,8 +5,7 @@ import numpy as np
 from core.mlp.boundaries import boundary_maps
 from core.mlp.config import TrainConfig
 from core.mlp.trainer import Trainer
-from gui.network.boundary_view import BoundaryView
-from gui.network.gradient_chart import GradientChart
+from gui.network.boundary_view import BoundaryView, GradientChart
 
 
 def trained(dataset):

@@ -1,0 +1,1138 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>core</name>
+    <message>
+        <source>Model '{name}' has unreadable preprocessing settings ({error}); run scripts/train_models.py to rewrite its description.</source>
+        <translation>模型“{name}”的预处理设置无法读取（{error}）；请运行 scripts/train_models.py 重新生成它的描述文件。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' says its input is {chosen_channels}×{size_height}×{size_width}, but its architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.</source>
+        <translation>模型“{name}”声明的输入是 {chosen_channels}×{size_height}×{size_width}，但它的结构需要 {channels}×{height}×{width}；请重新运行 scripts/train_models.py。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' needs 1 or {channels} mean and positive std values; run scripts/train_models.py to rewrite its description.</source>
+        <translation>模型“{name}”需要 1 个或 {channels} 个均值和正的标准差；请运行 scripts/train_models.py 重新生成它的描述文件。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' asks for a digit box of {box} pixels, which only fits a one-channel input of at least that size.</source>
+        <translation>模型“{name}”要求 {box} 像素的数字框，这只适用于至少这么大的单通道输入。</translation>
+    </message>
+    <message>
+        <source>The weights file {weights} is damaged and cannot be read ({error}).</source>
+        <translation>权重文件 {weights} 已损坏，无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>No trained model was found in {folder}; run scripts/train_models.py to create the digits and shapes models.</source>
+        <translation>在 {folder} 中没有找到训练好的模型；请运行 scripts/train_models.py 生成数字和形状模型。</translation>
+    </message>
+    <message>
+        <source>There is no model '{name}'; choose one of: {choices}.</source>
+        <translation>没有名为“{name}”的模型；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} has a {what} of {value!r}; only 2-D layers can be shown.</source>
+        <translation>层 {name!r} 的{what}是 {value!r}；只能显示二维的层。</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} pads 'same' with an even kernel, which pads unevenly; give it explicit padding.</source>
+        <translation>层 {name!r} 用偶数大小的卷积核做“same”填充，两边填充不均匀；请给它指定明确的填充。</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>A layer may not be called {name!r}; rename it in the model.</source>
+        <translation>层不能叫 {name!r}；请在模型中给它改名。</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>空洞率</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} uses dilation, groups or non-zero padding, which the feature view cannot show.</source>
+        <translation>层 {name!r} 使用了空洞卷积、分组卷积或非零填充模式，特征视图无法显示。</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} pools with padding, dilation or ceil mode, which the feature view cannot show.</source>
+        <translation>层 {name!r} 的池化用了填充、空洞或向上取整模式，特征视图无法显示。</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} is a {layer_type}, which the feature view cannot show yet.</source>
+        <translation>层 {name!r} 是 {layer_type}，特征视图暂时无法显示这种层。</translation>
+    </message>
+    <message>
+        <source>The feature view needs a non-empty torch.nn.Sequential model.</source>
+        <translation>特征视图需要一个非空的 torch.nn.Sequential 模型。</translation>
+    </message>
+    <message>
+        <source>The network's input must be one C×H×W image, not shape {shape}.</source>
+        <translation>网络的输入必须是一张 C×H×W 的图像，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <source>The model expects {expected_channels}-channel images, but this one has {image_channels} channels.</source>
+        <translation>模型需要 {expected_channels} 通道的图像，但这张图像有 {image_channels} 个通道。</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} cannot take an input of shape {shape}; the image does not fit this model.</source>
+        <translation>层 {name!r} 无法接受形状为 {shape} 的输入；这张图像不适合这个模型。</translation>
+    </message>
+    <message>
+        <source>The model's last layer must output one score per class.</source>
+        <translation>模型的最后一层必须为每个类别输出一个分数。</translation>
+    </message>
+    <message>
+        <source>The model outputs {outputs} scores but {count} class names were given.</source>
+        <translation>模型输出 {outputs} 个分数，但给出了 {count} 个类别名称。</translation>
+    </message>
+    <message>
+        <source>Unknown normalisation {mode!r}; choose one of {choices}.</source>
+        <translation>未知的归一化方式 {mode!r}；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>Maps normalise to uint8 or float32 only.</source>
+        <translation>特征图只能归一化为 uint8 或 float32。</translation>
+    </message>
+    <message>
+        <source>Feature maps must be N×H×W, not shape {shape}.</source>
+        <translation>特征图必须是 N×H×W，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <source>Global normalisation needs the range over all layers; pass global_range.</source>
+        <translation>全局归一化需要所有层的取值范围；请传入 global_range。</translation>
+    </message>
+    <message>
+        <source>generated digits</source>
+        <translation>生成的数字</translation>
+    </message>
+    <message>
+        <source>generated shapes</source>
+        <translation>生成的形状</translation>
+    </message>
+    <message>
+        <source>Glassbox cannot train on {kind!r}; choose one of: {choices}.</source>
+        <translation>Glassbox 不能用 {kind!r} 训练；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>drawing {title}</source>
+        <translation>正在绘制{title}</translation>
+    </message>
+    <message>
+        <source>{title} is not downloaded yet; download it first (it is fetched once and kept in the cache).</source>
+        <translation>{title} 还没有下载；请先下载（只需下载一次，之后保存在缓存中）。</translation>
+    </message>
+    <message>
+        <source>reading {title}</source>
+        <translation>正在读取 {title}</translation>
+    </message>
+    <message>
+        <source>The folder '{folder}' has only the class '{class_name}'; a network learns to tell classes apart, so add a second subfolder of other pictures.</source>
+        <translation>文件夹“{folder}”里只有类别“{class_name}”；网络要学会区分不同类别，请再添加一个放其他图片的子文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder '{folder}' has {count} subfolders; Glassbox trains on at most {max_classes} classes.</source>
+        <translation>文件夹“{folder}”有 {count} 个子文件夹；Glassbox 最多用 {max_classes} 个类别训练。</translation>
+    </message>
+    <message>
+        <source>the folder '{name}'</source>
+        <translation>文件夹“{name}”</translation>
+    </message>
+    <message>
+        <source>reading the photos in {title}</source>
+        <translation>正在读取{title}中的照片</translation>
+    </message>
+    <message>
+        <source>The class '{class_name}' in '{folder}' has no readable image; add some pictures to its subfolder.</source>
+        <translation>“{folder}”中的类别“{class_name}”没有可读取的图像；请在它的子文件夹里放一些图片。</translation>
+    </message>
+    <message>
+        <source>The {title} kernel exists as {sizes} only; pick that size or edit a kernel by hand.</source>
+        <translation>{title} 卷积核只有 {sizes} 的大小；请选择这个大小，或手动编辑卷积核。</translation>
+    </message>
+    <message>
+        <source>There is no kernel called {name!r}; choose one of {choices}.</source>
+        <translation>没有名为 {name!r} 的卷积核；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>The {what} must be a whole number, not {value!r}.</source>
+        <translation>{what}必须是整数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The {what} must be one whole number or two (rows, columns), not {value!r}.</source>
+        <translation>{what}必须是一个整数或两个整数（行，列），而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The {what} must be at least {minimum}, not {value!r}.</source>
+        <translation>{what}至少为 {minimum}，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The {what} must be a non-empty 2-D array (rows × columns), not shape {shape}.</source>
+        <translation>{what}必须是非空的二维数组（行 × 列），而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <source>The {what} contains a value that is not a finite number; replace it with a number.</source>
+        <translation>{what}中有一个值不是有限的数；请把它换成一个数。</translation>
+    </message>
+    <message>
+        <source>input size</source>
+        <translation>输入大小</translation>
+    </message>
+    <message>
+        <source>Input and kernel sizes must be at least 1, not {n} and {k}.</source>
+        <translation>输入大小和卷积核大小至少为 1，而不是 {n} 和 {k}。</translation>
+    </message>
+    <message>
+        <source>The stride must be at least 1, not {stride}.</source>
+        <translation>步长至少为 1，而不是 {stride}。</translation>
+    </message>
+    <message>
+        <source>The padding must be 0 or more, not {padding}.</source>
+        <translation>填充必须大于或等于 0，而不是 {padding}。</translation>
+    </message>
+    <message>
+        <source>A window of {k} does not fit in an input of {n} with padding {padding}; use a smaller kernel or more padding.</source>
+        <translation>大小为 {k} 的窗口放不进填充为 {padding}、大小为 {n} 的输入；请用更小的卷积核或更多的填充。</translation>
+    </message>
+    <message>
+        <source>The {window_height}×{window_width} {what} does not fit in the {height}×{width} image with padding {padding_height}×{padding_width}; use a smaller {what} or more padding.</source>
+        <translation>{window_height}×{window_width} 的{what}放不进填充为 {padding_height}×{padding_width} 的 {height}×{width} 图像；请用更小的{what}或更多的填充。</translation>
+    </message>
+    <message>
+        <source>Luminance needs an H×W×3 RGB image, not shape {shape}.</source>
+        <translation>计算亮度需要一张 H×W×3 的 RGB 图像，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <source>Unknown channel mode {channels!r}; choose one of {choices}.</source>
+        <translation>未知的通道模式 {channels!r}；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>The image must be H×W or H×W×C, not shape {shape}.</source>
+        <translation>图像必须是 H×W 或 H×W×C，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>feature map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Unknown pooling mode {mode!r}; choose one of {choices}.</source>
+        <translation>未知的池化方式 {mode!r}；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>pooling window size</source>
+        <translation>池化窗口大小</translation>
+    </message>
+    <message>
+        <source>pooling window</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>The lab's trained network has no description, so it cannot be saved in a session.</source>
+        <translation>实验室里训练好的网络没有描述，因此无法保存到课堂文件中。</translation>
+    </message>
+    <message>
+        <source>The session's lab model has an unknown format; it was written by another Glassbox.</source>
+        <translation>课堂文件中的实验室模型格式未知；它是由另一个版本的 Glassbox 写入的。</translation>
+    </message>
+    <message>
+        <source>The session's lab model has no usable name.</source>
+        <translation>课堂文件中的实验室模型没有可用的名称。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' is named, yet it carries weights.</source>
+        <translation>课堂文件中的实验室模型“{name}”有名称，却又带着权重。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' is of an unknown kind.</source>
+        <translation>课堂文件中的实验室模型“{name}”类型未知。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' has an unknown architecture.</source>
+        <translation>课堂文件中的实验室模型“{name}”结构未知。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' needs 2 to {most} different class names.</source>
+        <translation>课堂文件中的实验室模型“{name}”需要 2 到 {most} 个不同的类别名称。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' has an unreadable description.</source>
+        <translation>课堂文件中的实验室模型“{name}”的描述无法读取。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' has unusable preprocessing settings.</source>
+        <translation>课堂文件中的实验室模型“{name}”的预处理设置不可用。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' does not have the weights its architecture needs.</source>
+        <translation>课堂文件中的实验室模型“{name}”缺少它的结构所需的权重。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' has weights of the wrong shape ({key}).</source>
+        <translation>课堂文件中的实验室模型“{name}”有形状不对的权重（{key}）。</translation>
+    </message>
+    <message>
+        <source>The session's lab model '{name}' has weights that are not finite numbers ({key}).</source>
+        <translation>课堂文件中的实验室模型“{name}”有不是有限数的权重（{key}）。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a number above 0 and at most 10, not {value!r}.</source>
+        <translation>学习率必须是大于 0 且不超过 10 的数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The batch size must be a whole number from 1 to 4096, not {value!r}.</source>
+        <translation>批量大小必须是 1 到 4096 之间的整数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Start from 'shipped' or 'random' weights, not {value!r}.</source>
+        <translation>请从“shipped”（自带）或“random”（随机）权重开始，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>{title} has no training images.</source>
+        <translation>{title} 没有训练图像。</translation>
+    </message>
+    <message>
+        <source>{source} holds {size:,} bytes, not a whole number of {record_size:,}-byte records (truncated or corrupt); download the dataset again.</source>
+        <translation>{source} 有 {size:,} 字节，不是 {record_size:,} 字节记录的整数倍（文件不完整或已损坏）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} is not a text file of class names; download the dataset again.</source>
+        <translation>{source} 不是类别名称的文本文件；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} names no classes; download the dataset again.</source>
+        <translation>{source} 中没有任何类别名称；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} stores {key} as a link or folder, not a plain file; Glassbox refuses to follow it, download the dataset again.</source>
+        <translation>{name} 把 {key} 存成了链接或文件夹，而不是普通文件；Glassbox 不会跟随它，请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} stores an oversized {key} ({size:,} bytes); download the dataset again.</source>
+        <translation>{name} 中的 {key} 过大（{size:,} 字节）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} is missing; download the dataset first.</source>
+        <translation>缺少 {name}；请先下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable .tar.gz archive ({error}); download the dataset again.</source>
+        <translation>{name} 不是可读取的 .tar.gz 压缩包（{error}）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}); download the dataset again.</source>
+        <translation>无法读取 {name}（{error}）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} lacks {missing}; it is not the CIFAR-10 binary archive, download the dataset again.</source>
+        <translation>{name} 缺少 {missing}；它不是 CIFAR-10 的二进制压缩包，请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{archive} has label {largest} but names only {count} classes; download the dataset again.</source>
+        <translation>{archive} 中有标签 {largest}，却只列出了 {count} 个类别；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>Glassbox knows no dataset called {name!r}; choose one of {choices}.</source>
+        <translation>Glassbox 没有名为 {name!r} 的数据集；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>Glassbox cannot write to the download folder {folder} ({error}); free some disk space or set GLASSBOX_CACHE_DIR to a folder you can write to.</source>
+        <translation>Glassbox 无法写入下载文件夹 {folder}（{error}）；请腾出一些磁盘空间，或把 GLASSBOX_CACHE_DIR 设为一个可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {code} ({reason}) for {file_name}; the file may have moved, so try again later or update Glassbox.</source>
+        <translation>{host} 对 {file_name} 返回了 HTTP {code}（{reason}）；文件可能已经移走，请稍后再试或更新 Glassbox。</translation>
+    </message>
+    <message>
+        <source>Glassbox could not make a secure connection to {host} ({reason}); check the computer's clock and network, then try again.</source>
+        <translation>Glassbox 无法与 {host} 建立安全连接（{reason}）；请检查电脑的时钟和网络，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Glassbox could not reach {host}: the computer seems to be offline. Connect to the internet and try again, or copy the {title} files into {folder}.</source>
+        <translation>Glassbox 无法连接到 {host}：这台电脑似乎没有联网。请连上网络后再试，或把 {title} 的文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{host} closed the connection before sending {file_name} ({error}); try again.</source>
+        <translation>{host} 在发送 {file_name} 之前关闭了连接（{error}）；请再试一次。</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status} for {file_name} instead of the file; try again later.</source>
+        <translation>{host} 对 {file_name} 返回了 HTTP {status}，而不是文件本身；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The download of {title} was cancelled; the unfinished {file_name} was removed, and the files finished so far were kept.</source>
+        <translation>{title} 的下载已取消；未下载完的 {file_name} 已删除，已经下载好的文件都保留了。</translation>
+    </message>
+    <message>
+        <source>The download of {title} was cancelled, and the files finished so far were kept.</source>
+        <translation>{title} 的下载已取消，已经下载好的文件都保留了。</translation>
+    </message>
+    <message>
+        <source>{file_name} was corrupted in transit (checksum mismatch); it was deleted, try again.</source>
+        <translation>{file_name} 在传输中损坏了（校验和不符）；已将其删除，请再试一次。</translation>
+    </message>
+    <message>
+        <source>{host} stopped answering while sending {file_name}; check the internet connection and try again.</source>
+        <translation>{host} 在发送 {file_name} 时停止了响应；请检查网络连接后再试。</translation>
+    </message>
+    <message>
+        <source>The {title} files are not in {folder} yet; download the dataset first.</source>
+        <translation>{folder} 中还没有 {title} 的文件；请先下载数据集。</translation>
+    </message>
+    <message>
+        <source>{images_name} and {labels_name} do not hold matching uint8 images and labels (shapes {images_shape} and {labels_shape}); download the dataset again.</source>
+        <translation>{images_name} 和 {labels_name} 中的 uint8 图像和标签对不上（形状分别为 {images_shape} 和 {labels_shape}）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{labels_name} has label {largest}, beyond the {count} classes; download the dataset again.</source>
+        <translation>{labels_name} 中有标签 {largest}，超出了 {count} 个类别的范围；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} is too short to be an IDX file; download the dataset again.</source>
+        <translation>{source} 太短，不可能是 IDX 文件；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} is not an IDX file (bad magic number 0x{magic}); download the dataset again.</source>
+        <translation>{source} 不是 IDX 文件（文件标识 0x{magic} 不对）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} declares {ndim} dimensions, which no dataset has; download the dataset again.</source>
+        <translation>{source} 声明有 {ndim} 个维度，没有哪个数据集是这样的；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} ends inside its header; download the dataset again.</source>
+        <translation>{source} 在文件头中间就结束了；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{source} should hold {expected:,} bytes of data for shape {dims} but holds {actual:,} (truncated or corrupt); download the dataset again.</source>
+        <translation>{source} 按形状 {dims} 应有 {expected:,} 字节数据，实际有 {actual:,} 字节（文件不完整或已损坏）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged gzip file ({error}); download the dataset again.</source>
+        <translation>{name} 是一个损坏的 gzip 文件（{error}）；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}); check the file and try again.</source>
+        <translation>无法读取 {name}（{error}）；请检查该文件后再试。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {max_bytes:,} bytes, too large to be a dataset file Glassbox reads; download the dataset again.</source>
+        <translation>{name} 超过 {max_bytes:,} 字节，太大了，不是 Glassbox 能读取的数据集文件；请重新下载数据集。</translation>
+    </message>
+    <message>
+        <source>The folder '{name}' does not exist; check the path.</source>
+        <translation>文件夹“{name}”不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <source>The path '{name}' is a file, not a folder; give the folder that holds one subfolder per class.</source>
+        <translation>路径“{name}”是一个文件，不是文件夹；请给出每个类别各占一个子文件夹的那个文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder '{name}' cannot be read ({reason}); check its permissions.</source>
+        <translation>无法读取文件夹“{name}”（{reason}）；请检查它的权限。</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>访问被拒绝</translation>
+    </message>
+    <message>
+        <source>The folder '{name}' has no class subfolders (it holds {loose} images directly); put each class's images in a subfolder named after the class.</source>
+        <translation>文件夹“{name}”里没有类别子文件夹（图像直接放在里面，共 {loose} 张）；请把每个类别的图像放进以该类别命名的子文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder '{name}' has no class subfolders; put each class's images in a subfolder named after the class.</source>
+        <translation>文件夹“{name}”里没有类别子文件夹；请把每个类别的图像放进以该类别命名的子文件夹。</translation>
+    </message>
+    <message>
+        <source>{names} is missing</source>
+        <translation>缺少 {names}</translation>
+    </message>
+    <message>
+        <source>{names} are missing</source>
+        <translation>缺少 {names}</translation>
+    </message>
+    <message>
+        <source>{names} is not a class</source>
+        <translation>{names} 不是类别</translation>
+    </message>
+    <message>
+        <source>{names} are not classes</source>
+        <translation>{names} 不是类别</translation>
+    </message>
+    <message>
+        <source>The subfolders of '{name}' must be named as the classes ({names}): {parts}.</source>
+        <translation>“{name}”的子文件夹必须按类别命名（{names}）：{parts}。</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <source>The subfolder '{class_name}' of '{name}' cannot be read ({reason}); check its permissions.</source>
+        <translation>无法读取“{name}”的子文件夹“{class_name}”（{reason}）；请检查它的权限。</translation>
+    </message>
+    <message>
+        <source>The class subfolders of '{name}' hold no images ({extensions}); add some and try again.</source>
+        <translation>“{name}”的类别子文件夹里没有图像（{extensions}）；请放入一些图像后再试。</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} 和 {last}</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not an image; choose an image file inside it.</source>
+        <translation>{name} 是一个文件夹，不是图像；请选择其中的一个图像文件。</translation>
+    </message>
+    <message>
+        <source>{name} is too large to load ({megabytes:.0f} MB, the limit is {limit} MB); choose a smaller image.</source>
+        <translation>{name} 太大，无法载入（{megabytes:.0f} MB，上限为 {limit} MB）；请选择小一些的图像。</translation>
+    </message>
+    <message>
+        <source>{name} was not found (it may have been moved or deleted); choose the file again.</source>
+        <translation>找不到 {name}（它可能被移动或删除了）；请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read because permission was denied; copy it somewhere you can read, or choose another file.</source>
+        <translation>没有权限读取 {name}；请把它复制到你能读取的位置，或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>the system refused</source>
+        <translation>系统拒绝了访问</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({reason}); choose another file.</source>
+        <translation>无法读取 {name}（{reason}）；请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{who} is empty (0 bytes); choose another file or save the image again.</source>
+        <translation>{who}是空的（0 字节）；请选择其他文件，或重新保存图像。</translation>
+    </message>
+    <message>
+        <source>{who} is too large to open safely (its header claims an enormous size, which can be a decompression bomb); shrink it in an image editor or choose another image.</source>
+        <translation>{who}太大，无法安全打开（文件头声称的尺寸极大，可能是“解压炸弹”）；请在图像编辑器中把它缩小，或选择其他图像。</translation>
+    </message>
+    <message>
+        <source>{who} is too large to fit in memory; choose a smaller image.</source>
+        <translation>{who}太大，内存放不下；请选择小一些的图像。</translation>
+    </message>
+    <message>
+        <source>{who} has the shape {shape}, which is not an image (expected height × width with 1, 3 or 4 channels); draw or paste the image again.</source>
+        <translation>{who}的形状是 {shape}，不是图像（应为 高 × 宽，带 1、3 或 4 个通道）；请重新绘制或粘贴图像。</translation>
+    </message>
+    <message>
+        <source>{who} has no pixels (its shape is {shape}); draw or paste the image again.</source>
+        <translation>{who}没有像素（形状为 {shape}）；请重新绘制或粘贴图像。</translation>
+    </message>
+    <message>
+        <source>{who} has no pixels (it is {width}×{height}); choose another image.</source>
+        <translation>{who}没有像素（尺寸为 {width}×{height}）；请选择其他图像。</translation>
+    </message>
+    <message>
+        <source>{who} is too large ({width}×{height} pixels, over the {limit}-megapixel limit); shrink it in an image editor or choose a smaller image.</source>
+        <translation>{who}太大（{width}×{height} 像素，超过 {limit} 百万像素的上限）；请在图像编辑器中把它缩小，或选择小一些的图像。</translation>
+    </message>
+    <message>
+        <source>{who} contains NaN or infinite values; draw or paste the image again.</source>
+        <translation>{who}中含有 NaN 或无穷大的值；请重新绘制或粘贴图像。</translation>
+    </message>
+    <message>
+        <source>{who} has values outside 0 to 1 (from {low:.3g} to {high:.3g}); draw or paste the image again.</source>
+        <translation>{who}中有超出 0 到 1 的值（从 {low:.3g} 到 {high:.3g}）；请重新绘制或粘贴图像。</translation>
+    </message>
+    <message>
+        <source>{who} has pixel values of type {dtype} that Glassbox cannot show (expected 0 to 255, or 0 to 1); draw or paste the image again.</source>
+        <translation>{who}的像素值类型为 {dtype}，Glassbox 无法显示（应为 0 到 255，或 0 到 1）；请重新绘制或粘贴图像。</translation>
+    </message>
+    <message>
+        <source>The image</source>
+        <translation>该图像</translation>
+    </message>
+    <message>
+        <source>{name}</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>{who} is not a {formats} image, so Glassbox cannot read it; save it as PNG or JPEG, or choose another image.</source>
+        <translation>{who}不是 {formats} 图像，Glassbox 无法读取；请把它另存为 PNG 或 JPEG，或选择其他图像。</translation>
+    </message>
+    <message>
+        <source>PNG, JPEG, GIF, BMP or WebP</source>
+        <translation>PNG、JPEG、GIF、BMP 或 WebP</translation>
+    </message>
+    <message>
+        <source>{who} is a {kind} image, but this installation cannot read {kind}; save it as PNG or JPEG instead.</source>
+        <translation>{who}是 {kind} 图像，但当前安装的 Glassbox 无法读取 {kind}；请改存为 PNG 或 JPEG。</translation>
+    </message>
+    <message>
+        <source>{who} is a damaged or incomplete {kind} file, so Glassbox cannot read it; save or download it again, or choose another image.</source>
+        <translation>{who}是一个损坏或不完整的 {kind} 文件，Glassbox 无法读取；请重新保存或下载，或选择其他图像。</translation>
+    </message>
+    <message>
+        <source>Unknown input feature '{name}'; choose from: {choices}.</source>
+        <translation>未知的输入特征“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Choose at least one input feature (for example x1 and x2).</source>
+        <translation>请至少选择一个输入特征（例如 x1 和 x2）。</translation>
+    </message>
+    <message>
+        <source>There is no sample image '{name}'; choose one of: {choices}.</source>
+        <translation>没有名为“{name}”的示例图像；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown dataset '{name}'; choose one of: {choices}.</source>
+        <translation>未知的数据集“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The number of points must be between {min_points} and {max_points}, not {n_points}.</source>
+        <translation>点数必须在 {min_points} 到 {max_points} 之间，而不是 {n_points}。</translation>
+    </message>
+    <message>
+        <source>Noise must be between 0 and 1 (0% to 100%), not {noise:g}.</source>
+        <translation>噪声必须在 0 到 1 之间（0% 到 100%），而不是 {noise:g}。</translation>
+    </message>
+    <message>
+        <source>The training share must be between 0.1 and 0.9, not {train_fraction:g}.</source>
+        <translation>训练集比例必须在 0.1 到 0.9 之间，而不是 {train_fraction:g}。</translation>
+    </message>
+    <message>
+        <source>Unknown device '{choice}'; choose one of: {choices}.</source>
+        <translation>未知的设备“{choice}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>CUDA was requested but no CUDA GPU is available here; use --device cpu or auto.</source>
+        <translation>要求使用 CUDA，但这台电脑上没有可用的 CUDA GPU；请使用 --device cpu 或 auto。</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {step}: the loss became {value:.4g}. The weights were restored to the last finite state; lower the learning rate and train again.</source>
+        <translation>训练在第 {step} 步发散了：损失变成了 {value:.4g}。权重已恢复到最后一次有限的状态；请调低学习率后重新训练。</translation>
+    </message>
+    <message>
+        <source>The chunk size must be a whole number of at least 1, not {chunk!r}.</source>
+        <translation>分块大小必须是至少为 1 的整数，而不是 {chunk!r}。</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>The {what} has {size} numbers but the network has {expected} parameters.</source>
+        <translation>{what}有 {size} 个数，但网络有 {expected} 个参数。</translation>
+    </message>
+    <message>
+        <source>path point</source>
+        <translation>路径点</translation>
+    </message>
+    <message>
+        <source>PCA directions need at least 3 recorded points of the training path, not {count}; train a few more steps or use random directions.</source>
+        <translation>PCA 方向需要训练路径上至少 3 个记录点，而现在只有 {count} 个；请再训练几步，或改用随机方向。</translation>
+    </message>
+    <message>
+        <source>The recorded training path never moved, so it has no PCA directions; train some steps first.</source>
+        <translation>记录下来的训练路径一直没有移动，因此没有 PCA 方向；请先训练几步。</translation>
+    </message>
+    <message>
+        <source>The {what} axis must be one or more finite numbers.</source>
+        <translation>{what} 轴必须是一个或多个有限的数。</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <source>The coarse stride must be at least 1, not {coarse_stride}.</source>
+        <translation>粗略采样的间隔至少为 1，而不是 {coarse_stride}。</translation>
+    </message>
+    <message>
+        <source>center</source>
+        <translation>中心点</translation>
+    </message>
+    <message>
+        <source>The line needs a whole number of points between 2 and 10001, not {steps!r}.</source>
+        <translation>这条线的点数必须是 2 到 10001 之间的整数，而不是 {steps!r}。</translation>
+    </message>
+    <message>
+        <source>initial weight vector</source>
+        <translation>初始权重向量</translation>
+    </message>
+    <message>
+        <source>Unknown directions '{directions}'; choose one of: {choices}.</source>
+        <translation>未知的方向“{directions}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The condition number must be a number between 1 and 1000, not {kappa!r}.</source>
+        <translation>条件数必须是 1 到 1000 之间的数，而不是 {kappa!r}。</translation>
+    </message>
+    <message>
+        <source>Unknown surface '{name}'; choose one of: {choices}.</source>
+        <translation>未知的曲面“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The {name} surface takes no parameter {params}; its parameters are: {allowed}.</source>
+        <translation>{name} 曲面没有参数 {params}；它的参数是：{allowed}。</translation>
+    </message>
+    <message>
+        <source>The resolution must be a whole number of at least {low} and at most {high}, not {resolution!r}.</source>
+        <translation>分辨率必须是 {low} 到 {high} 之间的整数，而不是 {resolution!r}。</translation>
+    </message>
+    <message>
+        <source>The {what} range must be two numbers, low then high, not {limits!r}.</source>
+        <translation>{what} 的范围必须是两个数，先小后大，而不是 {limits!r}。</translation>
+    </message>
+    <message>
+        <source>The {what} range must be two finite numbers with low below high, not {limits!r}.</source>
+        <translation>{what} 的范围必须是两个有限的数，且前一个小于后一个，而不是 {limits!r}。</translation>
+    </message>
+    <message>
+        <source>The start point must be two numbers such as -1,1, not {start!r}.</source>
+        <translation>起点必须是两个数，例如 -1,1，而不是 {start!r}。</translation>
+    </message>
+    <message>
+        <source>The start point must be two finite numbers between -1000000 and 1000000, not {start!r}.</source>
+        <translation>起点必须是 -1000000 到 1000000 之间的两个有限的数，而不是 {start!r}。</translation>
+    </message>
+    <message>
+        <source>The start point must be two numbers separated by a comma, such as -1,1, not '{text}'.</source>
+        <translation>起点必须是用逗号隔开的两个数，例如 -1,1，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a finite number above 0, not {lr!r}.</source>
+        <translation>学习率必须是大于 0 的有限数，而不是 {lr!r}。</translation>
+    </message>
+    <message>
+        <source>The number of steps must be a whole number between 0 and {high}, not {steps!r}.</source>
+        <translation>步数必须是 0 到 {high} 之间的整数，而不是 {steps!r}。</translation>
+    </message>
+    <message>
+        <source>The momentum must be a number between 0 and 0.999, not {momentum!r}.</source>
+        <translation>动量必须是 0 到 0.999 之间的数，而不是 {momentum!r}。</translation>
+    </message>
+    <message>
+        <source>Nesterov needs a momentum above 0; raise the momentum or leave Nesterov out.</source>
+        <translation>Nesterov 需要大于 0 的动量；请调高动量，或不用 Nesterov。</translation>
+    </message>
+    <message>
+        <source>Choose at least one optimizer to race, from: {choices}.</source>
+        <translation>请至少选择一个参加比赛的优化器，可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>The noise level</source>
+        <translation>噪声水平</translation>
+    </message>
+    <message>
+        <source>The training share</source>
+        <translation>训练集比例</translation>
+    </message>
+    <message>
+        <source>The number of points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>The learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>The batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Unknown regularisation '{name}'; choose one of: none, l1, l2.</source>
+        <translation>未知的正则化方式“{name}”；请从以下选项中选择：none、l1、l2。</translation>
+    </message>
+    <message>
+        <source>The regularisation rate</source>
+        <translation>正则化强度</translation>
+    </message>
+    <message>
+        <source>The momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>The seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Unknown device '{name}'; choose one of: {choices}.</source>
+        <translation>未知的设备“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The saved settings are not valid ({error}); using the defaults is safest.</source>
+        <translation>保存的设置无效（{error}）；最稳妥的做法是使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'.</source>
+        <translation>隐藏层必须是用逗号隔开的整数，例如 8,8，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>Give an activation such as tanh, or one per hidden layer such as relu,tanh.</source>
+        <translation>请给出一个激活函数（例如 tanh），或为每个隐藏层各给一个（例如 relu,tanh）。</translation>
+    </message>
+    <message>
+        <source>Per-layer activations must be a list of names such as relu,tanh, not {names!r}.</source>
+        <translation>逐层的激活函数必须是一串名称，例如 relu,tanh，而不是 {names!r}。</translation>
+    </message>
+    <message>
+        <source>Give one activation per hidden layer ({n_hidden}) or a single one for all, not {count}.</source>
+        <translation>请为每个隐藏层各给一个激活函数（共 {n_hidden} 个），或给所有层共用一个，而不是 {count} 个。</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number between {low} and {high}, not {value}.</source>
+        <translation>{what}必须是 {low} 到 {high} 之间的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{what} must be a number between {low} and {high}, not {value}.</source>
+        <translation>{what}必须是 {low} 到 {high} 之间的数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{what} must be a positive number up to {high:g}, not {value}.</source>
+        <translation>{what}必须是不超过 {high:g} 的正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>There is no layer {layer}; the network has {count} weight layers.</source>
+        <translation>没有第 {layer} 层；这个网络有 {count} 个权重层。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has {count} neurons, so there is no neuron {index}.</source>
+        <translation>第 {layer} 层有 {count} 个神经元，所以没有第 {index} 个神经元。</translation>
+    </message>
+    <message>
+        <source>The example must be an index from 0 to {largest} in the training set, not {example_index}.</source>
+        <translation>样本必须是训练集中 0 到 {largest} 之间的序号，而不是 {example_index}。</translation>
+    </message>
+    <message>
+        <source>The session's trained network is damaged ({what}); ask for a fresh copy of the session.</source>
+        <translation>课堂文件中训练好的网络已损坏（{what}）；请重新获取一份课堂文件。</translation>
+    </message>
+    <message>
+        <source>The session's training settings are not valid; ask for a fresh copy of the session.</source>
+        <translation>课堂文件中的训练设置无效；请重新获取一份课堂文件。</translation>
+    </message>
+    <message>
+        <source>The session's network part is not a trained network Glassbox can read.</source>
+        <translation>课堂文件中的网络部分不是 Glassbox 能读取的训练好的网络。</translation>
+    </message>
+    <message>
+        <source>The session's trained network was saved by a newer Glassbox; update Glassbox to open it.</source>
+        <translation>课堂文件中训练好的网络是由更新版本的 Glassbox 保存的；请更新 Glassbox 后再打开。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has no weight from input {inp} to neuron {out}.</source>
+        <translation>第 {layer} 层没有从输入 {inp} 到神经元 {out} 的权重。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number between -1,000,000 and 1,000,000, not {value}.</source>
+        <translation>权重必须是 -1,000,000 到 1,000,000 之间的有限数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown model architecture '{name}'; choose one of: {choices}.</source>
+        <translation>未知的模型结构“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>A network needs between 2 and {max_classes} classes, not {count!r}.</source>
+        <translation>网络需要 2 到 {max_classes} 个类别，而不是 {count!r} 个。</translation>
+    </message>
+    <message>
+        <source>A CNN for the convolution lab must be a sequence of named layers.</source>
+        <translation>卷积实验室用的 CNN 必须是一串有名称的层。</translation>
+    </message>
+    <message>
+        <source>Layer '{name}' is a {layer_type}; the lab only shows convolution, ReLU, pooling, flatten and fully connected layers.</source>
+        <translation>层“{name}”是 {layer_type}；实验室只显示卷积层、ReLU、池化层、展平层和全连接层。</translation>
+    </message>
+    <message>
+        <source>The layers do not fit together for an input of {input_shape}: {error}</source>
+        <translation>对于形状为 {input_shape} 的输入，这些层无法衔接：{error}</translation>
+    </message>
+    <message>
+        <source>The network ends in {found} outputs where {num_classes} class scores were expected.</source>
+        <translation>网络最后输出 {found} 个值，而这里需要 {num_classes} 个类别分数。</translation>
+    </message>
+    <message>
+        <source>Hidden layer widths must be whole numbers such as 8,8, not {hidden!r}.</source>
+        <translation>隐藏层的宽度必须是整数，例如 8,8，而不是 {hidden!r}。</translation>
+    </message>
+    <message>
+        <source>At most {max_depth} hidden layers are supported, not {depth}.</source>
+        <translation>最多支持 {max_depth} 个隐藏层，而不是 {depth} 个。</translation>
+    </message>
+    <message>
+        <source>Each hidden layer needs between 1 and {max_width} neurons, not {width}.</source>
+        <translation>每个隐藏层需要 1 到 {max_width} 个神经元，而不是 {width} 个。</translation>
+    </message>
+    <message>
+        <source>Unknown activation '{name}'; choose one of: {choices}.</source>
+        <translation>未知的激活函数“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Give one activation per hidden layer.</source>
+        <translation>请为每个隐藏层各给一个激活函数。</translation>
+    </message>
+    <message>
+        <source>Unknown task '{task}'; choose one of: {choices}.</source>
+        <translation>未知的任务“{task}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a model name; use letters, digits, '-' or '_' only.</source>
+        <translation>“{name}”不是有效的模型名称；只能使用字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has no description file {json_path}; run scripts/train_models.py to create it.</source>
+        <translation>模型“{name}”没有描述文件 {json_path}；请运行 scripts/train_models.py 生成它。</translation>
+    </message>
+    <message>
+        <source>The description file {json_path} of model '{name}' cannot be read ({error}); run scripts/train_models.py to rewrite it.</source>
+        <translation>无法读取模型“{name}”的描述文件 {json_path}（{error}）；请运行 scripts/train_models.py 重新生成它。</translation>
+    </message>
+    <message>
+        <source>{json_path} is not a Glassbox model description (expected format '{format}').</source>
+        <translation>{json_path} 不是 Glassbox 的模型描述（应为格式“{format}”）。</translation>
+    </message>
+    <message>
+        <source>The description file {json_path} lacks a valid entry {error}; run scripts/train_models.py to rewrite it.</source>
+        <translation>描述文件 {json_path} 缺少有效的条目 {error}；请运行 scripts/train_models.py 重新生成它。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' names {count} classes; a model needs between 2 and {max_classes}.</source>
+        <translation>模型“{name}”列出了 {count} 个类别；模型需要 2 到 {max_classes} 个类别。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has no weights file {weights_path}; run scripts/train_models.py to create it.</source>
+        <translation>模型“{name}”没有权重文件 {weights_path}；请运行 scripts/train_models.py 生成它。</translation>
+    </message>
+    <message>
+        <source>The weights file {weights_path} is damaged and cannot be read ({error}).</source>
+        <translation>权重文件 {weights_path} 已损坏，无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>The weights in {weights_path} do not fit architecture '{architecture}' (missing: {missing}; unexpected: {extra}).</source>
+        <translation>{weights_path} 中的权重与结构“{architecture}”不符（缺少：{missing}；多出：{extra}）。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The weights in {weights_path} do not fit architecture '{architecture}': '{key}' is {found_shape} {found_dtype}, expected {shape} {dtype}.</source>
+        <translation>{weights_path} 中的权重与结构“{architecture}”不符：“{key}”是 {found_shape} {found_dtype}，应为 {shape} {dtype}。</translation>
+    </message>
+    <message>
+        <source>The weights in {weights_path} contain NaN or infinite values in '{key}'.</source>
+        <translation>{weights_path} 中的权重在“{key}”里含有 NaN 或无穷大的值。</translation>
+    </message>
+    <message>
+        <source>Unknown optimizer '{name}'; choose one of: {choices}.</source>
+        <translation>未知的优化器“{name}”；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved; check that the folder exists, that you may write there and that the disk is not full.</source>
+        <translation>无法保存 {file}；请检查文件夹是否存在、你是否有写入权限，以及磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: the session is incomplete; this is a bug in Glassbox, please report it.</source>
+        <translation>无法保存 {file}：课堂内容不完整；这是 Glassbox 的缺陷，请报告此问题。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Glassbox session: it holds {count} members; open a .glassbox file saved by Glassbox.</source>
+        <translation>{file} 不是 Glassbox 课堂文件：它包含 {count} 个成员；请打开由 Glassbox 保存的 .glassbox 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: a member's name ({member}) points outside the session; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：有一个成员的名称（{member}）指向课堂文件之外；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: it holds {member} twice; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 在里面出现了两次；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: {member} would unpack to more than {limit} MB; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 解压后会超过 {limit} MB；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: {member} is far too big; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 太大了；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: {member} is compressed suspiciously much (a zip bomb?); ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 的压缩比高得可疑（可能是 zip 炸弹）；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: it would unpack to more than {limit} MB; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：解压后会超过 {limit} MB；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: {member} unpacks to more than it declares; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 解压后比它声明的大小更大；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: {member} is nested more than {limit} levels deep; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 的嵌套超过了 {limit} 层；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} holds a number that is not finite or is absurdly large; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 中有一个数不是有限的数，或大得离谱；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} gives the same key twice; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 中同一个键出现了两次；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its format version is missing or invalid; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：格式版本缺失或无效；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its list of members is missing or invalid; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：成员列表缺失或无效；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} does not hold the app's settings and the tabs; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 中没有程序的设置和各个标签页；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: the {tab} tab's settings are not readable; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{tab} 标签页的设置无法读取；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} is not a part's description; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 不是某个部分的描述；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: {member} holds an array of a kind Glassbox never writes; ask its author to save it again from Glassbox.</source>
+        <translation>打开 {file} 不安全：{member} 中有一种 Glassbox 从不写入的数组；请让文件的作者在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} holds numbers that are not finite (NaN or infinity); ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 中有不是有限的数（NaN 或无穷大）；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} does not hold the arrays its description lists; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 中没有它的描述所列出的数组；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: '{tab}' is not a tab's state.</source>
+        <translation>无法保存 {file}：“{tab}”不是某个标签页的状态。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: the settings hold a value that is not plain data or not a finite number.</source>
+        <translation>无法保存 {file}：设置中有一个值不是普通数据，或不是有限的数。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: '{part}' is not a part a session can hold.</source>
+        <translation>无法保存 {file}：课堂文件不能包含“{part}”这一部分。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: the part '{part}' holds a value that is not plain data, not a finite number or not a supported kind of array.</source>
+        <translation>无法保存 {file}：“{part}”部分中有一个值不是普通数据、不是有限的数，或不是支持的数组类型。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: {member} would be too big for a session.</source>
+        <translation>无法保存 {file}：{member} 太大，课堂文件装不下。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: the session would be too big.</source>
+        <translation>无法保存 {file}：课堂文件会太大。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be opened; ask for a fresh copy.</source>
+        <translation>{file} 已损坏，无法打开；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} does not exist; check the name and the folder.</source>
+        <translation>{file} 不存在；请检查文件名和所在文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a session file; choose a .glassbox file.</source>
+        <translation>{file} 是一个文件夹，不是课堂文件；请选择一个 .glassbox 文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read; check that it exists and that you may read it.</source>
+        <translation>无法读取 {file}；请检查它是否存在，以及你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (it is a device, pipe or socket); choose a .glassbox file.</source>
+        <translation>{file} 不是普通文件（而是设备、管道或套接字）；请选择一个 .glassbox 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is too big to be a Glassbox session (over {limit} MB).</source>
+        <translation>{file} 太大（超过 {limit} MB），不可能是 Glassbox 课堂文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Glassbox session; open a .glassbox file saved by Glassbox.</source>
+        <translation>{file} 不是 Glassbox 课堂文件；请打开由 Glassbox 保存的 .glassbox 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} does not match its checksum; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 与它的校验和不符；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted; Glassbox sessions are never encrypted, so this is not one.</source>
+        <translation>{file} 是加密的；Glassbox 课堂文件从不加密，所以它不是课堂文件。</translation>
+    </message>
+    <message>
+        <source>{file} uses a compression Glassbox does not read; save it again from Glassbox.</source>
+        <translation>{file} 使用了 Glassbox 无法读取的压缩方式；请在 Glassbox 中重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Glassbox session (it has no manifest); open a .glassbox file saved by Glassbox.</source>
+        <translation>{file} 不是 Glassbox 课堂文件（没有清单）；请打开由 Glassbox 保存的 .glassbox 文件。</translation>
+    </message>
+    <message>
+        <source>The connection to {host} dropped after {done:,} of {total:,} bytes of {file_name}; nothing was kept, try again.</source>
+        <translation>下载 {file_name} 时，与 {host} 的连接在 {done:,} / {total:,} 字节处中断；没有保留任何内容，请再试一次。</translation>
+    </message>
+    <message>
+        <source>The connection to {host} dropped after {done:,} bytes of {file_name}; nothing was kept, try again.</source>
+        <translation>下载 {file_name} 时，与 {host} 的连接在 {done:,} 字节处中断；没有保留任何内容，请再试一次。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} is not valid JSON; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 不是有效的 JSON；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer Glassbox (session format {version}); update Glassbox to open it.</source>
+        <translation>{file} 是由更新版本的 Glassbox 生成的（课堂文件格式 {version}）；请更新 Glassbox 后再打开。</translation>
+    </message>
+    <message>
+        <source>{file} holds an unknown part '{part}'; it may come from a newer Glassbox.</source>
+        <translation>{file} 包含未知的部分“{part}”；它可能来自更新版本的 Glassbox。</translation>
+    </message>
+    <message>
+        <source>{file} holds an unexpected member {member}; it is not a Glassbox session or has been tampered with.</source>
+        <translation>{file} 包含意料之外的成员 {member}；它不是 Glassbox 课堂文件，或者已被篡改。</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: {member} is missing; ask for a fresh copy.</source>
+        <translation>{file} 不完整：缺少 {member}；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>{file} holds an unknown tab '{tab}'; it may come from a newer Glassbox.</source>
+        <translation>{file} 包含未知的标签页“{tab}”；它可能来自更新版本的 Glassbox。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {member} is not a readable set of arrays; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：{member} 不是可读取的一组数组；请重新获取一份。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,64 @@
+"""RunStatus: the status bar's device, training speed and step, in the current language and zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from core.mlp.reports import RunInfo, TrainingProgress
+from gui.style import theme
+
+
+class RunStatus(QWidget):
+    """Three labels the window puts at the right of its status bar; fed by the training session's reports."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.epoch_label, self.rate_label, self.device_label = QLabel(), QLabel(), QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label in (self.epoch_label, self.rate_label, self.device_label):
+            theme.keep_font(label, theme.BASE_POINT_SIZE)
+            label.setContentsMargins(12, 0, 12, 0)
+            layout.addWidget(label)
+        self._info: RunInfo | None = None
+        self._progress: TrainingProgress | None = None
+        self._playing = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Write every label again from the last reports."""
+        if self._info is None:
+            self.device_label.setText(self.tr("Device: …"))
+        else:
+            self.device_label.setText(self.tr("Device: {0}").format(self._info.device_name))
+            self.device_label.setToolTip(self.tr("Where the network's tensors live and train."))
+        progress = self._progress
+        if progress is not None:
+            self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
+        if self._playing and progress is not None:
+            self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
+        elif not self._playing and (progress is not None or self.rate_label.text()):
+            self.rate_label.setText(self.tr("paused"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(object, bool)
+    def on_run_started(self, info: RunInfo, _keep_history: bool = True) -> None:
+        self._info = info
+        self.retranslate()
+
+    def show_progress(self, progress: TrainingProgress, playing: bool) -> None:
+        self._progress, self._playing = progress, playing
+        self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
+        if self._playing:
+            self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
+
+    @Slot(bool)
+    def on_playing_changed(self, playing: bool) -> None:
+        self._playing = playing
+        if not playing:
+            self.rate_label.setText(self.tr("paused"))
