@@ -65,14 +65,15 @@ def render_network_view(trainer, path: str, size: tuple[int, int], warning: str 
     tab.resize(*size)
     tab.on_run_started(info)
     tab.on_progress(progress_of(trainer, (), 0.0, boundaries=True, gradients=True))  # as the live app assembles it
-    if state is not None:
-        _apply_network_state(tab, trainer, state)
-    tab.caption.setText(warning or caption or f"{info.title} · step {trainer.step_count}")
+    stepping = state is not None and _apply_network_state(tab, trainer, state)
+    if warning or not stepping:  # a stepped example keeps the tab's own caption: it explains that phase
+        tab.caption.setText(warning or caption or f"{info.title} · step {trainer.step_count}")
     return _save_png(app, tab, path)
 
 
-def _apply_network_state(tab, trainer, data: dict) -> None:
-    """Show a saved NetworkState on `tab`, answering its request for an example's pass from `trainer` at once."""
+def _apply_network_state(tab, trainer, data: dict) -> bool:
+    """Show a saved NetworkState on `tab`, answering its request for an example's pass from `trainer` at once;
+    True when it shows an example stepped through."""
     from dataclasses import replace
 
     from core.mlp.recording import record_example
@@ -88,6 +89,7 @@ def _apply_network_state(tab, trainer, data: dict) -> None:
     tab.trace_requested.connect(answer)
     tab.apply_state(state)
     tab.trace_requested.disconnect(answer)
+    return state.example_index is not None
 
 
 def _save_png(app, widget, path: str) -> bool:

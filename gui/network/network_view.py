@@ -7,8 +7,9 @@ frame then moves one ScatterPlotItem of dots and blits the cached edges. Edges a
 drawn again only when a bucket changes: new weights, or the backward pass reaching a
 layer. Neurons are one ScatterPlotItem whose brushes come from 17 cached colours.
 
-This module is the widget: its public methods, the mouse, and editing on the graph.
-The items and their painting are in scene.py, what a frame shows in frames.py, what is
+This module is the widget: its public methods, the mouse, editing on the graph, and its
+answers to a new language (retranslate), a new zoom and a stale pass. The items and their
+painting are in scene.py, where their texts go in placement.py, what a frame shows in frames.py, what is
 under the mouse in layout.py (edges, neurons) and editing.py (buttons), and every sentence in tips.py.
 """
 
@@ -313,7 +314,7 @@ class NetworkView(NetworkScene, QWidget):
     def activation_menu(self, layer: int) -> QMenu:
         """The menu a hidden layer's header opens: its activation, the current one checked."""
         menu = QMenu(self)
-        menu.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        menu.setFont(zoomed_font(theme.PLOT_LABEL_POINT_SIZE))
         menu.setToolTipsVisible(True)
         for name in ACTIVATIONS:
             action = menu.addAction(name)

@@ -73,28 +73,34 @@ class TextPlacement:
             right = self._class_label_width() + 12
         else:
             right = value_w + 12
-        _, core_right, _, bottom = self._core_rect()
+        _, core_right, top_edge, bottom = self._core_rect()
         right = max(right, loss_w - (core_right - x) / upp + 12)
         below = max(0.0, (y - bottom) / upp + loss_h)  # the outputs' text may hang below the drawing
+        top = max(top, (top_edge - y) / upp + 4)  # ...or stand above it
         header_h = max(text_size(header.toPlainText(), theme.PLOT_LABEL_POINT_SIZE, True)[1]
                        for header in self.layer_headers)
         layer_h = button_h + 10 if self.edit_buttons else 0.0
         return left, right, top, 10 + (header_h + 4) * header_rows + layer_h + 6 + below
 
     def _outputs_text_place(self, upp: float) -> tuple[float, float]:
-        """Top left of the loss text (and the top-class text): under the output neuron's value, or under the bars."""
+        """Top left of the loss text (and the top-class text): under the output neuron's value; with class bars,
+        above the output column, beside the class names or under the bars (`_loss_place`)."""
         layout, scale = self.net_layout, self._marker_scale
         marker = layout.marker_px[-1]
         if self.bar_item is None:
             value_h = text_size("0", VALUE_POINT_SIZE)[1]
             x = layout.xs[-1] + (marker * scale / 2 + ring(marker) * scale + 3) * upp
             return x, layout.positions[-1][0, 1] + (value_h / 2 + 2) * upp
-        if getattr(self, "_loss_beside", True):  # beside the class names, level with the output column's top
-            x = self._bar_x + BAR_LENGTH + (self._class_label_width() + 12) * upp
-            return x, layout.column_extent(len(self.sizes) - 1)[0]
+        place = getattr(self, "_loss_place", "above")
+        top = layout.column_extent(len(self.sizes) - 1)[0]
+        if place == "beside":  # beside the class names, level with the output column's top
+            return self._bar_x + BAR_LENGTH + (self._class_label_width() + 12) * upp, top
+        x = layout.xs[-1] - marker * scale * upp / 2
+        loss_h = text_size(tips.loss_text_sample(self._class_names_shown), theme.PLOT_LABEL_POINT_SIZE)[1]
+        if place == "above":  # above the output column, which has no ± buttons
+            return x, top - (loss_h + 6) * upp
         label_h = text_size("0", VALUE_POINT_SIZE + 2)[1]  # under the last bar and its class name
-        drop = max(self._bar_height / 2, label_h / 2 * upp) + 4 * upp
-        return layout.xs[-1] - marker * scale * upp / 2, layout.positions[-1][-1, 1] + drop
+        return x, layout.positions[-1][-1, 1] + max(self._bar_height / 2, label_h / 2 * upp) + 4 * upp
 
     def _class_label_width(self) -> float:
         widest = max(self._class_names_shown, key=len)
@@ -137,10 +143,10 @@ class TextPlacement:
             if self.bar_item is None:
                 return settle(rows, button_rows)
             found = []
-            for beside in (True, False):
-                self._loss_beside = beside
-                found.append((*settle(rows, button_rows), beside))
-            upp, margins, self._loss_beside = min(found, key=lambda item: item[0])
+            for place in ("above", "beside", "below"):
+                self._loss_place = place
+                found.append((*settle(rows, button_rows), place))
+            upp, margins, self._loss_place = min(found, key=lambda item: item[0])
             return upp, margins
 
         def settle(rows: int, button_rows: int):
@@ -210,6 +216,9 @@ class TextPlacement:
                 button.setPos(layout.xs[column] + edit.change * 3 * upp, layout.column_extent(column)[0] - lift * upp)
             else:
                 button.setPos(middle + edit.change * 6 * upp, layers_y)
+        self._fit_fonts(self.input_labels, theme.TITLE_POINT_SIZE, layout.spacing[0] / upp)
+        if self.bar_item is not None:
+            self._fit_fonts(self.class_labels, VALUE_POINT_SIZE + 2, layout.spacing[-1] / upp)
         for label, (x, y) in zip(self.input_labels, layout.positions[0]):
             label.setPos(x - (layout.marker_px[0] * scale / 2 + 8) * upp, y)
         for column, labels in self.value_labels.items():
@@ -222,6 +231,17 @@ class TextPlacement:
             for label, y in zip(self.class_labels, layout.positions[-1][:, 1]):
                 label.setPos(self._bar_x + BAR_LENGTH + 8 * upp, y)
         self._declutter()
+
+    @staticmethod
+    def _fit_fonts(items, point_size: float, spacing_px: float) -> None:
+        """A column's names smaller (down to 9 points) when its neurons are closer than a line of them."""
+        size = point_size
+        while size > 9 and text_size("Ag", size)[1] > spacing_px:
+            size -= 1
+        for item in items:
+            if item.point_size != size:
+                item.point_size = size
+                item.setFont(zoomed_font(size, item.bold))
 
     def _declutter(self) -> None:
         """Hide the value labels that would cover a name, a button, the outputs or another value, or leave

@@ -53,7 +53,8 @@ class NetworkScene(TextPlacement):
         self.edge_items = []
         for i in range(layout.n_linear):
             density = layout.edge_density(i)
-            batch = EdgeBatch(edge_pens(layout.edge_widths(i), saturation=0.55 + 0.45 * density))
+            widths = tuple(width * ZOOM.factor for width in layout.edge_widths(i))  # thickness means |w|: it zooms
+            batch = EdgeBatch(edge_pens(widths, saturation=0.55 + 0.45 * density))
             self.plot.addItem(batch)
             self.edge_items.append(batch)
         self._update_limits()

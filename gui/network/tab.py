@@ -343,6 +343,7 @@ class NetworkTab(QWidget):
         self.info = info
         if not keep_history:
             self.trace = None
+            self.trace_stale = False
             self.player.pause()
             self.player.sequence = None
             self._structure_key = None

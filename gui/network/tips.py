@@ -177,7 +177,7 @@ def thinning_note(view, limits) -> str:
 
 
 def _swatch(colour: str, glyph: str) -> str:
-    return f"<span style='color:{colour}; font-size:{ZOOM.pt(20):.0f}pt'>{glyph}</span>"
+    return f"<span style='color:{colour}; font-size:{ZOOM.pt(15):.0f}pt'>{glyph}</span>"
 
 
 def legend_html() -> str:

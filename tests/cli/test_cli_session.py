@@ -71,6 +71,18 @@ def test_export_session_writes_a_session_with_the_trained_network_and_the_traini
     assert session.app["language"] in ("en", "zh_CN")
 
 
+def test_export_session_records_the_path_for_the_landscape_as_the_window_does(session_file):
+    from core.session.files import read_session
+    from core.session.parts import MLP_PART
+    from core.session.training import restore_training
+
+    trainer, recorder = restore_training(read_session(session_file).parts[MLP_PART])
+
+    assert trainer.step_count == SAVED_STEPS
+    assert recorder is not None and recorder.steps[0] == 0 and recorder.steps[-1] == SAVED_STEPS
+    assert len(recorder) > 5
+
+
 def test_export_session_keeps_the_learning_curve_for_the_training_tab(session_file):
     from core.session.files import read_session
 

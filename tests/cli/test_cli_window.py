@@ -34,13 +34,19 @@ Window = gui.main_window.MainWindow
 
 
 class StandIn:
-    def __init__(self, config=None):
-        inspect.signature(Window).bind(config)  # the real window takes what cli/window.py gives it
+    def __init__(self, config=None, **options):
+        inspect.signature(Window).bind(config, **options)  # the real window takes what cli/window.py gives it
+        from gui import i18n
+        print(json.dumps({"options": options, "language": i18n.current()}))
         print(json.dumps(None if config is None else config.to_dict()))
 
     def show(self):
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, QApplication.instance().quit)
+
+    def open_session(self, path):
+        assert hasattr(Window, "open_session")
+        print(json.dumps({"session": path}))
 
 
 gui.main_window.MainWindow = StandIn
@@ -81,3 +87,28 @@ def test_a_bad_option_stops_before_the_window_opens(tmp_path):
     assert done.returncode == 2
     assert done.stdout.strip() == ""  # the stand-in window was never built
     assert done.stderr.strip().startswith("error: ")
+
+
+def told(done: subprocess.CompletedProcess) -> dict:
+    """What the stand-in window was given: its keyword options, the language, and the session it opened."""
+    lines = [json.loads(line) for line in done.stdout.strip().splitlines() if line.startswith("{")]
+    return {key: value for line in lines for key, value in line.items()}
+
+
+def test_the_window_opens_on_the_tab_and_in_the_language_asked_for(tmp_path):
+    done = open_window(["--tab", "network", "--lang", "zh_CN"], tmp_path / "home")
+
+    assert done.returncode == 0, done.stderr
+    said = told(done)
+    assert said["options"].get("tab") == "network"
+    assert said["language"] == "zh_CN"
+
+
+def test_the_window_opens_a_session_file_given_alone(tmp_path):
+    lesson = tmp_path / "lesson1.glassbox"
+    lesson.write_bytes(b"PK")  # what is inside is the window's to judge; the command line hands it the path
+
+    done = open_window([str(lesson)], tmp_path / "home")
+
+    assert done.returncode == 0, done.stderr
+    assert told(done)["session"] == str(lesson)
