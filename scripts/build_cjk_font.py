@@ -81,7 +81,7 @@ def build(source: Path, index: int, characters: set[str], target: Path = TARGET)
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(source), fontNumber=index, lazy=False)
+    font = TTFont(str(source), fontNumber=index, lazy=False, recalcTimestamp=False)  # the same bytes every run
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
