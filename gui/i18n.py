@@ -128,18 +128,18 @@ def _qm_files(language: str) -> list[Path]:
     return [path for path in (qt_folder / f"qtbase_{language}.qm",) if path.exists()] + ours
 
 
-def say(error: BaseException) -> str:
+def say(error: object) -> str:
     """One sentence for a core error, in the window's language.
 
     core/ stays free of Qt: a GlassboxError carries an English `template` with named
     `values` (core/errors.py); the Chinese templates live in the "core" context
     (gui/core_messages.py lists them for lupdate). Any other exception says str(error).
     """
-    template = getattr(error, "template", None)
-    values = getattr(error, "values", None)
-    if not isinstance(template, str) or not isinstance(values, dict):
-        return str(error)
-    try:
-        return QCoreApplication.translate("core", template).format(**values)
-    except (KeyError, IndexError, ValueError):
-        return str(error)
+    sentence = getattr(error, "sentence", None)
+    if callable(sentence):  # a GlassboxError or a Phrase: the words the program put in are translated too
+        return sentence(_translate_core)
+    return str(error)
+
+
+def _translate_core(text: str) -> str:
+    return QCoreApplication.translate("core", text)

@@ -21,7 +21,7 @@ from gui.convolution.state import ConvolutionState
 from gui.landscape.state import LandscapeState
 from gui.network.state import NetworkState
 from gui.style.zoom import ZOOM
-from gui.training.state import TrainingState
+from gui.training.state import CurvesState, TrainingState
 
 RECENT_KEY = "files/recent_sessions"
 MAX_RECENT = 8
@@ -160,7 +160,10 @@ class WindowSessions(QObject):
     def tab_states(self) -> dict[str, dict]:
         """Every tab's state as plain data, keyed by TAB_NAMES (the Landscape tab's once it was built)."""
         w = self.window
-        states = {"training": w.session.state.to_dict(), "network": w.network_tab.state().to_dict(),
+        # The Training tab's dict holds the run's settings and, under "curves", its learning curves
+        # (the command line's `export session` writes the same shape).
+        training = {**w.session.state.to_dict(), "curves": w.training_view.state().to_dict()}
+        states = {"training": training, "network": w.network_tab.state().to_dict(),
                   "convolution": w.conv_tab.state().to_dict()}
         if w.landscape_tab.view is not None:
             states["landscape"] = w.landscape_tab.view.state().to_dict()
@@ -180,6 +183,9 @@ class WindowSessions(QObject):
                 w.session.apply_settings(training.config)
         if MLP_PART in parts and hasattr(w.session, "restore_snapshot"):
             w.session.restore_snapshot(parts[MLP_PART])
+        if "training" in tabs and isinstance(tabs["training"], dict):
+            # After the restore is asked for: the view keeps these curves through the restored run's start.
+            w.training_view.apply_state(CurvesState.from_dict(tabs["training"].get("curves")))
         if "network" in tabs:
             w.network_tab.apply_state(NetworkState.from_dict(tabs["network"]))
         if "convolution" in tabs:

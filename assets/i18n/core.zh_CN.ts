@@ -1,21 +1,22 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>core</name>
     <message>
-        <source>Model '{name}' has unreadable preprocessing settings ({error}); run scripts/train_models.py to rewrite its description.</source>
+        <source>Model &apos;{name}&apos; has unreadable preprocessing settings ({error}); run scripts/train_models.py to rewrite its description.</source>
         <translation>模型“{name}”的预处理设置无法读取（{error}）；请运行 scripts/train_models.py 重新生成它的描述文件。</translation>
     </message>
     <message>
-        <source>Model '{name}' says its input is {chosen_channels}×{size_height}×{size_width}, but its architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.</source>
+        <source>Model &apos;{name}&apos; says its input is {chosen_channels}×{size_height}×{size_width}, but its architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.</source>
         <translation>模型“{name}”声明的输入是 {chosen_channels}×{size_height}×{size_width}，但它的结构需要 {channels}×{height}×{width}；请重新运行 scripts/train_models.py。</translation>
     </message>
     <message>
-        <source>Model '{name}' needs 1 or {channels} mean and positive std values; run scripts/train_models.py to rewrite its description.</source>
+        <source>Model &apos;{name}&apos; needs 1 or {channels} mean and positive std values; run scripts/train_models.py to rewrite its description.</source>
         <translation>模型“{name}”需要 1 个或 {channels} 个均值和正的标准差；请运行 scripts/train_models.py 重新生成它的描述文件。</translation>
     </message>
     <message>
-        <source>Model '{name}' asks for a digit box of {box} pixels, which only fits a one-channel input of at least that size.</source>
+        <source>Model &apos;{name}&apos; asks for a digit box of {box} pixels, which only fits a one-channel input of at least that size.</source>
         <translation>模型“{name}”要求 {box} 像素的数字框，这只适用于至少这么大的单通道输入。</translation>
     </message>
     <message>
@@ -27,7 +28,7 @@
         <translation>在 {folder} 中没有找到训练好的模型；请运行 scripts/train_models.py 生成数字和形状模型。</translation>
     </message>
     <message>
-        <source>There is no model '{name}'; choose one of: {choices}.</source>
+        <source>There is no model &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>没有名为“{name}”的模型；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -35,7 +36,7 @@
         <translation>层 {name!r} 的{what}是 {value!r}；只能显示二维的层。</translation>
     </message>
     <message>
-        <source>Layer {name!r} pads 'same' with an even kernel, which pads unevenly; give it explicit padding.</source>
+        <source>Layer {name!r} pads &apos;same&apos; with an even kernel, which pads unevenly; give it explicit padding.</source>
         <translation>层 {name!r} 用偶数大小的卷积核做“same”填充，两边填充不均匀；请给它指定明确的填充。</translation>
     </message>
     <message>
@@ -75,7 +76,7 @@
         <translation>特征视图需要一个非空的 torch.nn.Sequential 模型。</translation>
     </message>
     <message>
-        <source>The network's input must be one C×H×W image, not shape {shape}.</source>
+        <source>The network&apos;s input must be one C×H×W image, not shape {shape}.</source>
         <translation>网络的输入必须是一张 C×H×W 的图像，而不是形状 {shape}。</translation>
     </message>
     <message>
@@ -87,7 +88,7 @@
         <translation>层 {name!r} 无法接受形状为 {shape} 的输入；这张图像不适合这个模型。</translation>
     </message>
     <message>
-        <source>The model's last layer must output one score per class.</source>
+        <source>The model&apos;s last layer must output one score per class.</source>
         <translation>模型的最后一层必须为每个类别输出一个分数。</translation>
     </message>
     <message>
@@ -135,15 +136,15 @@
         <translation>正在读取 {title}</translation>
     </message>
     <message>
-        <source>The folder '{folder}' has only the class '{class_name}'; a network learns to tell classes apart, so add a second subfolder of other pictures.</source>
+        <source>The folder &apos;{folder}&apos; has only the class &apos;{class_name}&apos;; a network learns to tell classes apart, so add a second subfolder of other pictures.</source>
         <translation>文件夹“{folder}”里只有类别“{class_name}”；网络要学会区分不同类别，请再添加一个放其他图片的子文件夹。</translation>
     </message>
     <message>
-        <source>The folder '{folder}' has {count} subfolders; Glassbox trains on at most {max_classes} classes.</source>
+        <source>The folder &apos;{folder}&apos; has {count} subfolders; Glassbox trains on at most {max_classes} classes.</source>
         <translation>文件夹“{folder}”有 {count} 个子文件夹；Glassbox 最多用 {max_classes} 个类别训练。</translation>
     </message>
     <message>
-        <source>the folder '{name}'</source>
+        <source>the folder &apos;{name}&apos;</source>
         <translation>文件夹“{name}”</translation>
     </message>
     <message>
@@ -151,7 +152,7 @@
         <translation>正在读取{title}中的照片</translation>
     </message>
     <message>
-        <source>The class '{class_name}' in '{folder}' has no readable image; add some pictures to its subfolder.</source>
+        <source>The class &apos;{class_name}&apos; in &apos;{folder}&apos; has no readable image; add some pictures to its subfolder.</source>
         <translation>“{folder}”中的类别“{class_name}”没有可读取的图像；请在它的子文件夹里放一些图片。</translation>
     </message>
     <message>
@@ -243,51 +244,51 @@
         <translation>池化窗口</translation>
     </message>
     <message>
-        <source>The lab's trained network has no description, so it cannot be saved in a session.</source>
+        <source>The lab&apos;s trained network has no description, so it cannot be saved in a session.</source>
         <translation>实验室里训练好的网络没有描述，因此无法保存到课堂文件中。</translation>
     </message>
     <message>
-        <source>The session's lab model has an unknown format; it was written by another Glassbox.</source>
+        <source>The session&apos;s lab model has an unknown format; it was written by another Glassbox.</source>
         <translation>课堂文件中的实验室模型格式未知；它是由另一个版本的 Glassbox 写入的。</translation>
     </message>
     <message>
-        <source>The session's lab model has no usable name.</source>
+        <source>The session&apos;s lab model has no usable name.</source>
         <translation>课堂文件中的实验室模型没有可用的名称。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' is named, yet it carries weights.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; is named, yet it carries weights.</source>
         <translation>课堂文件中的实验室模型“{name}”有名称，却又带着权重。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' is of an unknown kind.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; is of an unknown kind.</source>
         <translation>课堂文件中的实验室模型“{name}”类型未知。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' has an unknown architecture.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; has an unknown architecture.</source>
         <translation>课堂文件中的实验室模型“{name}”结构未知。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' needs 2 to {most} different class names.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; needs 2 to {most} different class names.</source>
         <translation>课堂文件中的实验室模型“{name}”需要 2 到 {most} 个不同的类别名称。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' has an unreadable description.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; has an unreadable description.</source>
         <translation>课堂文件中的实验室模型“{name}”的描述无法读取。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' has unusable preprocessing settings.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; has unusable preprocessing settings.</source>
         <translation>课堂文件中的实验室模型“{name}”的预处理设置不可用。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' does not have the weights its architecture needs.</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; does not have the weights its architecture needs.</source>
         <translation>课堂文件中的实验室模型“{name}”缺少它的结构所需的权重。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' has weights of the wrong shape ({key}).</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; has weights of the wrong shape ({key}).</source>
         <translation>课堂文件中的实验室模型“{name}”有形状不对的权重（{key}）。</translation>
     </message>
     <message>
-        <source>The session's lab model '{name}' has weights that are not finite numbers ({key}).</source>
+        <source>The session&apos;s lab model &apos;{name}&apos; has weights that are not finite numbers ({key}).</source>
         <translation>课堂文件中的实验室模型“{name}”有不是有限数的权重（{key}）。</translation>
     </message>
     <message>
@@ -299,7 +300,7 @@
         <translation>批量大小必须是 1 到 4096 之间的整数，而不是 {value!r}。</translation>
     </message>
     <message>
-        <source>Start from 'shipped' or 'random' weights, not {value!r}.</source>
+        <source>Start from &apos;shipped&apos; or &apos;random&apos; weights, not {value!r}.</source>
         <translation>请从“shipped”（自带）或“random”（随机）权重开始，而不是 {value!r}。</translation>
     </message>
     <message>
@@ -359,7 +360,7 @@
         <translation>{host} 对 {file_name} 返回了 HTTP {code}（{reason}）；文件可能已经移走，请稍后再试或更新 Glassbox。</translation>
     </message>
     <message>
-        <source>Glassbox could not make a secure connection to {host} ({reason}); check the computer's clock and network, then try again.</source>
+        <source>Glassbox could not make a secure connection to {host} ({reason}); check the computer&apos;s clock and network, then try again.</source>
         <translation>Glassbox 无法与 {host} 建立安全连接（{reason}）；请检查电脑的时钟和网络，然后再试一次。</translation>
     </message>
     <message>
@@ -435,15 +436,15 @@
         <translation>{name} 超过 {max_bytes:,} 字节，太大了，不是 Glassbox 能读取的数据集文件；请重新下载数据集。</translation>
     </message>
     <message>
-        <source>The folder '{name}' does not exist; check the path.</source>
+        <source>The folder &apos;{name}&apos; does not exist; check the path.</source>
         <translation>文件夹“{name}”不存在；请检查路径。</translation>
     </message>
     <message>
-        <source>The path '{name}' is a file, not a folder; give the folder that holds one subfolder per class.</source>
+        <source>The path &apos;{name}&apos; is a file, not a folder; give the folder that holds one subfolder per class.</source>
         <translation>路径“{name}”是一个文件，不是文件夹；请给出每个类别各占一个子文件夹的那个文件夹。</translation>
     </message>
     <message>
-        <source>The folder '{name}' cannot be read ({reason}); check its permissions.</source>
+        <source>The folder &apos;{name}&apos; cannot be read ({reason}); check its permissions.</source>
         <translation>无法读取文件夹“{name}”（{reason}）；请检查它的权限。</translation>
     </message>
     <message>
@@ -451,11 +452,11 @@
         <translation>访问被拒绝</translation>
     </message>
     <message>
-        <source>The folder '{name}' has no class subfolders (it holds {loose} images directly); put each class's images in a subfolder named after the class.</source>
+        <source>The folder &apos;{name}&apos; has no class subfolders (it holds {loose} images directly); put each class&apos;s images in a subfolder named after the class.</source>
         <translation>文件夹“{name}”里没有类别子文件夹（图像直接放在里面，共 {loose} 张）；请把每个类别的图像放进以该类别命名的子文件夹。</translation>
     </message>
     <message>
-        <source>The folder '{name}' has no class subfolders; put each class's images in a subfolder named after the class.</source>
+        <source>The folder &apos;{name}&apos; has no class subfolders; put each class&apos;s images in a subfolder named after the class.</source>
         <translation>文件夹“{name}”里没有类别子文件夹；请把每个类别的图像放进以该类别命名的子文件夹。</translation>
     </message>
     <message>
@@ -475,7 +476,7 @@
         <translation>{names} 不是类别</translation>
     </message>
     <message>
-        <source>The subfolders of '{name}' must be named as the classes ({names}): {parts}.</source>
+        <source>The subfolders of &apos;{name}&apos; must be named as the classes ({names}): {parts}.</source>
         <translation>“{name}”的子文件夹必须按类别命名（{names}）：{parts}。</translation>
     </message>
     <message>
@@ -483,11 +484,11 @@
         <translation>{first}；{second}</translation>
     </message>
     <message>
-        <source>The subfolder '{class_name}' of '{name}' cannot be read ({reason}); check its permissions.</source>
+        <source>The subfolder &apos;{class_name}&apos; of &apos;{name}&apos; cannot be read ({reason}); check its permissions.</source>
         <translation>无法读取“{name}”的子文件夹“{class_name}”（{reason}）；请检查它的权限。</translation>
     </message>
     <message>
-        <source>The class subfolders of '{name}' hold no images ({extensions}); add some and try again.</source>
+        <source>The class subfolders of &apos;{name}&apos; hold no images ({extensions}); add some and try again.</source>
         <translation>“{name}”的类别子文件夹里没有图像（{extensions}）；请放入一些图像后再试。</translation>
     </message>
     <message>
@@ -587,7 +588,7 @@
         <translation>{who}是一个损坏或不完整的 {kind} 文件，Glassbox 无法读取；请重新保存或下载，或选择其他图像。</translation>
     </message>
     <message>
-        <source>Unknown input feature '{name}'; choose from: {choices}.</source>
+        <source>Unknown input feature &apos;{name}&apos;; choose from: {choices}.</source>
         <translation>未知的输入特征“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -595,11 +596,11 @@
         <translation>请至少选择一个输入特征（例如 x1 和 x2）。</translation>
     </message>
     <message>
-        <source>There is no sample image '{name}'; choose one of: {choices}.</source>
+        <source>There is no sample image &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>没有名为“{name}”的示例图像；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <source>Unknown dataset '{name}'; choose one of: {choices}.</source>
+        <source>Unknown dataset &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>未知的数据集“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -615,7 +616,7 @@
         <translation>训练集比例必须在 0.1 到 0.9 之间，而不是 {train_fraction:g}。</translation>
     </message>
     <message>
-        <source>Unknown device '{choice}'; choose one of: {choices}.</source>
+        <source>Unknown device &apos;{choice}&apos;; choose one of: {choices}.</source>
         <translation>未知的设备“{choice}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -679,7 +680,7 @@
         <translation>初始权重向量</translation>
     </message>
     <message>
-        <source>Unknown directions '{directions}'; choose one of: {choices}.</source>
+        <source>Unknown directions &apos;{directions}&apos;; choose one of: {choices}.</source>
         <translation>未知的方向“{directions}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -687,7 +688,7 @@
         <translation>条件数必须是 1 到 1000 之间的数，而不是 {kappa!r}。</translation>
     </message>
     <message>
-        <source>Unknown surface '{name}'; choose one of: {choices}.</source>
+        <source>Unknown surface &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>未知的曲面“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -715,7 +716,7 @@
         <translation>起点必须是 -1000000 到 1000000 之间的两个有限的数，而不是 {start!r}。</translation>
     </message>
     <message>
-        <source>The start point must be two numbers separated by a comma, such as -1,1, not '{text}'.</source>
+        <source>The start point must be two numbers separated by a comma, such as -1,1, not &apos;{text}&apos;.</source>
         <translation>起点必须是用逗号隔开的两个数，例如 -1,1，而不是“{text}”。</translation>
     </message>
     <message>
@@ -759,7 +760,7 @@
         <translation>批量大小</translation>
     </message>
     <message>
-        <source>Unknown regularisation '{name}'; choose one of: none, l1, l2.</source>
+        <source>Unknown regularisation &apos;{name}&apos;; choose one of: none, l1, l2.</source>
         <translation>未知的正则化方式“{name}”；请从以下选项中选择：none、l1、l2。</translation>
     </message>
     <message>
@@ -775,7 +776,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <source>Unknown device '{name}'; choose one of: {choices}.</source>
+        <source>Unknown device &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>未知的设备“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -783,7 +784,7 @@
         <translation>保存的设置无效（{error}）；最稳妥的做法是使用默认设置。</translation>
     </message>
     <message>
-        <source>Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'.</source>
+        <source>Hidden layers must be comma-separated whole numbers such as 8,8, not &apos;{text}&apos;.</source>
         <translation>隐藏层必须是用逗号隔开的整数，例如 8,8，而不是“{text}”。</translation>
     </message>
     <message>
@@ -823,19 +824,19 @@
         <translation>样本必须是训练集中 0 到 {largest} 之间的序号，而不是 {example_index}。</translation>
     </message>
     <message>
-        <source>The session's trained network is damaged ({what}); ask for a fresh copy of the session.</source>
+        <source>The session&apos;s trained network is damaged ({what}); ask for a fresh copy of the session.</source>
         <translation>课堂文件中训练好的网络已损坏（{what}）；请重新获取一份课堂文件。</translation>
     </message>
     <message>
-        <source>The session's training settings are not valid; ask for a fresh copy of the session.</source>
+        <source>The session&apos;s training settings are not valid; ask for a fresh copy of the session.</source>
         <translation>课堂文件中的训练设置无效；请重新获取一份课堂文件。</translation>
     </message>
     <message>
-        <source>The session's network part is not a trained network Glassbox can read.</source>
+        <source>The session&apos;s network part is not a trained network Glassbox can read.</source>
         <translation>课堂文件中的网络部分不是 Glassbox 能读取的训练好的网络。</translation>
     </message>
     <message>
-        <source>The session's trained network was saved by a newer Glassbox; update Glassbox to open it.</source>
+        <source>The session&apos;s trained network was saved by a newer Glassbox; update Glassbox to open it.</source>
         <translation>课堂文件中训练好的网络是由更新版本的 Glassbox 保存的；请更新 Glassbox 后再打开。</translation>
     </message>
     <message>
@@ -847,7 +848,7 @@
         <translation>权重必须是 -1,000,000 到 1,000,000 之间的有限数，而不是 {value}。</translation>
     </message>
     <message>
-        <source>Unknown model architecture '{name}'; choose one of: {choices}.</source>
+        <source>Unknown model architecture &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>未知的模型结构“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -859,7 +860,7 @@
         <translation>卷积实验室用的 CNN 必须是一串有名称的层。</translation>
     </message>
     <message>
-        <source>Layer '{name}' is a {layer_type}; the lab only shows convolution, ReLU, pooling, flatten and fully connected layers.</source>
+        <source>Layer &apos;{name}&apos; is a {layer_type}; the lab only shows convolution, ReLU, pooling, flatten and fully connected layers.</source>
         <translation>层“{name}”是 {layer_type}；实验室只显示卷积层、ReLU、池化层、展平层和全连接层。</translation>
     </message>
     <message>
@@ -883,7 +884,7 @@
         <translation>每个隐藏层需要 1 到 {max_width} 个神经元，而不是 {width} 个。</translation>
     </message>
     <message>
-        <source>Unknown activation '{name}'; choose one of: {choices}.</source>
+        <source>Unknown activation &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>未知的激活函数“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -891,23 +892,23 @@
         <translation>请为每个隐藏层各给一个激活函数。</translation>
     </message>
     <message>
-        <source>Unknown task '{task}'; choose one of: {choices}.</source>
+        <source>Unknown task &apos;{task}&apos;; choose one of: {choices}.</source>
         <translation>未知的任务“{task}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <source>'{name}' is not a model name; use letters, digits, '-' or '_' only.</source>
+        <source>&apos;{name}&apos; is not a model name; use letters, digits, &apos;-&apos; or &apos;_&apos; only.</source>
         <translation>“{name}”不是有效的模型名称；只能使用字母、数字、“-”或“_”。</translation>
     </message>
     <message>
-        <source>Model '{name}' has no description file {json_path}; run scripts/train_models.py to create it.</source>
+        <source>Model &apos;{name}&apos; has no description file {json_path}; run scripts/train_models.py to create it.</source>
         <translation>模型“{name}”没有描述文件 {json_path}；请运行 scripts/train_models.py 生成它。</translation>
     </message>
     <message>
-        <source>The description file {json_path} of model '{name}' cannot be read ({error}); run scripts/train_models.py to rewrite it.</source>
+        <source>The description file {json_path} of model &apos;{name}&apos; cannot be read ({error}); run scripts/train_models.py to rewrite it.</source>
         <translation>无法读取模型“{name}”的描述文件 {json_path}（{error}）；请运行 scripts/train_models.py 重新生成它。</translation>
     </message>
     <message>
-        <source>{json_path} is not a Glassbox model description (expected format '{format}').</source>
+        <source>{json_path} is not a Glassbox model description (expected format &apos;{format}&apos;).</source>
         <translation>{json_path} 不是 Glassbox 的模型描述（应为格式“{format}”）。</translation>
     </message>
     <message>
@@ -915,11 +916,11 @@
         <translation>描述文件 {json_path} 缺少有效的条目 {error}；请运行 scripts/train_models.py 重新生成它。</translation>
     </message>
     <message>
-        <source>Model '{name}' names {count} classes; a model needs between 2 and {max_classes}.</source>
+        <source>Model &apos;{name}&apos; names {count} classes; a model needs between 2 and {max_classes}.</source>
         <translation>模型“{name}”列出了 {count} 个类别；模型需要 2 到 {max_classes} 个类别。</translation>
     </message>
     <message>
-        <source>Model '{name}' has no weights file {weights_path}; run scripts/train_models.py to create it.</source>
+        <source>Model &apos;{name}&apos; has no weights file {weights_path}; run scripts/train_models.py to create it.</source>
         <translation>模型“{name}”没有权重文件 {weights_path}；请运行 scripts/train_models.py 生成它。</translation>
     </message>
     <message>
@@ -927,7 +928,7 @@
         <translation>权重文件 {weights_path} 已损坏，无法读取（{error}）。</translation>
     </message>
     <message>
-        <source>The weights in {weights_path} do not fit architecture '{architecture}' (missing: {missing}; unexpected: {extra}).</source>
+        <source>The weights in {weights_path} do not fit architecture &apos;{architecture}&apos; (missing: {missing}; unexpected: {extra}).</source>
         <translation>{weights_path} 中的权重与结构“{architecture}”不符（缺少：{missing}；多出：{extra}）。</translation>
     </message>
     <message>
@@ -935,15 +936,15 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>The weights in {weights_path} do not fit architecture '{architecture}': '{key}' is {found_shape} {found_dtype}, expected {shape} {dtype}.</source>
+        <source>The weights in {weights_path} do not fit architecture &apos;{architecture}&apos;: &apos;{key}&apos; is {found_shape} {found_dtype}, expected {shape} {dtype}.</source>
         <translation>{weights_path} 中的权重与结构“{architecture}”不符：“{key}”是 {found_shape} {found_dtype}，应为 {shape} {dtype}。</translation>
     </message>
     <message>
-        <source>The weights in {weights_path} contain NaN or infinite values in '{key}'.</source>
+        <source>The weights in {weights_path} contain NaN or infinite values in &apos;{key}&apos;.</source>
         <translation>{weights_path} 中的权重在“{key}”里含有 NaN 或无穷大的值。</translation>
     </message>
     <message>
-        <source>Unknown optimizer '{name}'; choose one of: {choices}.</source>
+        <source>Unknown optimizer &apos;{name}&apos;; choose one of: {choices}.</source>
         <translation>未知的优化器“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -959,7 +960,7 @@
         <translation>{file} 不是 Glassbox 课堂文件：它包含 {count} 个成员；请打开由 Glassbox 保存的 .glassbox 文件。</translation>
     </message>
     <message>
-        <source>{file} is not safe to open: a member's name ({member}) points outside the session; ask its author to save it again from Glassbox.</source>
+        <source>{file} is not safe to open: a member&apos;s name ({member}) points outside the session; ask its author to save it again from Glassbox.</source>
         <translation>打开 {file} 不安全：有一个成员的名称（{member}）指向课堂文件之外；请让文件的作者在 Glassbox 中重新保存。</translation>
     </message>
     <message>
@@ -1007,15 +1008,15 @@
         <translation>{file} 已损坏：成员列表缺失或无效；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} is damaged: {member} does not hold the app's settings and the tabs; ask for a fresh copy.</source>
+        <source>{file} is damaged: {member} does not hold the app&apos;s settings and the tabs; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{member} 中没有程序的设置和各个标签页；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} is damaged: the {tab} tab's settings are not readable; ask for a fresh copy.</source>
+        <source>{file} is damaged: the {tab} tab&apos;s settings are not readable; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{tab} 标签页的设置无法读取；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} is damaged: {member} is not a part's description; ask for a fresh copy.</source>
+        <source>{file} is damaged: {member} is not a part&apos;s description; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{member} 不是某个部分的描述；请重新获取一份。</translation>
     </message>
     <message>
@@ -1031,7 +1032,7 @@
         <translation>{file} 已损坏：{member} 中没有它的描述所列出的数组；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} cannot be saved: '{tab}' is not a tab's state.</source>
+        <source>{file} cannot be saved: &apos;{tab}&apos; is not a tab&apos;s state.</source>
         <translation>无法保存 {file}：“{tab}”不是某个标签页的状态。</translation>
     </message>
     <message>
@@ -1039,11 +1040,11 @@
         <translation>无法保存 {file}：设置中有一个值不是普通数据，或不是有限的数。</translation>
     </message>
     <message>
-        <source>{file} cannot be saved: '{part}' is not a part a session can hold.</source>
+        <source>{file} cannot be saved: &apos;{part}&apos; is not a part a session can hold.</source>
         <translation>无法保存 {file}：课堂文件不能包含“{part}”这一部分。</translation>
     </message>
     <message>
-        <source>{file} cannot be saved: the part '{part}' holds a value that is not plain data, not a finite number or not a supported kind of array.</source>
+        <source>{file} cannot be saved: the part &apos;{part}&apos; holds a value that is not plain data, not a finite number or not a supported kind of array.</source>
         <translation>无法保存 {file}：“{part}”部分中有一个值不是普通数据、不是有限的数，或不是支持的数组类型。</translation>
     </message>
     <message>
@@ -1115,7 +1116,7 @@
         <translation>{file} 是由更新版本的 Glassbox 生成的（课堂文件格式 {version}）；请更新 Glassbox 后再打开。</translation>
     </message>
     <message>
-        <source>{file} holds an unknown part '{part}'; it may come from a newer Glassbox.</source>
+        <source>{file} holds an unknown part &apos;{part}&apos;; it may come from a newer Glassbox.</source>
         <translation>{file} 包含未知的部分“{part}”；它可能来自更新版本的 Glassbox。</translation>
     </message>
     <message>
@@ -1127,7 +1128,7 @@
         <translation>{file} 不完整：缺少 {member}；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} holds an unknown tab '{tab}'; it may come from a newer Glassbox.</source>
+        <source>{file} holds an unknown tab &apos;{tab}&apos;; it may come from a newer Glassbox.</source>
         <translation>{file} 包含未知的标签页“{tab}”；它可能来自更新版本的 Glassbox。</translation>
     </message>
     <message>

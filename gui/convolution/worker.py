@@ -158,7 +158,7 @@ class CnnTrainingWorker(PlayableWorker):
                 self.load_failed.emit(QCoreApplication.translate("Worker", LOAD_CANCELLED))
 
     def _report_loading(self, progress) -> None:
-        self.loading_progressed.emit(progress.done, progress.total, progress.what)
+        self.loading_progressed.emit(progress.done, progress.total, say(progress.what))
 
     def _start(self, data: ImageSet, config: CnnTrainConfig) -> None:
         trainer = CnnTrainer(data, config, self._models_dir)

@@ -51,6 +51,7 @@ def test_a_saved_session_opens_in_a_fresh_window_exactly(make_window, settings, 
     path = tmp_path / "lesson.glassbox"
     save(author, path, qtbot)
     saved_states = author.sessions.tab_states()
+    assert saved_states["training"]["curves"]["history"], "the learning curves travel in the session"
     saved_weights = snapshot(author, qtbot)
     assert "Saved" in author.statusBar().currentMessage()
 
