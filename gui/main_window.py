@@ -14,7 +14,7 @@ import time
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLayout, QMainWindow, QMessageBox, QScrollArea, QTabWidget
 
 from core.mlp.config import TrainConfig
 from core.mlp.reports import RunInfo, TrainingProgress
@@ -79,7 +79,13 @@ class MainWindow(QMainWindow):
         for page in (self.training_view, self.network_tab, self.conv_tab, self.landscape_tab):
             self.tabs.addTab(page, "")
         self.setAcceptDrops(True)  # a session file opens; any other file goes to the Convolution tab
-        self.setCentralWidget(self.tabs)
+        # At 100% every tab fits a 1024×768 screen without scrolling; zoomed far in on a small screen
+        # a tab can need more than the screen has: then it scrolls, instead of the window growing off-screen.
+        self.tab_scroller = QScrollArea()
+        self.tab_scroller.setWidgetResizable(True)
+        self.tab_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.tab_scroller.setWidget(self.tabs)
+        self.setCentralWidget(self.tab_scroller)
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # narrow screens: the dock folds
         self.panel = SettingsPanel(state.config)
         self.dock = SettingsDock(self.panel, self)
@@ -203,10 +209,16 @@ class MainWindow(QMainWindow):
         """The settings dock folds away when the tabs and it do not both fit (and below NARROW_WIDTH);
         its toolbar toggle brings it back; wider again, it returns by itself."""
         tabs_width = self.tabs.minimumSizeHint().width() + 12
-        # The dock folds first; the tabs themselves are never cut off.
-        self.setMinimumSize(tabs_width, self.layout().totalMinimumSize().height())
+        # The dock folds first; the tabs themselves are never cut off (zoomed far in, they scroll instead).
+        screen = self.screen().availableGeometry() if QApplication.platformName() != "offscreen" else None
+        minimum_height = self.layout().totalMinimumSize().height()
+        if screen is not None:
+            self.setMinimumSize(min(tabs_width, screen.width()), min(minimum_height, screen.height()))
+        else:
+            self.setMinimumSize(tabs_width, minimum_height)
         needed = tabs_width + self.dock.minimumWidth()
-        narrow = self.width() < max(NARROW_WIDTH, needed)
+        # Zoomed in, everything needs proportionally more room: the dock folds at a wider window.
+        narrow = self.width() < max(NARROW_WIDTH * ZOOM.factor, needed)
         if narrow and not self.dock.isHidden() and not self.dock.isFloating():
             self._dock_hidden_for_width = True
             self.dock.hide()

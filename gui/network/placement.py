@@ -160,18 +160,21 @@ class TextPlacement:
                 upp = found
             return found, (ml, mr, mt, mb)
 
-        choice = fallback = None
+        choice, tried = None, []
         for short, rows in ((False, 1), (True, 1), (False, 2), (True, 2), (True, 3)):
             upp, margins = scale_for(rows, 1)
             button_rows = self._button_rows(upp)
             if button_rows == 0:
                 upp, margins = scale_for(rows, button_rows)
-            if (short, rows) == (True, 2):
-                fallback = (upp, margins, (short, rows, button_rows))  # when nothing fits: still two rows
+            tried.append((upp, margins, (short, rows, button_rows)))
             if self._names_fit(upp, short, rows) or not self._laid_out():
-                choice = (upp, margins, (short, rows, button_rows))
+                choice = tried[-1]
                 break
-        upp, (ml, mr, mt, mb), self._crowded = choice or fallback
+        # When no choice lets the names clear each other (a small view, zoomed in), the short names on
+        # as few rows as keep the drawing largest: more rows would only shrink it further.
+        if choice is None:
+            choice = min((item for item in tried if item[2][0]), key=lambda item: item[0])
+        upp, (ml, mr, mt, mb), self._crowded = choice
         self._fitting = True
         try:
             self.view_box.setRange(xRange=(left - ml * upp, right + mr * upp),
