@@ -18,6 +18,7 @@ def run(options: argparse.Namespace) -> int:
     start_log()
     from PySide6.QtCore import QSettings
 
+    from core.session.parts import TAB_NAMES
     from gui import i18n
     from gui.main_window import MainWindow
     from gui.training.saved_config import load_saved_config
@@ -31,6 +32,10 @@ def run(options: argparse.Namespace) -> int:
     window = MainWindow(config, tab=tab) if tab else MainWindow(config)
     window.show()
     session_file = getattr(options, "session_file", None)
-    if session_file:
-        window.open_session(str(session_file))
+    if session_file and window.open_session(str(session_file)):
+        # What the person typed wins over what the file says: `--lang zh_CN` and `--tab` after the session's own.
+        if getattr(options, "lang", None):
+            window.menus.set_language(options.lang)
+        if tab:
+            window.tabs.setCurrentIndex(TAB_NAMES.index(tab))
     return leave(app.exec())

@@ -42,6 +42,8 @@ class WindowSessions(QObject):
         session, conv = window.session, window.conv_tab
         if hasattr(session, "snapshot_ready"):
             session.snapshot_ready.connect(self.on_snapshot_ready)
+        self._curves_after_restore = None  # a session's learning curves, shown once its run has started
+        session.snapshot_restored.connect(self.on_snapshot_restored)
         if hasattr(conv, "model_part_ready"):
             conv.model_part_ready.connect(self.on_model_part_ready)
 
@@ -157,6 +159,12 @@ class WindowSessions(QObject):
             self.window.warn(self.tr("Could not save {0}: the network did not answer in time; "
                                      "try again.").format(path))
 
+    @Slot()
+    def on_snapshot_restored(self) -> None:
+        curves, self._curves_after_restore = self._curves_after_restore, None
+        if curves is not None:
+            self.window.training_view.apply_state(curves, next_run_keeps=False)
+
     def tab_states(self) -> dict[str, dict]:
         """Every tab's state as plain data, keyed by TAB_NAMES (the Landscape tab's once it was built)."""
         w = self.window
@@ -181,11 +189,15 @@ class WindowSessions(QObject):
             w.speed_combo.setCurrentIndex(training.speed_index)
             if MLP_PART not in parts:
                 w.session.apply_settings(training.config)
+        curves = CurvesState.from_dict(tabs["training"].get("curves")) if isinstance(tabs.get("training"), dict) \
+            else None
         if MLP_PART in parts and hasattr(w.session, "restore_snapshot"):
+            # The curves go on screen once the restored run has started: a run_started of the network
+            # being replaced (the window's first, still on its way) would otherwise clear them.
+            self._curves_after_restore = curves
             w.session.restore_snapshot(parts[MLP_PART])
-        if "training" in tabs and isinstance(tabs["training"], dict):
-            # After the restore is asked for: the view keeps these curves through the restored run's start.
-            w.training_view.apply_state(CurvesState.from_dict(tabs["training"].get("curves")))
+        elif curves is not None:
+            w.training_view.apply_state(curves)
         if "network" in tabs:
             w.network_tab.apply_state(NetworkState.from_dict(tabs["network"]))
         if "convolution" in tabs:

@@ -201,11 +201,12 @@ class TrainingView(QWidget):
         columns = [np.asarray(self.history.column(name)) for name in METRICS]
         return CurvesState.of_rows(zip(*columns)) if len(self.history) else CurvesState()
 
-    def apply_state(self, state: CurvesState) -> None:
-        """Show a saved history (after the run it belongs to has started: a new run clears the curves)."""
+    def apply_state(self, state: CurvesState, next_run_keeps: bool = True) -> None:
+        """Show a saved history. With `next_run_keeps`, the next run_started (the restored run's, when the
+        curves come before it) keeps them; pass False when the run they belong to has already started."""
         self.history = MetricsHistory()
         self.history.extend(SimpleNamespace(**dict(zip(METRICS, row))) for row in state.rows)
-        self._restored = bool(state.rows)
+        self._restored = bool(state.rows) and next_run_keeps
         self.redraw()
 
     # ------------------------------------------------------------------ handlers

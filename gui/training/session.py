@@ -42,6 +42,7 @@ class TrainingSession(QObject):
     landscape_finished = Signal(object)
     landscape_failed = Signal(str)
     snapshot_ready = Signal(object)  # a core.session.parts.Part (MLP_PART), answering request_snapshot()
+    snapshot_restored = Signal()  # the restored run has started (its run_started and first report came first)
 
     def __init__(self, state: TrainingState, clock: Clock = time.perf_counter, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,7 +64,8 @@ class TrainingSession(QObject):
                               (worker.landscape_progressed, self.landscape_progressed),
                               (worker.landscape_finished, self.landscape_finished),
                               (worker.landscape_failed, self.landscape_failed),
-                              (worker.snapshot_ready, self.snapshot_ready)):
+                              (worker.snapshot_ready, self.snapshot_ready),
+                              (worker.snapshot_restored, self.snapshot_restored)):
             source.connect(relay)
 
     @property

@@ -45,6 +45,7 @@ class TrainingWorker(PlayableWorker):
     settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
     trace_recorded = Signal(object)  # ExampleTrace of a step-through, already applied to the network
     snapshot_ready = Signal(object)  # a core.session.parts.Part: the run, to continue exactly elsewhere
+    snapshot_restored = Signal()  # after a restore's run_started and first report: the restored run is live
 
     def __init__(self, config: TrainConfig, clock: Clock = time.perf_counter):
         super().__init__(clock)
@@ -263,6 +264,7 @@ class TrainingWorker(PlayableWorker):
         if recorder is not None and len(recorder.vectors):  # the path as it was saved, not only from here on
             self._recorder = recorder
         self._initial_weights = trainer.initial_weights  # the line from the run's real start
+        self.snapshot_restored.emit()
 
     # ------------------------------------------------------------ the landscape
     def _compute_landscape(self, directions: str, resolution: int) -> None:

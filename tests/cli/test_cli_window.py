@@ -47,6 +47,17 @@ class StandIn:
     def open_session(self, path):
         assert hasattr(Window, "open_session")
         print(json.dumps({"session": path}))
+        return True
+
+    class menus:  # after a session, what was typed on the command line is applied again
+        @staticmethod
+        def set_language(choice):
+            print(json.dumps({"language_after_session": choice}))
+
+    class tabs:
+        @staticmethod
+        def setCurrentIndex(index):
+            print(json.dumps({"tab_after_session": index}))
 
 
 gui.main_window.MainWindow = StandIn
@@ -112,3 +123,24 @@ def test_the_window_opens_a_session_file_given_alone(tmp_path):
 
     assert done.returncode == 0, done.stderr
     assert told(done)["session"] == str(lesson)
+
+
+def test_language_and_tab_typed_with_a_session_win_over_the_session_s_own(tmp_path):
+    lesson = tmp_path / "lesson1.glassbox"
+    lesson.write_bytes(b"PK")
+
+    done = open_window([str(lesson), "--lang", "zh_CN", "--tab", "landscape"], tmp_path / "home")
+
+    assert done.returncode == 0, done.stderr
+    said = told(done)
+    assert said["language_after_session"] == "zh_CN"
+    assert said["tab_after_session"] == 3  # training, network, convolution, landscape
+
+
+def test_a_session_alone_keeps_its_own_language_and_tab(tmp_path):
+    lesson = tmp_path / "lesson1.glassbox"
+    lesson.write_bytes(b"PK")
+
+    said = told(open_window([str(lesson)], tmp_path / "home"))
+
+    assert "language_after_session" not in said and "tab_after_session" not in said

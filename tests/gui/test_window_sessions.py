@@ -143,3 +143,29 @@ def test_the_file_menu_has_the_session_commands(make_window):
     assert menus.open_session_action.shortcut().toString() == "Ctrl+Shift+O"
     assert menus.recent_menu.menuAction() in menus.file_menu.actions()
     assert MLP_PART == "mlp"
+
+
+def test_a_session_opened_as_the_window_starts_keeps_its_curves(make_window, settings, tmp_path, qtbot):
+    """`python main.py lesson.glassbox` opens the session before the window's own first network has
+    reported: that network's run_started must not clear the session's learning curves."""
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+
+    author = make_window()
+    for _ in range(5):
+        author.worker_step()
+    qtbot.waitUntil(lambda: author.last_progress.step == 5)
+    qtbot.waitUntil(lambda: len(author.training_view.history) >= 2)
+    path = tmp_path / "lesson.glassbox"
+    save(author, path, qtbot)
+    saved_rows = author.training_view.state().rows
+
+    student = MainWindow(settings=QSettings(str(tmp_path / "student.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(student)
+    assert student.open_session(str(path))  # at once, as cli/window.py does
+    student.show()
+    qtbot.waitUntil(lambda: student.last_progress is not None and student.last_progress.step == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: student.sessions._curves_after_restore is None, timeout=10_000)
+    assert student.training_view.state().rows == saved_rows
+    student.close()
