@@ -103,7 +103,8 @@ def build_edit_buttons(plot, layout, layers_y: float) -> list[GraphButton]:
         tip = translate("NetworkEditing", "Remove the last hidden layer") if change < 0 else translate("NetworkEditing", "Add a hidden layer before the output")
         button = GraphButton(glyph, tip, Edit("layers", change=change), anchor)
         button.setPos(middle + change * 6, layers_y)
-        button.setVisible(n_hidden > 0 if change < 0 else n_hidden < MAX_DEPTH)
+        button.allowed = n_hidden > 0 if change < 0 else n_hidden < MAX_DEPTH
+        button.setVisible(button.allowed)
         buttons.append(button)
     for button in buttons:
         plot.addItem(button)
@@ -117,6 +118,6 @@ def control_at(buttons, headers, scene_pos, menus: bool):
             return button
     if menus:
         for column, header in enumerate(headers[1:-1], start=1):
-            if header.sceneBoundingRect().contains(scene_pos):
+            if header.isVisible() and header.sceneBoundingRect().contains(scene_pos):
                 return column - 1
     return None

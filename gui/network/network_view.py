@@ -68,6 +68,7 @@ class NetworkView(NetworkScene, QWidget):
         self.view_box.sigResized.connect(self._fit_view)  # e.g. a tab shown for the first time
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.thinning_label = QLabel("")
         self.thinning_label.setStyleSheet(f"color: {theme.VERMILLION};")
         self.thinning_label.hide()
@@ -115,6 +116,7 @@ class NetworkView(NetworkScene, QWidget):
     def retranslate(self) -> None:
         """Every text again in the language now installed, the frame on screen included."""
         self.legend.setText(tips.legend_html())
+        self._fit_legend()
         if self.net_layout is None:
             self.caption.setText(self.tr("No network yet"))
             return
@@ -127,11 +129,24 @@ class NetworkView(NetworkScene, QWidget):
         self.legend.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE))
         self.thinning_label.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE, bold=True))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """The legend wraps only where the graph has height to spare (zoomed in on a small screen, each line
+        of it would shrink the drawing): else it is one line, cut at the edge, and whole in its tooltip."""
+        wrap = self.height() >= 14 * self.legend.fontMetrics().height()
+        if wrap != self.legend.wordWrap():
+            self.legend.setWordWrap(wrap)
+        self.legend.setToolTip("" if wrap else tips.legend_html())
+
     @Slot(float)
     def _on_zoom_changed(self, _factor: float) -> None:
         """Texts, circles and pulses at the new zoom: the items are built again, the frame on screen kept."""
         self._apply_fonts()
         self.legend.setText(tips.legend_html())
+        self._fit_legend()
         if self.net_layout is not None:
             self._rebuild_items()
 

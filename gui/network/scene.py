@@ -154,6 +154,7 @@ class NetworkScene(TextPlacement):
             for y in ys:
                 label = self._text("", VALUE_POINT_SIZE + 2, (0, 0.5), (self._bar_x + BAR_LENGTH, y))
                 label.hide()
+                label.wanted = False
                 self.class_labels.append(label)
             self.top_class_text = self._text("", theme.PLOT_LABEL_POINT_SIZE, anchor, (x_out, 0), bold=True)
             self.top_class_text.hide()
@@ -294,6 +295,7 @@ class NetworkScene(TextPlacement):
             return
         self.bar_item.setVisible(outputs_known)
         for label in self.class_labels:
+            label.wanted = outputs_known  # `_declutter` shows it where it is clear of the other texts
             label.setVisible(outputs_known)
         self.top_class_text.setVisible(outputs_known and not show_loss)
         if not outputs_known:

@@ -34,6 +34,22 @@ class StandIn:
         self.record["session"] = path
         return True
 
+    @property
+    def menus(self):  # after a session, the language typed on the command line is applied again
+        record = self.record
+        class Menus:
+            def set_language(self, choice):
+                record["language_after_session"] = choice
+        return Menus()
+
+    @property
+    def tabs(self):  # ...and the tab
+        record = self.record
+        class Tabs:
+            def setCurrentIndex(self, index):
+                record["tab_after_session"] = index
+        return Tabs()
+
 
 made = []
 original = StandIn.show
@@ -63,7 +79,8 @@ def test_tab_language_and_session_reach_the_window(tmp_path):
 
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout.strip().splitlines()[-1])
-    assert record == {"tab": "network", "language": "zh_CN", "session": str(lesson)}
+    assert record == {"tab": "network", "language": "zh_CN", "session": str(lesson),
+                      "language_after_session": "zh_CN", "tab_after_session": 1}
 
 
 def test_without_lang_the_saved_language_is_used(tmp_path):

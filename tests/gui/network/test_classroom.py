@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QPointF
 
 from core.mlp.config import TrainConfig
 from core.mlp.recording import record_example
@@ -138,6 +139,48 @@ def test_texts_circles_and_captions_grow_with_the_zoom(qtbot, traces):
     finally:
         ZOOM.set_factor(1.0)
     assert view.layer_headers[1].textItem.font().pointSizeF() == pytest.approx(15)
+
+
+def drawn_share(view) -> float:
+    """How much of the graph's height or width the neuron columns take on screen (the larger share)."""
+    box, layout = view.view_box, view.net_layout
+    extents = [layout.column_extent(column) for column in range(len(view.sizes))]
+    first = box.mapViewToScene(QPointF(layout.xs[0], min(top for top, _ in extents)))
+    last = box.mapViewToScene(QPointF(layout.xs[-1], max(bottom for _, bottom in extents)))
+    rect = box.sceneBoundingRect()
+    return max(abs(last.x() - first.x()) / rect.width(), abs(last.y() - first.y()) / rect.height())
+
+
+@pytest.mark.parametrize("zoom", [1.5, 2.0])
+@pytest.mark.parametrize("name", ["xor", "deep"])
+def test_zoomed_in_on_a_small_screen_the_network_keeps_most_of_the_graph(qtbot, traces, name, zoom):
+    tab = tab_showing(qtbot, traces[name], (900, 560), "update", -1)
+    view = tab.network_view
+    try:
+        ZOOM.set_factor(zoom)
+        # The larger fonts lay the tab out again on the event loop's next turns; the graph then refits.
+        qtbot.waitUntil(lambda: drawn_share(view) >= 0.45, timeout=2_000)
+        tab.grab()
+        assert drawn_share(view) >= 0.45
+        assert view.loss_text.isVisible()
+        assert collisions(view) == []
+    finally:
+        ZOOM.set_factor(1.0)
+
+
+@pytest.mark.parametrize("zoom", [1.5, 2.0])
+def test_zoomed_in_on_a_small_screen_class_names_never_cover_each_other(qtbot, traces, zoom):
+    tab = tab_showing(qtbot, traces["blobs"], (900, 560), "loss", 1, class_names=("A", "B", "C", "D"))
+    view = tab.network_view
+    try:
+        ZOOM.set_factor(zoom)
+        qtbot.waitUntil(lambda: not view.legend.wordWrap(), timeout=2_000)  # laid out again for the larger fonts
+        tab.grab()
+        assert [found for found in collisions(view) if found[0] == "overlap"] == []
+        top = [label for label in view.class_labels if "◀" in label.toPlainText()]
+        assert len(top) == 1 and top[0].isVisible()
+    finally:
+        ZOOM.set_factor(1.0)
 
 
 # ---------------------------------------------------------------------- language
