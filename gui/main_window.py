@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
             self._zoom_released = True
             ZOOM.changed.disconnect(self.menus.on_zoom_changed)
             ZOOM.changed.disconnect(self.on_zoom_changed)
+            ZOOM.changed.disconnect(self.dock.on_zoom_changed)
         self.save_settings()
         self.session.shutdown()
         self.conv_tab.shutdown()  # its CNN training thread, if one was started

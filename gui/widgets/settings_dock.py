@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QWidget
 
@@ -37,4 +38,6 @@ class SettingsDock(QDockWidget):
 
     @Slot()
     def fit_width(self) -> None:
+        if not shiboken6.isValid(self.panel):  # a zoom that arrives while a closed window is taken down
+            return
         self.setMinimumWidth(self.panel.sizeHint().width() + 30)
