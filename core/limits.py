@@ -30,6 +30,12 @@ SAFETY = 0.8  # refuse work that needs more than this share of the free memory
 UNKNOWN_MEMORY = 8 * 2**30  # assumed free when the system will not say
 
 
+# What `require_fits` names in its sentence ("…; training it needs about 6 GB …").
+TRAINING_IT = Phrase("training it")
+TRACING_IT = Phrase("a trace of it")
+SLICING_IT = Phrase("a loss slice of it")
+
+
 class LimitError(GlassboxError):
     """Work too big for this computer's memory, refused before it starts."""
 
