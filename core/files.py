@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import tempfile
@@ -79,6 +80,60 @@ def read_bytes(path: str | os.PathLike, *, limit: int, error: type[GlassboxError
         raise _unreadable(path, exc, error) from exc
     finally:
         os.close(descriptor)
+
+
+@contextlib.contextmanager
+def open_regular(path: str | os.PathLike, *, limit: int,
+                 error: type[GlassboxError] = FileReadError) -> Iterator[BinaryIO]:
+    """A binary stream of a regular file of at most `limit` bytes, for readers that stream (tar, gzip).
+
+    The same checks as `read_bytes` (no blocking on a FIFO, no device, no folder, capped), but
+    the bytes are read as the caller goes; reading past `limit` (a file that grows) raises `error`,
+    and so does a failed read (one sentence, not an OSError).
+    """
+    descriptor = _open_for_reading(path, error)
+    try:
+        _checked_stat(descriptor, path, limit, error)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)  # a regular file: blocking reads are the ordinary kind
+        raw = os.fdopen(descriptor, "rb", buffering=0)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with raw:
+        yield _CappedReader(raw, path, limit, error)
+
+
+class _CappedReader(io.RawIOBase):
+    """A read-only stream that raises the caller's error once more than `limit` bytes have been read."""
+
+    def __init__(self, raw, path, limit: int, error):
+        super().__init__()
+        self._raw, self._path, self._limit, self._error, self._total = raw, path, limit, error, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        position = self._raw.seek(offset, whence)
+        self._total = position
+        return position
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def readinto(self, buffer) -> int:
+        try:
+            count = self._raw.readinto(buffer)
+        except OSError as exc:
+            raise _unreadable(self._path, exc, self._error) from exc
+        self._total += count or 0
+        if self._total > self._limit:
+            raise _too_big(self._path, self._limit, self._error)
+        return count
 
 
 def read_text(path: str | os.PathLike, *, limit: int, error: type[GlassboxError] = FileReadError) -> str:

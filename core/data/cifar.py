@@ -15,6 +15,7 @@ touched: unpickling runs code.
 from __future__ import annotations
 
 import os
+import struct
 import tarfile
 import zlib
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import DatasetError
+from core.files import open_regular, shown_name
 
 ARCHIVE_NAME = "cifar-10-binary.tar.gz"
 MEMBER_DIR = "cifar-10-batches-bin"
@@ -35,6 +37,7 @@ RECORD_SIZE = 1 + 3 * 32 * 32
 # making us read gigabytes into memory.
 MAX_BATCH_BYTES = 20_000 * RECORD_SIZE
 MAX_META_BYTES = 64 * 1024
+MAX_ARCHIVE_OVERHEAD = 64 * 2**20  # tar headers and members we skip
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,15 @@ def read_members(archive: str | os.PathLike, wanted: dict[str, int]) -> dict[str
     (stream mode), so gzip never has to rewind; a member that appears twice keeps its
     last copy, as tar itself would.
     """
-    name = os.path.basename(os.fspath(archive))
+    name = shown_name(archive)
     found: dict[str, bytes] = {}
+    if not os.path.lexists(archive):
+        raise DatasetError("{name} is missing; download the dataset first.", name=name)
+    # A gzip this much larger than every member together is not the archive we want.
+    limit = sum(wanted.values()) + MAX_ARCHIVE_OVERHEAD
     try:
-        with tarfile.open(archive, mode="r|gz") as tar:
+        with open_regular(archive, limit=limit, error=DatasetError) as raw, \
+                tarfile.open(fileobj=raw, mode="r|gz") as tar:
             for member in tar:
                 key = member.name[2:] if member.name.startswith("./") else member.name
                 if key not in wanted:
@@ -106,15 +114,19 @@ def read_members(archive: str | os.PathLike, wanted: dict[str, int]) -> dict[str
                     raise DatasetError("{name} stores an oversized {key} ({size:,} bytes); "
                                        "download the dataset again.", name=name, key=key, size=member.size)
                 stream = tar.extractfile(member)
-                found[key] = stream.read() if stream is not None else b""
-    except FileNotFoundError:
-        raise DatasetError("{name} is missing; download the dataset first.", name=name) from None
+                found[key] = stream.read(wanted[key] + 1) if stream is not None else b""
+                if len(found[key]) > wanted[key]:
+                    raise DatasetError("{name} stores an oversized {key} ({size:,} bytes); "
+                                       "download the dataset again.", name=name, key=key, size=len(found[key]))
+    except DatasetError:
+        raise
     except (tarfile.TarError, EOFError, zlib.error) as error:
         raise DatasetError("{name} is not a readable .tar.gz archive ({error}); "
                            "download the dataset again.", name=name, error=error) from None
-    except OSError as error:  # includes gzip.BadGzipFile
+    except (OSError, ValueError, struct.error, UnicodeError, OverflowError) as error:  # includes gzip.BadGzipFile
         raise DatasetError("{name} cannot be read ({error}); "
-                           "download the dataset again.", name=name, error=error.strerror or error) from None
+                           "download the dataset again.", name=name,
+                           error=getattr(error, "strerror", None) or error) from None
     missing = [key for key in wanted if key not in found]
     if missing:
         raise DatasetError("{name} lacks {missing}; it is not the CIFAR-10 binary archive, "
@@ -136,7 +148,7 @@ def read_cifar10(archive: str | os.PathLike) -> Cifar10:
         raise DatasetError(
             "{archive} has label {largest} but names only "
             "{count} classes; download the dataset again.",
-            archive=os.path.basename(os.fspath(archive)), largest=largest, count=len(class_names),
+            archive=shown_name(archive), largest=largest, count=len(class_names),
         )
     return Cifar10(
         train_images=np.concatenate([images for images, _ in train]),

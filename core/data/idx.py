@@ -20,6 +20,7 @@ import zlib
 import numpy as np
 
 from core.errors import DatasetError
+from core.files import open_regular, shown_name
 
 # Type code -> big-endian numpy dtype, as the format defines them.
 IDX_DTYPES = {
@@ -77,10 +78,16 @@ def parse_idx(data: bytes | bytearray, source: str = "the IDX file") -> np.ndarr
 
 
 def read_idx(path: str | os.PathLike, max_bytes: int = MAX_IDX_BYTES) -> np.ndarray:
-    """Read an IDX file, gzipped or plain (told apart by the gzip magic bytes, not the name)."""
-    name = os.path.basename(os.fspath(path))
+    """Read an IDX file, gzipped or plain (told apart by the gzip magic bytes, not the name).
+
+    The path is not trusted (core.files): only a regular file is opened (a FIFO or device is
+    refused without blocking), and neither the file nor what it inflates to is read past `max_bytes`.
+    """
+    name = shown_name(path)
+    if not os.path.lexists(path):
+        raise DatasetError("{name} is missing; download the dataset first.", name=name)
     try:
-        with open(path, "rb") as raw:
+        with open_regular(path, limit=max_bytes, error=DatasetError) as raw:
             compressed = raw.read(2) == GZIP_MAGIC
             raw.seek(0)
             if compressed:
@@ -88,18 +95,18 @@ def read_idx(path: str | os.PathLike, max_bytes: int = MAX_IDX_BYTES) -> np.ndar
                     data = _read_at_most(stream, max_bytes + 1)
             else:
                 data = _read_at_most(raw, max_bytes + 1)
-    except FileNotFoundError:
-        raise DatasetError("{name} is missing; download the dataset first.", name=name) from None
+    except DatasetError:
+        raise
     except (EOFError, zlib.error, gzip.BadGzipFile) as error:
         raise DatasetError(
             "{name} is a damaged gzip file ({error}); download the dataset again.",
             name=name, error=error,
         ) from None
-    except OSError as error:
+    except (OSError, ValueError) as error:
         raise DatasetError(
             "{name} cannot be read ({error}); "
             "check the file and try again.",
-            name=name, error=error.strerror or error,
+            name=name, error=getattr(error, "strerror", None) or error,
         ) from None
     if len(data) > max_bytes:
         raise DatasetError("{name} is larger than {max_bytes:,} bytes, too large to be a dataset file "

@@ -17,7 +17,9 @@ images) raises DatasetError with one sentence.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -25,7 +27,7 @@ from typing import Iterator, Sequence
 from core.data.images import LoadedImage, load_image
 from core.errors import DatasetError, ImageLoadError, Phrase
 
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".avif", ".tif", ".tiff")
 MAX_LISTED = 5  # names quoted in one error sentence before "and N more"
 
 
@@ -53,33 +55,86 @@ class ImageFolder:
 
 
 def is_image_file(path: Path) -> bool:
-    """A visible regular file whose extension is one of IMAGE_EXTENSIONS (any case)."""
-    return (not path.name.startswith(".") and path.suffix.lower() in IMAGE_EXTENSIONS
-            and path.is_file())
+    """A visible regular file whose extension is one of IMAGE_EXTENSIONS (any case).
+
+    Decided from the file's metadata only: it is never opened, so a FIFO, a device, a socket,
+    a broken link or a link loop with an image's name is skipped, never read or waited on.
+    """
+    if path.name.startswith(".") or path.suffix.lower() not in IMAGE_EXTENSIONS:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _entries(folder: Path, name: str, class_name: str | None = None) -> list[Path]:
+    """The folder's entries sorted by name; an unreadable folder is one DatasetError sentence."""
+    try:
+        with os.scandir(folder) as found:
+            return sorted((Path(entry.path) for entry in found), key=lambda p: p.name)
+    except (OSError, ValueError) as error:
+        reason = _reason(error)
+        if class_name is None:
+            raise DatasetError("The folder '{name}' cannot be read ({reason}); check its permissions.",
+                               name=name, reason=reason) from None
+        raise DatasetError("The subfolder '{class_name}' of '{name}' cannot be read ({reason}); check its permissions.",
+                           class_name=class_name, name=name, reason=reason) from None
+
+
+def _reason(error: BaseException) -> str:
+    strerror = getattr(error, "strerror", None)
+    return strerror.rstrip(".").lower() if strerror else Phrase("refused")
+
+
+def shown_folder(path: str | os.PathLike, limit: int = 80) -> str:
+    """A folder's path as a sentence shows it: printable, and only its end if it is very long."""
+    text = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in os.fspath(path))
+    text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]
 
 
 def scan_image_folder(root: str | os.PathLike, class_names: Sequence[str] | None = None) -> ImageFolder:
     """List the classes (subfolders) and their image files; DatasetError if the folder cannot be used.
 
     With `class_names`, the subfolders must be exactly those names (in that order for the
-    class indices); otherwise the classes are the visible subfolders, sorted by name.
+    class indices); otherwise the classes are the visible subfolders, sorted by name. Nothing
+    is opened while listing: entries that are not regular files or folders are left out.
     """
-    root = Path(os.path.expanduser(os.fspath(root)))
-    name = str(root)
-    if not root.exists():
-        raise DatasetError("The folder '{name}' does not exist; check the path.", name=name)
-    if not root.is_dir():
+    try:
+        root = Path(os.path.expanduser(os.fspath(root)))
+    except (TypeError, ValueError, RuntimeError):
+        raise DatasetError("'{name}' is not a folder path; give the folder that holds one subfolder per class.",
+                           name=shown_folder(str(root))) from None
+    name = shown_folder(root)
+    try:
+        info = os.stat(root)
+    except FileNotFoundError:
+        raise DatasetError("The folder '{name}' does not exist; check the path.", name=name) from None
+    except (OSError, ValueError) as error:
+        if getattr(error, "errno", None) == errno.ENAMETOOLONG:
+            raise DatasetError("The path '{name}' is too long for this system; move the folder to a shorter path.",
+                               name=name) from None
+        if getattr(error, "errno", None) == errno.ENOTDIR:
+            raise DatasetError("The folder '{name}' does not exist; check the path.", name=name) from None
+        raise DatasetError("The folder '{name}' cannot be read ({reason}); check its permissions.",
+                           name=name, reason=_reason(error)) from None
+    if not stat.S_ISDIR(info.st_mode):
         raise DatasetError("The path '{name}' is a file, not a folder; give the folder that holds one "
                            "subfolder per class.", name=name)
-    try:
-        entries = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError as error:
-        raise DatasetError(
-            "The folder '{name}' cannot be read ({reason}); "
-            "check its permissions.",
-            name=name, reason=error.strerror.lower() if error.strerror else Phrase("refused"),
-        ) from None
-    subfolders = {p.name: p for p in entries if p.is_dir() and not p.name.startswith(".")}
+    entries = _entries(root, name)
+    subfolders = {p.name: p for p in entries if not p.name.startswith(".") and _is_folder(p)}
+    unprintable = sorted(n for n in subfolders if not n.isprintable())
+    if unprintable:
+        raise DatasetError("A subfolder of '{name}' has a control character (such as a line break) in its name, "
+                           "which cannot be a class name; rename it.", name=name)
     if not subfolders:
         loose = sum(1 for p in entries if is_image_file(p))
         if loose:
@@ -111,16 +166,7 @@ def scan_image_folder(root: str | os.PathLike, class_names: Sequence[str] | None
             )
     files = []
     for class_name in names:
-        try:
-            found = sorted((p for p in subfolders[class_name].iterdir() if is_image_file(p)), key=lambda p: p.name)
-        except OSError as error:
-            raise DatasetError(
-                "The subfolder '{class_name}' of '{name}' cannot be read "
-                "({reason}); check its permissions.",
-                class_name=class_name, name=name,
-                reason=error.strerror.lower() if error.strerror else Phrase("refused"),
-            ) from None
-        files.append(tuple(found))
+        files.append(tuple(p for p in _entries(subfolders[class_name], name, class_name) if is_image_file(p)))
     if not any(files):
         raise DatasetError(
             "The class subfolders of '{name}' hold no images "

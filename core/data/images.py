@@ -6,8 +6,14 @@ upright (EXIF orientation applied), alpha composited onto white, and no larger t
 GUI can show as it is; no Pillow exception or warning escapes.
 
 Policies:
-- Only PNG, JPEG, GIF, BMP and WebP are read: what phones, browsers and screenshots
-  produce, and fewer decoders exposed to untrusted files.
+- The formats in FORMATS are read: what phones, browsers, screenshots, scanners and
+  microscopes produce (TIFF included). Formats that run other programs (EPS runs
+  Ghostscript) or have no signature to tell them from random bytes (TGA, PCX) are not.
+- 16-bit, 32-bit integer and float pixels are rescaled to 0-255 in numpy (`_rescaled`):
+  16-bit by /257; 32-bit integers likewise when they lie in 0..65535, else by their range;
+  floats by their finite minimum and maximum (NaN and infinity become 0, black). An image
+  with no contrast (one value everywhere) becomes mid-grey, 128. Animated images give
+  their first frame.
 - At most `MAX_PIXELS` (100 megapixels) are decoded, checked from the header before any
   pixel is. A JPEG is first drafted (libjpeg decodes at 1/2, 1/4 or 1/8 scale), so only
   its drafted size counts; Pillow's own bomb ceiling (2 × `MAX_IMAGE_PIXELS`) still holds.
@@ -23,22 +29,24 @@ import io
 import os
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.errors import ImageLoadError, Phrase
+from core.files import read_bytes, shown_name
 
 MAX_PIXELS = 100_000_000  # decoded pixels; larger images are refused before decoding
 MAX_FILE_BYTES = 256 * 1024 * 1024  # refused unread: reading it only to refuse it would waste memory
-FORMATS = ("PNG", "JPEG", "GIF", "BMP", "WEBP")
+FORMATS = ("PNG", "JPEG", "MPO", "GIF", "BMP", "WEBP", "AVIF", "TIFF", "ICO", "PPM", "QOI", "SGI", "PSD")
 _DISPLAY = {"WEBP": "WebP"}  # how messages spell a format
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"BM", "BMP")
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"II+\x00", "TIFF"), (b"MM\x00+", "TIFF"),
 )
-_GRAY_16 = ("I;16", "I;16L", "I;16B", "I;16N", "I")
+_WIDE = ("I", "F")  # 32-bit integer and float pixels; "I;16..." modes are wide too (see _flatten)
+MID_GREY = 128  # what an image with one value everywhere becomes
 _RESAMPLE = Image.Resampling.LANCZOS
 
 
@@ -59,41 +67,13 @@ class LoadedImage:
 
 
 def load_image(path: str | os.PathLike, max_side: int = 1024) -> LoadedImage:
-    """Read an image file; every way a file can fail becomes one ImageLoadError sentence."""
-    path = Path(path)
-    name = path.name or str(path)
-    try:
-        if path.is_dir():
-            raise ImageLoadError(
-                "{name} is a folder, not an image; choose an image file inside it.",
-                name=name,
-            )
-        file_bytes = path.stat().st_size
-        if file_bytes > MAX_FILE_BYTES:
-            raise ImageLoadError(
-                "{name} is too large to load ({megabytes:.0f} MB, the limit is "
-                "{limit} MB); choose a smaller image.",
-                name=name, megabytes=file_bytes / 2**20, limit=MAX_FILE_BYTES // 2**20,
-            )
-        with open(path, "rb") as file:
-            data = file.read()
-    except FileNotFoundError as exc:
-        raise ImageLoadError(
-            "{name} was not found (it may have been moved or deleted); choose the file again.",
-            name=name,
-        ) from exc
-    except PermissionError as exc:
-        raise ImageLoadError(
-            "{name} cannot be read because permission was denied; "
-            "copy it somewhere you can read, or choose another file.",
-            name=name,
-        ) from exc
-    except OSError as exc:
-        reason = exc.strerror.rstrip(".").lower() if exc.strerror else Phrase("the system refused")
-        raise ImageLoadError(
-            "{name} cannot be read ({reason}); choose another file.",
-            name=name, reason=reason,
-        ) from exc
+    """Read an image file; every way a file can fail becomes one ImageLoadError sentence.
+
+    The path is not trusted (core.files): a folder, FIFO, device or socket is refused without
+    blocking, and no more than MAX_FILE_BYTES are ever read, even from a file that grows.
+    """
+    name = shown_name(path)
+    data = read_bytes(path, limit=MAX_FILE_BYTES, error=ImageLoadError)
     return decode_image(data, name=name, max_side=max_side)
 
 
@@ -239,13 +219,15 @@ def _decode_opened(image: Image.Image, name: str, who: str, max_side: int) -> Lo
 def _flatten(image: Image.Image) -> Image.Image:
     """An "L" or "RGB" image: alpha composited on white, 16-bit rescaled, CMYK converted."""
     mode = image.mode
-    if mode in _GRAY_16:
-        # Pillow's convert("L") clamps 16-bit values at 255; scale 0..65535 to 0..255 instead.
-        raw = np.asarray(image).astype(np.int64)
-        gray = np.rint(np.clip(raw, 0, 65535) / 257.0).astype(np.uint8)
+    if mode in _WIDE or mode.startswith("I;16"):
+        # Pillow's convert("L") clamps wide values at 255: rescale in numpy instead.
+        raw = np.asarray(image)
+        gray = _rescaled(raw, sixteen_bit=mode.startswith("I;16"))
         transparent = image.info.get("transparency")
-        if isinstance(transparent, int):
+        if isinstance(transparent, (int, float)) and raw.ndim == 2:
             gray[raw == transparent] = 255
+        if gray.ndim == 3:  # several wide bands: keep three as colour, or the first as gray
+            gray = np.ascontiguousarray(gray[..., :3] if gray.shape[-1] >= 3 else gray[..., 0])
         return Image.fromarray(gray)
     if mode == "1":
         return image.convert("L")
@@ -262,6 +244,34 @@ def _flatten(image: Image.Image) -> Image.Image:
             return Image.fromarray(np.ascontiguousarray(flat[..., 0]))
         return Image.fromarray(flat)
     return image if mode in ("L", "RGB") else image.convert("RGB")  # CMYK, YCbCr, LAB, HSV
+
+
+def _rescaled(raw: np.ndarray, sixteen_bit: bool) -> np.ndarray:
+    """Wide pixels (16-bit, 32-bit integer or float) as uint8 0..255; see the module's policies.
+
+    In place where it can and in float32: a 100-megapixel float image costs about 1 GB here, not 3.
+    """
+    if sixteen_bit or (raw.dtype.kind in "iu" and (raw.size == 0 or (raw.min() >= 0 and raw.max() <= 65535))):
+        # rint(x / 257) exactly: 257 is odd, so x / 257 never ends in .5.
+        return ((np.clip(raw, 0, 65535).astype(np.uint32) + 128) // 257).astype(np.uint8)
+    values = raw.astype(np.float32)  # a copy: raw may be Pillow's read-only buffer
+    finite = np.isfinite(values)
+    if not finite.all():
+        if not finite.any():
+            return np.zeros(raw.shape, dtype=np.uint8)
+        values[~finite] = np.nan
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    if not high > low:
+        values.fill(MID_GREY)
+    elif high - low >= 1.0:  # scale first: values - low could overflow float32 for a range near its limit
+        scale = 255.0 / (high - low)
+        values *= np.float32(scale)
+        values -= np.float32(low * scale)
+    else:  # a narrow range: subtract first; 255 / range may exceed float32, so scale in float64
+        values = ((values - np.float32(low)).astype(np.float64) * (255.0 / (high - low))).astype(np.float32)
+    values[~finite] = 0.0
+    np.clip(values, 0, 255, out=values)
+    return np.rint(values, out=values).astype(np.uint8)
 
 
 def _finish(flat: Image.Image, name: str, original_size: tuple[int, int], fmt: str, max_side: int) -> LoadedImage:
@@ -366,6 +376,8 @@ def _sniff(data: bytes) -> str | None:
     """The format the first bytes announce, so a damaged PNG is not called "not an image"."""
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
+    if data[4:12] in (b"ftypavif", b"ftypavis"):
+        return "AVIF"
     return next((fmt for magic, fmt in _SIGNATURES if data.startswith(magic)), None)
 
 
@@ -388,6 +400,10 @@ def _unidentified(who: str, kind: str | None, data: bytes) -> ImageLoadError:
             "{who} has no pixels (it is {width}×{height}); choose another image.",
             who=who, width=width, height=height,
         )
+    if kind == "TIFF":  # TIFF has many variants; Pillow reads the common ones
+        return ImageLoadError(
+            "{who} is a TIFF variant Glassbox cannot read (for example floating-point colour), or it is damaged; "
+            "save it as PNG, or as an 8- or 16-bit TIFF.", who=who)
     return _damaged(who, kind)
 
 

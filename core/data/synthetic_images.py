@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from core.errors import DatasetError
+
 DIGIT_CLASSES = tuple("0123456789")
 SHAPE_CLASSES = ("circle", "square", "triangle", "star", "house", "tree")
 DIGIT_SIZE = 28
@@ -213,12 +215,23 @@ def render_digit(digit: int, rng: np.random.Generator) -> np.ndarray:
     return np.clip(x, 0, 255).astype(np.uint8)
 
 
+def _checked(n, seed) -> tuple[int, int]:
+    """A whole count and a non-negative seed, or one DatasetError sentence (numpy would raise ValueError)."""
+    whole = (int, np.integer)
+    if isinstance(n, bool) or not isinstance(n, whole) or n < 0 or isinstance(seed, bool) \
+            or not isinstance(seed, whole) or not 0 <= seed < 2**63:
+        raise DatasetError("Generated images need a whole number of images and a seed from 0 to {max_seed}, "
+                           "not {n} and {seed}.", max_seed=2**63 - 1, n=str(n)[:20], seed=str(seed)[:40])
+    return int(n), int(seed)
+
+
 def _balanced_labels(n: int, k: int, rng: np.random.Generator) -> np.ndarray:
     return rng.permutation(np.arange(n) % k).astype(np.int64)
 
 
 def make_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """n handwriting-like digits: x uint8 (n, 28, 28) white on black, y int64 in 0..9, balanced."""
+    n, seed = _checked(n, seed)
     rng = np.random.default_rng(seed)
     y = _balanced_labels(n, 10, rng)
     x = np.empty((n, DIGIT_SIZE, DIGIT_SIZE), dtype=np.uint8)
@@ -346,6 +359,7 @@ def render_shape(label: int, rng: np.random.Generator, size: int = SHAPE_SIZE,
 
 def make_shapes(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """n shape images: x uint8 (n, 64, 64, 3) RGB, y int64 indexes into SHAPE_CLASSES, balanced."""
+    n, seed = _checked(n, seed)
     rng = np.random.default_rng(seed)
     y = _balanced_labels(n, len(SHAPE_CLASSES), rng)
     x = np.empty((n, SHAPE_SIZE, SHAPE_SIZE, 3), dtype=np.uint8)

@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from core.errors import ConfigError
+from core.errors import ConfigError, Phrase
 
 DOMAIN = 6.0  # points lie (mostly) in [-DOMAIN, DOMAIN]²
 TASKS = ("binary", "multiclass", "regression")
@@ -171,18 +171,26 @@ def make_dataset(
             "Unknown dataset '{name}'; choose one of: {choices}.",
             name=name, choices=", ".join(DATASETS),
         )
-    if not MIN_POINTS <= n_points <= MAX_POINTS:
+    whole = not isinstance(n_points, bool) and isinstance(n_points, (int, np.integer))
+    if not whole or not MIN_POINTS <= n_points <= MAX_POINTS:
         raise ConfigError(
             "The number of points must be between {min_points} and {max_points}, not {n_points}.",
             min_points=MIN_POINTS, max_points=MAX_POINTS, n_points=n_points,
         )
-    if not 0.0 <= noise <= 1.0:
+    noise = _number(noise, Phrase("Noise"))
+    if not 0.0 <= noise <= 1.0:  # NaN fails this test too
         raise ConfigError("Noise must be between 0 and 1 (0% to 100%), not {noise:g}.", noise=noise)
+    noise += 0.0  # -0.0 becomes 0.0: numpy refuses a normal distribution whose scale has its sign bit set
+    train_fraction = _number(train_fraction, Phrase("The training share"))
     if not 0.1 <= train_fraction <= 0.9:
         raise ConfigError(
             "The training share must be between 0.1 and 0.9, not {train_fraction:g}.",
             train_fraction=train_fraction,
         )
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**63:
+        raise ConfigError("The seed must be a whole number from 0 to {max_seed}, not {seed}.",
+                          max_seed=2**63 - 1, seed=str(seed)[:40])
+    n_points, seed = int(n_points), int(seed)
     spec = DATASETS[name]
     rng = np.random.default_rng(seed)
     points, targets = spec.generate(n_points, noise, rng)
@@ -201,3 +209,10 @@ def make_dataset(
         y_test=targets[n_train:],
         image_side=spec.image_side,
     )
+
+
+def _number(value, what: Phrase) -> float:
+    """`value` as a float, or the ConfigError that names `what` (a string or None is not a number)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ConfigError("{what} must be a number, not {value}.", what=what, value=str(value)[:40])
+    return float(value)

@@ -19,10 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import stat
-import tempfile
 import zipfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +27,7 @@ import numpy as np
 
 from core import __version__
 from core.errors import SessionError
+from core.files import atomic_output, read_bytes, shown_name
 from core.session import strict_json, tensors
 from core.session.parts import PART_NAMES, TAB_NAMES, Part, Session
 
@@ -59,7 +57,7 @@ def part_members(name: str) -> tuple[str, str]:
 def write_session(path: str | os.PathLike, session: Session) -> None:
     """Write `session` to `path` atomically (a temporary file beside it, then a rename)."""
     path = Path(path)
-    file = path.name
+    file = shown_name(path)
     members = _encode(session, file)
     manifest = {
         "format": FORMAT,
@@ -69,46 +67,28 @@ def write_session(path: str | os.PathLike, session: Session) -> None:
                     for name, data in members],
     }
     members.insert(0, (MANIFEST, strict_json.dumps(manifest)))
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{file}.", suffix=".tmp", dir=path.parent or ".")
-        with os.fdopen(handle, "wb") as stream:
-            with zipfile.ZipFile(stream, "w") as archive:
-                for name, data in members:
-                    info = zipfile.ZipInfo(name, ZIP_TIME)
-                    info.compress_type = _compression_for(data)
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))  # mkstemp makes it private; a session is meant to be shared
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise SessionError(
-            "{file} could not be saved; check that the folder exists, that you may write there "
-            "and that the disk is not full.", file=file) from error
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+    with atomic_output(path, error=SessionError) as stream:  # the old file stays whole on any failure
+        too_flat = _write_zip(stream, members, stored=frozenset())
+        if too_flat:  # rare (a flat image): write again with those members stored, not deflated
+            stream.seek(0)
+            stream.truncate()
+            _write_zip(stream, members, stored=too_flat)
 
 
-def _mode_for(path: Path) -> int:
-    """The permissions of the file being replaced, or rw-r--r-- for a new one."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        return 0o644
+def _write_zip(stream, members: list[tuple[str, bytes]], stored: frozenset) -> frozenset:
+    """Write the archive, deflating every member not in `stored`, each compressed once.
 
-
-def _compression_for(data: bytes) -> int:
-    """Deflate, unless the data shrinks so much that a reader would take it for a bomb."""
-    if len(data) > RATIO_FLOOR and len(data) > WRITE_RATIO * len(zlib.compress(data, 6)):
-        return zipfile.ZIP_STORED
-    return zipfile.ZIP_DEFLATED
+    Returns the members that shrank so much that read_session would take them for a bomb
+    (over WRITE_RATIO, half the reader's MAX_RATIO); the caller writes them again stored.
+    """
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+        return frozenset(info.filename for info in archive.infolist()
+                         if info.file_size > RATIO_FLOOR and info.file_size > WRITE_RATIO * max(1, info.compress_size))
 
 
 def _encode(session: Session, file: str) -> list[tuple[str, bytes]]:
@@ -150,7 +130,7 @@ def _encode(session: Session, file: str) -> list[tuple[str, bytes]]:
 # ============================================================================ reading
 def read_session(path: str | os.PathLike) -> Session:
     """Read and check a session file; SessionError (one sentence naming the file) if anything is wrong."""
-    file = Path(path).name or str(path)
+    file = shown_name(path)
     data = _read_file(path, file)
     try:
         return _parse(data, file)
@@ -161,42 +141,8 @@ def read_session(path: str | os.PathLike) -> Session:
 
 
 def _read_file(path, file: str) -> bytes:
-    """The whole file, if it is a regular file within MAX_FILE_BYTES (opened without blocking on a FIFO)."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise SessionError("{file} does not exist; check the name and the folder.", file=file) from None
-    except IsADirectoryError:
-        raise SessionError("{file} is a folder, not a session file; choose a .glassbox file.", file=file) from None
-    except OSError as error:
-        raise SessionError("{file} cannot be read; check that it exists and that you may read it.",
-                           file=file) from error
-    try:
-        info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise SessionError("{file} is a folder, not a session file; choose a .glassbox file.", file=file)
-        if not stat.S_ISREG(info.st_mode):
-            raise SessionError("{file} is not a regular file (it is a device, pipe or socket); "
-                               "choose a .glassbox file.", file=file)
-        if info.st_size > MAX_FILE_BYTES:
-            raise SessionError("{file} is too big to be a Glassbox session (over {limit} MB).",
-                               file=file, limit=MAX_FILE_BYTES // 2**20)
-        chunks, total = [], 0
-        while True:
-            chunk = os.read(descriptor, CHUNK)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > MAX_FILE_BYTES:  # it grew while we read
-                raise SessionError("{file} is too big to be a Glassbox session (over {limit} MB).",
-                                   file=file, limit=MAX_FILE_BYTES // 2**20)
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as error:
-        raise SessionError("{file} cannot be read; check that it exists and that you may read it.",
-                           file=file) from error
-    finally:
-        os.close(descriptor)
+    """The whole file, if it is a regular file within MAX_FILE_BYTES (core.files: no blocking on a FIFO)."""
+    return read_bytes(path, limit=MAX_FILE_BYTES, error=SessionError)
 
 
 def _parse(data: bytes, file: str) -> Session:

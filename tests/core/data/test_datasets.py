@@ -173,6 +173,22 @@ def test_limits_are_accepted():
     assert len(make_dataset("gauss", n_points=50, noise=0.0, train_fraction=0.9).x_train) == 45
 
 
+@pytest.mark.parametrize("name", sorted(set(DATASETS) - {"digits"}))
+def test_negative_zero_noise_is_zero_noise(name):
+    # numpy's normal() refuses a scale whose sign bit is set, and -0.0 passes 0 <= noise.
+    noisy_zero, zero = make_dataset(name, n_points=40, noise=-0.0), make_dataset(name, n_points=40, noise=0.0)
+    assert np.array_equal(all_points(noisy_zero), all_points(zero))
+
+
+@pytest.mark.parametrize("kwargs", [{"noise": float("nan")}, {"noise": float("-inf")}, {"noise": "0.1"},
+                                    {"noise": None}, {"train_fraction": float("nan")}, {"seed": -1},
+                                    {"seed": 2**64}, {"seed": 1.5}, {"n_points": 100.5}, {"n_points": True}])
+def test_values_numpy_would_refuse_are_one_config_error_sentence(kwargs):
+    with pytest.raises(ConfigError) as info:
+        make_dataset("circle", **{"n_points": 40, **kwargs})
+    assert "\n" not in str(info.value) and str(info.value).endswith(".")
+
+
 # ---------------------------------------------------------------- features
 POINTS = np.array([[1.0, 2.0], [-0.5, 3.0], [0.0, -1.5], [2.5, -0.25]], dtype=np.float32)
 

@@ -121,7 +121,7 @@ def test_a_flat_image_is_stored_so_that_the_reader_does_not_take_it_for_a_bomb(t
 
 
 def test_a_folder_that_does_not_exist_gives_one_sentence_and_no_file(tmp_path):
-    with pytest.raises(SessionError, match="s.glassbox could not be saved"):
+    with pytest.raises(SessionError, match="The folder for s.glassbox does not exist"):
         write_session(tmp_path / "missing" / "s.glassbox", full_session())
     assert os.listdir(tmp_path) == []
 
