@@ -7,7 +7,8 @@
 
 Every command takes --lang zh_CN|en (cli/language.py; default: the system's language).
 The grammar is in cli/parser.py, value checks in cli/options.py. Bad input prints one
-`error: ...` line on stderr and exits with status 2 (cli/errors.py).
+`error: ...` line on stderr and exits with status 2 (cli/errors.py); Ctrl+C during a
+command is `error: cancelled…` and status 130, with nothing written.
 """
 
 from __future__ import annotations
@@ -31,7 +32,16 @@ def _dispatch(argv: list[str]) -> int:
 
     start_language(argv)  # before the parser: its help texts and errors are written in that language
     options = parse_args(argv)
-    return _command(options.command)(options)
+    command = _command(options.command)
+    if options.command is None:
+        return command(options)  # the window answers Ctrl+C itself (gui/app.py)
+    try:
+        return command(options)
+    except KeyboardInterrupt:
+        from cli.errors import Cancelled
+        from cli.words import translate
+
+        raise Cancelled(translate("cli", "cancelled (Ctrl+C); nothing was written.")) from None
 
 
 def _command(name: str | None) -> Callable[[argparse.Namespace], int]:

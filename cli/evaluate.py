@@ -9,9 +9,10 @@ per class, the skipped files with their reasons, and `accuracy=0.9400 (47/50)` l
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, say_line, shown_value
 from cli.words import translate
 
 SKIP_REASONS_SHOWN = 3
@@ -23,24 +24,30 @@ def run(options: argparse.Namespace) -> int:
     from core.cnn.evaluation import evaluate_folder
     from core.data.image_folder import scan_image_folder
 
-    folder_path = os.path.expanduser(options.folder)
-    if options.models_dir is not None and not os.path.isdir(options.models_dir):
-        raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(options.models_dir))
+    from cli.options import refuse_unused
+
+    refuse_unused(options, "evaluate", "evaluate")
+    folder_path = check_path("--folder", options.folder)  # the folder reader says what else is wrong with it
+    if options.models_dir is not None and not os.path.isdir(check_path("--models-dir", options.models_dir)):
+        raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(
+            shown_value(options.models_dir)))
     model, info = open_model(options.model or DEFAULT_MODEL, options.models_dir)
     folder = scan_image_folder(folder_path, info.class_names)
-    print(translate("cli", "Evaluating '{0}' on {1} images in {2}").format(info.name, folder.total, folder.root))
+    say_line(translate("cli", "Evaluating '{0}' on {1} images in {2}").format(shown_value(info.name), folder.total,
+                                                                              shown_value(folder.root)))
     result = evaluate_folder(model, info, folder)
-    width = max(len(name) for name in result.class_names)
-    for index, name in enumerate(result.class_names):
+    names = [shown_value(name) for name in result.class_names]  # a model's class names are data: one line each
+    width = max(len(name) for name in names)
+    for index, name in enumerate(names):
         right, total = int(result.right[index]), int(result.total[index])
         share = f"{100 * right / total:5.1f}%" if total else "  " + translate("cli", "no readable images")
-        print(f"{name:>{width}}: {right}/{total} {share}")
+        say_line(f"{name:>{width}}: {right}/{total} {share}")
     if result.skipped:
         print_skipped(result.skipped, folder.root)
     if result.n_total == 0:
         raise CommandLineError(translate("cli", "None of the {0} image files in '{1}' could be read; see the "
-                                                "reasons above.").format(folder.total, folder.root))
-    print(f"accuracy={result.accuracy:.4f} ({result.n_right}/{result.n_total})")
+                                                "reasons above.").format(folder.total, shown_value(folder.root)))
+    say_line(f"accuracy={result.accuracy:.4f} ({result.n_right}/{result.n_total})")
     return 0
 
 
@@ -48,8 +55,28 @@ def print_skipped(skipped: list[tuple[str, str]], root: str) -> None:
     count = len(skipped)
     text = translate("cli", "skipped {0} unreadable file:") if count == 1 else translate(
         "cli", "skipped {0} unreadable files:")
-    print(text.format(count))
+    say_line(text.format(count))
     for path, reason in skipped[:SKIP_REASONS_SHOWN]:
-        print(f"  {os.path.relpath(path, root)}: {reason}")
+        say_line(f"  {shown_value(os.path.relpath(path, root))}: {reason}")
     if count > SKIP_REASONS_SHOWN:
-        print("  " + translate("cli", "... and {0} more").format(count - SKIP_REASONS_SHOWN))
+        say_line("  " + translate("cli", "... and {0} more").format(count - SKIP_REASONS_SHOWN))
+
+
+def check_path(flag: str, path: str) -> str:
+    """`path` (user folder expanded), unless the system refuses to even look it up (too long a name, no
+    permission, a NUL character): then one sentence naming `flag`. A missing path is the reader's to say."""
+    full = os.path.expanduser(path)
+    try:
+        os.stat(full)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise CommandLineError(translate("cli", "{0} '{1}' is too long a path for this system; use a shorter "
+                                                    "one.").format(flag, shown_value(path))) from None
+        raise CommandLineError(translate("cli", "{0} '{1}' cannot be opened: {2}.").format(
+            flag, shown_value(path), (error.strerror or str(error)).rstrip("."))) from None
+    except ValueError:  # a NUL character
+        raise CommandLineError(translate("cli", "{0} '{1}' is not a usable path.").format(flag, shown_value(path))) \
+            from None
+    return full

@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, say_line, shown_value
 from cli.inputs import (headless_run, lab_inputs, make_trainer, network_landscape_inputs, note_slice_divergence,
                         surface_inputs)
-from cli.options import check_output_path, refuse_image_options, refuse_landscape_options, write_output
+from cli.options import (check_output_path, refuse_image_options, refuse_landscape_options, refuse_unused,
+                         write_output)
+from cli.progress import require_trace, train_and_slice
 from cli.parser import EXPORTS
 from cli.words import translate
 
@@ -27,57 +29,74 @@ SESSION_EXPORTS = ("trace", "session")  # the exports that can start from --sess
 def run(options: argparse.Namespace) -> int:
     if options.what not in EXPORTS:
         raise CommandLineError(translate("cli", "Unknown export '{0}'; choose one of: {1}.")
-                               .format(options.what, ", ".join(EXPORTS)))
+                               .format(shown_value(options.what), ", ".join(EXPORTS)))
     if options.session and options.what not in SESSION_EXPORTS:
         raise CommandLineError(translate("cli", "--session applies to export trace and export session, not to "
                                                 "export {0}.").format(options.what))
     if options.what == "features":
         refuse_landscape_options(options, "export features")
+        refuse_unused(options, "export features", "export features")
         return export_features(options)
     if options.what == "landscape":
         return export_landscape(options)
     refuse_landscape_options(options, f"export {options.what}")
     refuse_image_options(options, f"export {options.what}")
+    refuse_unused(options, f"export {options.what}", f"export {options.what}")
     out = check_output_path(options.out)
     if options.what == "session":
         from cli.session import export_session
 
         export_session(options, out)
-        print(out)
+        say_line(out)
         return 0
     if options.what == "trace":
         text = export_trace_text(options)
     else:
         _, history, _ = headless_run(options)
         text = history.to_csv()
-    write_output(out, "w", lambda handle: handle.write(text))
-    print(out)
+    write_output(out, text)
+    say_line(out)
     return 0
 
 
 def trace_trainer(options: argparse.Namespace):
     """The trainer a trace starts from: the session's, or a new one from the training options."""
     if not options.session:
-        return make_trainer(options)
+        return make_trainer(options, trace=True)
     from cli.session import read_session_file, session_trainer
 
-    return session_trainer(read_session_file(options), options.session)
+    trainer = session_trainer(read_session_file(options), options.session)
+    require_trace(trainer.config)
+    return trainer
 
 
 def export_trace_text(options: argparse.Namespace) -> str:
-    """Train --steps steps, then record training example --example's pass as glassbox.trace/1 JSON."""
+    """Train --steps steps, then record training example --example's pass as glassbox.trace/1 JSON.
+
+    Strict JSON: a run that diverged is refused with its sentence (a trace of it would hold no numbers),
+    and a number that is not finite is never written as a bare NaN or Infinity.
+    """
     import json
     import re
 
     from core.mlp.recording import record_example
 
+    example = 0 if options.example is None else options.example
     trainer = trace_trainer(options)
-    if not 0 <= options.example < trainer.n_train:
+    if not 0 <= example < trainer.n_train:
         raise CommandLineError(translate(
             "cli", "--example must be between 0 and {0} (the training set's size minus one), not {1}.")
-            .format(trainer.n_train - 1, options.example))
-    headless_run(options, trainer)
-    text = json.dumps(record_example(trainer, options.example).to_json_dict(), indent=1)
+            .format(trainer.n_train - 1, example))
+    _, _, diverged = headless_run(options, trainer, quiet=True)
+    if diverged is not None:
+        raise diverged  # its own sentence: when it diverged and what to change
+    trace = record_example(trainer, example).to_json_dict()
+    try:
+        text = json.dumps(trace, indent=1, allow_nan=False)
+    except ValueError:
+        raise CommandLineError(translate("cli", "The trace of example {0} holds numbers that are not finite (the "
+                                                "update overflows); lower the learning rate.").format(example)) \
+            from None
     # One line per innermost list (a vector, or one row of a matrix), so it reads like the maths.
     return re.sub(r"\[\s+([^\[\]]*?)\s+\]", lambda match: "[" + " ".join(match.group(1).split()) + "]", text) + "\n"
 
@@ -93,8 +112,8 @@ def export_features(options: argparse.Namespace) -> int:
 
     model, info = open_model(name, options.models_dir)
     arrays = to_npz_dict(analyse(model, info, image))
-    write_output(out, "wb", lambda handle: np.savez(handle, **arrays))
-    print(out)
+    write_output(out, lambda handle: np.savez(handle, **arrays))
+    say_line(out)
     return 0
 
 
@@ -111,21 +130,23 @@ def export_landscape(options: argparse.Namespace) -> int:
         if options.directions is not None:
             raise CommandLineError(translate("cli", "--directions slices a network; it does not apply to "
                                                     "--surface."))
+        refuse_unused(options, "export surface", "export landscape --surface")
         optimizer = getattr(options, "optimizer", "adam").strip().lower()
         chosen, lr, start, momentum = surface_inputs(options, [optimizer])
         resolution = check_resolution(101 if options.resolution is None else options.resolution)
         path = optimizer_path(chosen, optimizer, lr, options.steps, start, momentum)
         if path.diverged_at is not None:
-            print("note: " + translate("cli", "{0} diverged at step {1}; the path stops there.")
-                  .format(optimizer, path.diverged_at), file=sys.stderr)
+            say_line(translate("cli", "{0} diverged at step {1}; the path stops there.")
+                     .format(optimizer, path.diverged_at), sys.stderr, "note: ")
         arrays = surface_npz(chosen, path, resolution)
     else:
-        from core.landscape.network import network_landscape, network_npz
+        from core.landscape.network import network_npz
 
         config, directions, resolution = network_landscape_inputs(options)
-        landscape = network_landscape(config, options.steps, directions, resolution)
+        refuse_unused(options, "export slice", translate("cli", "export landscape (a slice of the network)"))
+        landscape = train_and_slice(config, options.steps, directions, resolution).landscape
         note_slice_divergence(landscape.diverged_at)
         arrays = network_npz(landscape)
-    write_output(out, "wb", lambda handle: save_npz(handle, arrays))
-    print(out)
+    write_output(out, lambda handle: save_npz(handle, arrays))
+    say_line(out)
     return 0

@@ -9,29 +9,39 @@ import argparse
 import os
 import sys
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, say_line, shown_value
 from cli.options import check_steps, config_from_options
+from cli.progress import require_trace, require_training, train_with_progress
 from cli.words import translate
 
 
-def make_trainer(options: argparse.Namespace):
+def make_trainer(options: argparse.Namespace, trace: bool = False):
+    """A new trainer from the training options, once core.limits says its training (and, with `trace`, a trace
+    of one example) fits in memory."""
     from core.mlp.config import TrainConfig
     from core.mlp.trainer import Trainer
 
-    check_steps(options.steps)
-    return Trainer(config_from_options(options, TrainConfig()))
+    steps = check_steps(options.steps)
+    config = config_from_options(options, TrainConfig())
+    if trace:
+        require_trace(config)
+    require_training(config, steps)
+    return Trainer(config)
 
 
-def headless_run(options: argparse.Namespace, trainer=None):
-    """Train as the options say; returns (trainer, history, divergence error or None)."""
-    from core.mlp.reports import train_headless
+def headless_run(options: argparse.Namespace, trainer=None, recorder=None, quiet: bool = False):
+    """Train as the options say, with progress lines when slow; returns (trainer, history, divergence or None).
 
+    `recorder`: a TrajectoryRecorder that records the landscape's path on the way. A divergence is a
+    `note:` line unless `quiet` (the caller refuses the run with it instead).
+    """
     trainer = trainer or make_trainer(options)
-    history, diverged = train_headless(trainer, check_steps(options.steps))
-    if diverged is not None:
+    steps = check_steps(options.steps)
+    history, diverged = train_with_progress(trainer, steps, 300, recorder, require_training(trainer.config))
+    if diverged is not None and not quiet:
         from cli.errors import said
 
-        print(f"note: {said(diverged)}", file=sys.stderr)
+        say_line(said(diverged), sys.stderr, "note: ")
     return trainer, history, diverged
 
 
@@ -48,14 +58,14 @@ def lab_inputs(options: argparse.Namespace):
     name = options.model or DEFAULT_MODEL
     folder = options.models_dir
     if folder is not None and not os.path.isdir(folder):
-        raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(folder))
+        raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(shown_value(folder)))
     names = available_models(folder)
     if not names:
         raise CommandLineError(translate("cli", "No trained model was found in {0}; run scripts/train_models.py "
                                                 "to create the digits and shapes models.").format(folder or MODELS_DIR))
     if name not in names:
         raise CommandLineError(translate("cli", "Unknown model '{0}'; choose one of: {1}.")
-                               .format(name, ", ".join(names)))
+                               .format(shown_value(name), ", ".join(shown_value(name) for name in names)))
     return image, name
 
 
@@ -84,7 +94,7 @@ def network_landscape_inputs(options: argparse.Namespace):
     directions = (options.directions or "random").strip().lower()
     if directions not in DIRECTIONS:
         raise CommandLineError(translate("cli", "Unknown --directions '{0}'; choose random or pca.")
-                               .format(directions))
+                               .format(shown_value(directions)))
     for flag in ("start", "momentum", "optimizers"):
         if getattr(options, flag) is not None:
             raise CommandLineError(translate("cli", "--{0} applies to a --surface, not to a network's landscape.")
@@ -97,5 +107,5 @@ def network_landscape_inputs(options: argparse.Namespace):
 
 def note_slice_divergence(diverged_at: int | None) -> None:
     if diverged_at is not None:
-        print("note: " + translate("cli", "training diverged at step {0}; the slice is around the last finite "
-                                          "weights.").format(diverged_at), file=sys.stderr)
+        say_line(translate("cli", "training diverged at step {0}; the slice is around the last finite weights.")
+                 .format(diverged_at), sys.stderr, "note: ")

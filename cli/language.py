@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, shown_value
 
 COMMANDS = ("snapshot", "export", "evaluate")
 # What --lang accepts (case and '-' or '_' do not matter) → the language's name in gui.i18n.
@@ -25,7 +25,7 @@ def normalise_language(value: str) -> str:
     if name is None:
         from cli.words import translate
 
-        raise CommandLineError(translate("cli", "--lang must be zh_CN or en, not '{0}'.").format(value))
+        raise CommandLineError(translate("cli", "--lang must be zh_CN or en, not '{0}'.").format(shown_value(value)))
     return name
 
 

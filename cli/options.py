@@ -11,7 +11,7 @@ import os
 from dataclasses import replace
 from typing import Callable, IO
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, prints, say_line, shown_value
 from cli.words import translate
 
 MAX_STEPS = 1_000_000
@@ -70,32 +70,49 @@ def check_steps(steps: int) -> int:
 
 
 def check_output_path(path: str) -> str:
-    """Refuse an --out we cannot write before spending time on training."""
-    path = os.path.abspath(os.path.expanduser(path))
-    folder = os.path.dirname(path)
-    if os.path.isdir(path):
-        raise CommandLineError(translate("cli", "--out '{0}' is a folder; give a file name inside it.").format(path))
+    """The absolute --out, refused in a second (not after training) when it cannot be written.
+
+    The name printed when the file is written is this one, so it must print as itself: a
+    name that is not text in the system's encoding, or holds a control character, is refused.
+    """
+    from core.files import FileWriteError, writable_target
+
+    if not path.strip():
+        raise CommandLineError(translate("cli", "--out needs a file name."))
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in path):
+        raise CommandLineError(translate("cli", "--out '{0}' is not text in this system's encoding, so it could not "
+                                                "be printed as written; choose a name made of letters and digits.")
+                               .format(shown_value(path)))
+    if not all(prints(char) for char in path):
+        raise CommandLineError(translate("cli", "--out '{0}' holds a control character (such as a new line); "
+                                                "choose a plain file name.").format(shown_value(path)))
+    full = os.path.abspath(os.path.expanduser(path))
+    folder = os.path.dirname(full)
+    shown, shown_folder = shown_value(full), shown_value(folder)
+    if os.path.isdir(full):
+        raise CommandLineError(translate("cli", "--out '{0}' is a folder; give a file name inside it.").format(shown))
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise CommandLineError(translate("cli", "Cannot write '{0}': '{1}' is a file, not a folder.")
-                               .format(path, folder))
-    if not os.path.isdir(folder):
+                               .format(shown, shown_folder))
+    if not os.path.lexists(folder):
         raise CommandLineError(translate("cli", "Cannot write '{0}': the folder '{1}' does not exist.")
-                               .format(path, folder))
-    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+                               .format(shown, shown_folder))
+    writable_target(full, FileWriteError)  # and the rest: not a device or pipe, a name not too long, a usable path
+    if not os.access(folder, os.W_OK) or (os.path.exists(full) and not os.access(full, os.W_OK)):
         raise CommandLineError(translate("cli", "Cannot write '{0}': permission denied; choose another --out.")
-                               .format(path))
-    return path
+                               .format(shown))
+    return full
 
 
 def parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise CommandLineError(translate("cli", "--size must look like 1600x900, not '{0}'.").format(text)) \
-            from None
+        raise CommandLineError(translate("cli", "--size must look like 1600x900, not '{0}'.").format(
+            shown_value(text))) from None
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise CommandLineError(translate("cli", "--size must be between 200x200 and 8000x8000, not {0}.")
-                               .format(text))
+                               .format(shown_value(text)))
     return width, height
 
 
@@ -115,17 +132,20 @@ def refuse_landscape_options(options: argparse.Namespace, what: str) -> None:
                                                 "landscape', not to {1}.").format(flags, what))
 
 
-def write_output(out: str, mode: str, fill: Callable[[IO], object]) -> None:
-    """Open `out` ("w" text as UTF-8, or "wb"), let `fill` write it; a failure is one error line.
+def write_output(out: str, content: str | bytes | Callable[[IO[bytes]], object]) -> None:
+    """Write `out` whole or not at all (core.files: a temporary file renamed over it when complete).
 
-    A file object, not a path: np.savez would add ".npz" to a bare path.
+    `content`: the text (UTF-8) or bytes, or a function that writes into a binary file object
+    (np.savez: a file object, not a path, since a bare path would gain ".npz"). A full disk,
+    a vanished folder or Ctrl+C leaves the old file exactly as it was; a failure is one sentence.
     """
-    try:
-        with open(out, mode, encoding=None if "b" in mode else "utf-8") as handle:
-            fill(handle)
-    except OSError as error:
-        raise CommandLineError(translate("cli", "Could not write '{0}': {1}.").format(out, error.strerror or error)) \
-            from None
+    from core.files import FileWriteError, atomic_output, atomic_write
+
+    if callable(content):
+        with atomic_output(out, FileWriteError) as stream:
+            content(stream)
+    else:
+        atomic_write(out, content, FileWriteError)
 
 
 def announce_png(written: bool, out: str) -> None:
@@ -133,4 +153,36 @@ def announce_png(written: bool, out: str) -> None:
     if not written:
         raise CommandLineError(translate("cli", "Could not write the PNG '{0}'; check the folder and the disk "
                                                 "space.").format(out))
-    print(out)
+    say_line(out)
+
+
+# What each command's target reads; any other option given is refused by name (refuse_unused).
+TRAINING = frozenset(OPTION_FIELDS)
+IMAGE = frozenset(field for _, field in IMAGE_FLAGS)
+SURFACE = frozenset({"surface", "optimizers", "start", "momentum", "lr", "steps"})
+SLICE = TRAINING | {"steps", "directions", "resolution"}
+USES = {
+    "snapshot training": TRAINING | {"steps", "size"},
+    "snapshot network": TRAINING | {"steps", "size"},
+    "snapshot cnn": IMAGE | {"size"},
+    "snapshot surface": SURFACE | {"size"},
+    "snapshot slice": SLICE | {"size"},
+    "snapshot session": frozenset({"session", "steps", "size"}),
+    "snapshot session cnn": frozenset({"session", "size"}),
+    "export metrics": TRAINING | {"steps"},
+    "export trace": TRAINING | {"steps", "example", "session"},
+    "export session": TRAINING | {"steps", "session"},
+    "export features": IMAGE,
+    "export surface": (SURFACE - {"optimizers"}) | {"optimizer", "resolution"},
+    "export slice": SLICE,
+    "evaluate": IMAGE - {"image"} | {"folder"},
+}
+ALWAYS = frozenset({"command", "what", "view", "out", "lang"})
+
+
+def refuse_unused(options: argparse.Namespace, target: str, what: str) -> None:
+    """Refuse, by name, every option given that `target` (a key of USES) does not read: never ignore one."""
+    unused = [name for name in sorted(getattr(options, "given", ())) if name not in USES[target] | ALWAYS]
+    if unused:
+        flags = translate("cli", " and ").join("--" + name.replace("_", "-") for name in unused)
+        raise CommandLineError(translate("cli", "{0} does not apply to {1}; leave it out.").format(flags, what))

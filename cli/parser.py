@@ -14,10 +14,11 @@ language first.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, shown_value
 from cli.words import HelpFormatter, translate
 
 VIEWS = ("training", "network", "cnn", "landscape")
@@ -40,15 +41,73 @@ class Parser(argparse.ArgumentParser):
         return re.sub(r"^(\S[^\n]*[^\x00-\x7f][^\n]*):$", r"\1：", super().format_help(), flags=re.MULTILINE)
 
 
+# Options whose empty value means something: --hidden "" is a network without hidden layers.
+EMPTY_ALLOWED = frozenset({"hidden"})
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     from cli.language import scan_language
 
     parser = build_parser()
-    argv, session_file = split_session_file(parser, attach_negative_values(argv))
+    argv, session_file = split_session_file(parser, attach_negative_values(argv, value_options(parser)))
     options = parser.parse_args(argv)
+    options.given = given_options(parser, options)
+    refuse_empty(options)
     options.lang = scan_language(argv)
     options.session_file = session_file
     return finish(options)
+
+
+def value_options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string, of the main parser and of each command, that takes a value."""
+    parsers = [parser, *parser._subparsers._group_actions[0].choices.values()]
+    return {option for each in parsers for option, action in each._option_string_actions.items()
+            if action.nargs != 0}
+
+
+def given_options(parser: argparse.ArgumentParser, options: argparse.Namespace) -> frozenset[str]:
+    """The options typed on the command line (their dest names), so a command can refuse those it ignores."""
+    actions = list(parser._actions)
+    if options.command is not None:
+        actions += parser._subparsers._group_actions[0].choices[options.command]._actions
+    given = set()
+    for action in actions:
+        if not action.option_strings or not hasattr(options, action.dest) or action.dest in ("help", "version"):
+            continue
+        if action.default is argparse.SUPPRESS or getattr(options, action.dest) != action.default:
+            given.add(action.dest)
+    return frozenset(given)
+
+
+def refuse_empty(options: argparse.Namespace) -> None:
+    """An option given an empty value is a mistake, never "use the default": say so (--surface "", --model "")."""
+    for name in sorted(options.given | {"what"}):
+        value = getattr(options, name, None)
+        if isinstance(value, str) and not value.strip() and name not in EMPTY_ALLOWED:
+            flag = "export WHAT" if name == "what" else "--" + name.replace("_", "-")
+            raise CommandLineError(translate("cli", "{0} was given an empty value; give one or leave the option "
+                                                    "out.").format(flag))
+
+
+def finite_number(text: str) -> float:
+    """An option's number: finite (not nan or inf), and -0.0 is 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("cli", "'{0}' is not a number").format(shown_value(text))) \
+            from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(translate("cli", "{0} is not a finite number").format(shown_value(text)))
+    return value + 0.0  # -0.0 + 0.0 is 0.0: a negative zero reaches no library
+
+
+def whole_number(text: str) -> int:
+    """An option's whole number (any size: the option's own check says which range it takes)."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("cli", "'{0}' is not a whole number").format(
+            shown_value(text))) from None
 
 
 def finish(options: argparse.Namespace) -> argparse.Namespace:
@@ -58,7 +117,7 @@ def finish(options: argparse.Namespace) -> argparse.Namespace:
         options.tab = tab.strip().lower()
         if options.tab not in TABS:
             raise CommandLineError(translate("cli", "--tab must be one of {0}, not '{1}'.")
-                                   .format(", ".join(TABS), tab))
+                                   .format(", ".join(TABS), shown_value(tab)))
     else:
         options.tab = None
     if options.command is not None:
@@ -68,7 +127,7 @@ def finish(options: argparse.Namespace) -> argparse.Namespace:
         if options.session_file is not None:
             raise CommandLineError(translate("cli", "A session file given alone opens the window; for {0}, "
                                                     "use --session {1}.").format(options.command,
-                                                                                 options.session_file))
+                                                                                 shown_value(options.session_file)))
     if options.command in ("snapshot", "export"):
         if options.steps is None:
             options.steps = 0 if options.session else DEFAULT_STEPS
@@ -103,14 +162,14 @@ def check_session_file(path: str) -> str:
     full = os.path.abspath(os.path.expanduser(path))
     if not path.lower().endswith(SESSION_SUFFIX) and not os.path.isfile(full):
         raise CommandLineError(translate("cli", "'{0}' is neither a command (snapshot, export, evaluate) nor a "
-                                                "session file ({1}).").format(path, SESSION_SUFFIX))
+                                                "session file ({1}).").format(shown_value(path), SESSION_SUFFIX))
     return check_session_path(full, "{0}")
 
 
 def check_session_path(path: str, shown: str = "--session '{0}'") -> str:
     """`path` made absolute if it is a readable regular file; else one sentence naming it."""
     full = os.path.abspath(os.path.expanduser(path))
-    name = shown.format(path)
+    name = shown.format(shown_value(path))
     if not os.path.exists(full):
         raise CommandLineError(translate("cli", "The session file {0} does not exist.").format(_quoted(name)))
     if os.path.isdir(full):
@@ -167,7 +226,7 @@ def add_snapshot_command(commands) -> None:
     snapshot.add_argument("--view", default="training",
                           help=translate("cli", "which view to render: {0} (cnn: what a trained CNN makes of "
                                                 "--image)").format(", ".join(VIEWS)))
-    snapshot.add_argument("--steps", type=int, default=None,
+    snapshot.add_argument("--steps", type=whole_number, default=None,
                           help=translate("cli", "training steps before rendering (default 300)"))
     snapshot.add_argument("--out", required=True, help=translate("cli", "the PNG file to write"))
     snapshot.add_argument("--size", default="1600x900",
@@ -186,9 +245,10 @@ def add_export_command(commands) -> None:
                "as JSON; features: every layer's output for --image through a trained CNN, as NumPy .npz; "
                "landscape: a loss surface and a descent path (--surface) or a slice of the network's loss, as "
                "NumPy .npz; session: the trained network and its settings as a .glassbox session file"))
-    export.add_argument("--example", type=int, default=0,
+    export.add_argument("--example", type=whole_number, default=None,
                         help=translate("cli", "trace: index into the training set (default 0)"))
-    export.add_argument("--steps", type=int, default=None, help=translate("cli", "training steps (default 300)"))
+    export.add_argument("--steps", type=whole_number, default=None,
+                        help=translate("cli", "training steps (default 300)"))
     export.add_argument("--out", required=True, help=translate("cli", "the file to write"))
     add_session_option(export)
     add_image_options(export)
@@ -216,10 +276,11 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--dataset", default=S, help=translate(
         "cli", "circle, xor, gauss, spiral, moons, blobs, reg-plane, reg-bumps, or digits (28×28 images, 784 "
                "inputs)"))
-    group.add_argument("--noise", type=float, default=S, help=translate("cli", "noise level from 0 to 1 (default 0)"))
-    group.add_argument("--train-fraction", type=float, default=S,
+    group.add_argument("--noise", type=finite_number, default=S,
+                       help=translate("cli", "noise level from 0 to 1 (default 0)"))
+    group.add_argument("--train-fraction", type=finite_number, default=S,
                        help=translate("cli", "share of points for training (0.1-0.9)"))
-    group.add_argument("--points", type=int, default=S,
+    group.add_argument("--points", type=whole_number, default=S,
                        help=translate("cli", "number of points to generate (default 500)"))
     group.add_argument("--features", default=S, help=translate(
         "cli", "comma-separated inputs: x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)"))
@@ -228,11 +289,12 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
         "cli", "relu, tanh, sigmoid, linear or leaky_relu; or one per hidden layer, e.g. relu,tanh"))
     group.add_argument("--optimizer", default=S,
                        help=translate("cli", "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw"))
-    group.add_argument("--lr", type=float, default=S, help=translate("cli", "learning rate (default 0.03)"))
-    group.add_argument("--batch", type=int, default=S, help=translate("cli", "batch size (default 16)"))
+    group.add_argument("--lr", type=finite_number, default=S, help=translate("cli", "learning rate (default 0.03)"))
+    group.add_argument("--batch", type=whole_number, default=S, help=translate("cli", "batch size (default 16)"))
     group.add_argument("--regularization", default=S, help=translate("cli", "none, l1 or l2"))
-    group.add_argument("--regularization-rate", type=float, default=S, help=translate("cli", "regularisation rate"))
-    group.add_argument("--seed", type=int, default=S,
+    group.add_argument("--regularization-rate", type=finite_number, default=S,
+                       help=translate("cli", "regularisation rate"))
+    group.add_argument("--seed", type=whole_number, default=S,
                        help=translate("cli", "random seed for data, weights and batches (default 0)"))
     group.add_argument("--device", default=S, help=translate("cli", "auto (CUDA if available), cpu or cuda"))
 
@@ -248,9 +310,9 @@ def add_landscape_options(parser: argparse.ArgumentParser) -> None:
         "cli", "snapshot: comma-separated optimizers to race, e.g. sgd,momentum,adam"))
     group.add_argument("--start", help=translate(
         "cli", "the start point x,y on the surface, e.g. -1,1 (default: the surface's own)"))
-    group.add_argument("--momentum", type=float, help=translate(
+    group.add_argument("--momentum", type=finite_number, help=translate(
         "cli", "momentum for momentum, Nesterov and RMSProp (default 0.9)"))
-    group.add_argument("--resolution", type=int, default=None, help=translate(
+    group.add_argument("--resolution", type=whole_number, default=None, help=translate(
         "cli", "grid points per axis (default 101 for a surface, 41 for a network)"))
     group.add_argument("--directions", default=None, help=translate(
         "cli", "network slice: random (filter-normalised) or pca (of the training path)"))
@@ -266,11 +328,25 @@ def add_image_options(parser: argparse.ArgumentParser) -> None:
                        help=translate("cli", "folder of trained models (default: the shipped assets/models)"))
 
 
-def attach_negative_values(argv: list[str]) -> list[str]:
-    """'--start -1,1' → '--start=-1,1': argparse would take '-1,1' for an option, not a value."""
+def attach_negative_values(argv: list[str], takes_value: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """'--start -1,1' → '--start=-1,1', '--lr -1e-3' → '--lr=-1e-3': argparse would take a value that starts
+    with '-' for an option (and say "expected one argument"), unless it is a plain negative number."""
     argv = list(argv)
-    for index in range(len(argv) - 1):
-        if argv[index] == "--start" and argv[index + 1].startswith("-"):
-            argv[index : index + 2] = [f"--start={argv[index + 1]}"]
+    index = 0
+    while index < len(argv) - 1:
+        token, value = argv[index], argv[index + 1]
+        if token == "--":
             break
+        if (token in takes_value or token == "--start") and value.startswith("-") and value != "--" and (
+                token == "--start" or _is_number(value)):
+            argv[index : index + 2] = [f"{token}={value}"]
+        index += 1
     return argv
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

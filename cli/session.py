@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, shown_value
 from cli.options import training_options_given
 from cli.parser import check_session_path
 from cli.words import translate
@@ -33,7 +33,7 @@ def read_session_file(options: argparse.Namespace):
         return read_session(path)
     except OSError as error:  # the file went away or cannot be read after all
         raise CommandLineError(translate("cli", "Could not read the session file '{0}': {1}.")
-                               .format(path, error.strerror or error)) from None
+                               .format(shown_value(path), error.strerror or error)) from None
 
 
 def session_trainer(session, path: str):
@@ -67,28 +67,9 @@ def new_recorder(trainer):
 
 def recorded_run(options: argparse.Namespace, trainer, recorder):
     """cli.inputs.headless_run (the same steps, the same evaluations), recording the landscape's path on the way."""
-    import sys
+    from cli.inputs import headless_run
 
-    from cli.errors import said
-    from cli.options import check_steps
-    from core.errors import DivergedError
-    from core.mlp.reports import MetricsHistory, evaluation_steps
-
-    steps = check_steps(options.steps)
-    history, diverged = MetricsHistory(), None
-    checkpoints = set(evaluation_steps(steps, 300))
-    start = trainer.step_count
-    history.extend([trainer.evaluate()])
-    try:
-        for record in trainer.run(max_steps=steps):
-            recorder.maybe_record(record.step, trainer.model)
-            if record.step - start in checkpoints:
-                history.extend([trainer.evaluate()])
-    except DivergedError as error:
-        history.extend([trainer.evaluate()])
-        diverged = error
-        print(f"note: {said(error)}", file=sys.stderr)
-    return trainer, history, diverged
+    return headless_run(options, trainer, recorder)
 
 
 def export_session(options: argparse.Namespace, out: str) -> None:
@@ -111,11 +92,7 @@ def export_session(options: argparse.Namespace, out: str) -> None:
     app.setdefault("tab", "training")
     tabs["training"] = training_tab(tabs.get("training"), trainer.config, history)
     parts[MLP_PART] = trainer.snapshot(recorder)  # with the path, so the Landscape tab can slice along it
-    try:
-        write_session(out, Session(app=app, tabs=tabs, parts=parts))
-    except OSError as error:
-        raise CommandLineError(translate("cli", "Could not write '{0}': {1}.").format(out, error.strerror or error)) \
-            from None
+    write_session(out, Session(app=app, tabs=tabs, parts=parts))
 
 
 def training_tab(saved, config, history) -> dict:

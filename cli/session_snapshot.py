@@ -11,7 +11,8 @@ import argparse
 
 from cli.errors import CommandLineError
 from cli.inputs import headless_run, note_slice_divergence
-from cli.options import announce_png, check_output_path, parse_size, refuse_image_options, refuse_landscape_options
+from cli.options import (announce_png, check_output_path, parse_size, refuse_image_options, refuse_landscape_options,
+                         refuse_unused)
 from cli.session import read_session_file, session_trainer
 from cli.words import translate
 
@@ -22,6 +23,8 @@ def snapshot_session(options: argparse.Namespace) -> int:
     out = check_output_path(options.out)
     size = parse_size(options.size)
     session = read_session_file(options)
+    target = "snapshot session cnn" if options.view == "cnn" else "snapshot session"
+    refuse_unused(options, target, translate("cli", "--session with --view {0}").format(options.view))
     if options.view == "cnn":
         written = _cnn(session, out, size)
     elif options.view == "landscape":
@@ -77,7 +80,7 @@ def _replayed(options: argparse.Namespace, trainer):
 
     from cli.options import MAX_STEPS
     from core.errors import GlassboxError
-    from core.mlp.reports import train_headless
+    from cli.progress import require_training, train_with_progress
     from core.mlp.trainer import Trainer
 
     total = trainer.step_count + options.steps
@@ -85,7 +88,7 @@ def _replayed(options: argparse.Namespace, trainer):
         return None
     try:
         fresh = Trainer(trainer.config)
-        _, diverged = train_headless(fresh, trainer.step_count, points=1)
+        _, diverged = train_with_progress(fresh, trainer.step_count, 0, None, require_training(fresh.config))
     except GlassboxError:
         return None
     same = diverged is None and fresh.step_count == trainer.step_count and all(
@@ -167,19 +170,15 @@ def _network_slice(session, options, slice_state, out: str, size: tuple[int, int
     --steps more), with the line from its initial weights: what the tab's "Your network" panel computes."""
     from cli.session import recorded_run, session_training
     from cli.snapshot import slice_title
-    from core.landscape.network import landscape_with_line
+    from cli.progress import require_slice, slice_with_progress
     from gui.snapshot import render_network_landscape
     from gui.training.worker import LINE_POINTS
 
     trainer, recorder = session_training(session, options.session)
+    seconds = require_slice(trainer.config, slice_state.resolution)  # before the extra steps: refused at once
     trainer, _, diverged = recorded_run(options, trainer, recorder)
-    updates = landscape_with_line(trainer, recorder, trainer.initial_weights, slice_state.directions,
-                                  slice_state.resolution, LINE_POINTS)
-    try:
-        while True:
-            next(updates)
-    except StopIteration as finished:
-        result = finished.value
+    result = slice_with_progress(trainer, recorder, trainer.initial_weights, slice_state.directions,
+                                 slice_state.resolution, LINE_POINTS, seconds)
     if diverged is not None:
         note_slice_divergence(diverged.step)
     title = slice_title(trainer.config, trainer.step_count, slice_state.directions)

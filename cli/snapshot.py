@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 
-from cli.errors import CommandLineError
+from cli.errors import CommandLineError, shown_value
 from cli.inputs import headless_run, lab_inputs, network_landscape_inputs, note_slice_divergence, surface_inputs
 from cli.options import (announce_png, check_output_path, parse_size, refuse_image_options,
-                         refuse_landscape_options)
+                         refuse_landscape_options, refuse_unused)
+from cli.progress import train_and_slice
 from cli.parser import VIEWS
 from cli.words import translate
 
@@ -25,7 +26,7 @@ DEFAULT_RACE = "sgd,momentum,adam"
 def run(options: argparse.Namespace) -> int:
     if options.view not in VIEWS:
         raise CommandLineError(translate("cli", "Unknown view '{0}'; choose one of: {1}.")
-                               .format(options.view, ", ".join(VIEWS)))
+                               .format(shown_value(options.view), ", ".join(VIEWS)))
     if options.session:
         from cli.session_snapshot import snapshot_session
 
@@ -41,6 +42,7 @@ def snapshot_training(options: argparse.Namespace) -> int:
     """The learning curves (--view training) or the network (--view network) after --steps steps."""
     refuse_landscape_options(options, f"--view {options.view}")
     refuse_image_options(options, f"--view {options.view}")
+    refuse_unused(options, f"snapshot {options.view}", f"--view {options.view}")
     out = check_output_path(options.out)
     size = parse_size(options.size)
     trainer, history, diverged = headless_run(options)
@@ -64,6 +66,8 @@ def render_trained(view: str, trainer, history, diverged, out: str, size: tuple[
 
 
 def snapshot_cnn(options: argparse.Namespace) -> int:
+    refuse_landscape_options(options, "--view cnn")
+    refuse_unused(options, "snapshot cnn", "--view cnn")
     out = check_output_path(options.out)
     size = parse_size(options.size)
     image, name = lab_inputs(options)
@@ -78,6 +82,9 @@ def snapshot_landscape(options: argparse.Namespace) -> int:
     refuse_image_options(options, "--view landscape")
     if not options.surface:
         return snapshot_network_landscape(options)
+    if options.directions is not None:
+        raise CommandLineError(translate("cli", "--directions slices a network; it does not apply to --surface."))
+    refuse_unused(options, "snapshot surface", translate("cli", "--view landscape --surface (an optimizer race)"))
     out = check_output_path(options.out)
     size = parse_size(options.size)
     names = [name.strip().lower() for name in (options.optimizers or DEFAULT_RACE).split(",") if name.strip()]
@@ -93,10 +100,10 @@ def snapshot_network_landscape(options: argparse.Namespace) -> int:
     out = check_output_path(options.out)
     size = parse_size(options.size)
     config, directions, resolution = network_landscape_inputs(options)
-    from core.landscape.network import network_landscape_result
+    refuse_unused(options, "snapshot slice", translate("cli", "--view landscape (a slice of the network)"))
     from gui.snapshot import render_network_landscape
 
-    result = network_landscape_result(config, options.steps, directions, resolution)
+    result = train_and_slice(config, options.steps, directions, resolution)
     note_slice_divergence(result.landscape.diverged_at)
     title = slice_title(config, options.steps, directions)
     announce_png(render_network_landscape(result, out, size, title), out)

@@ -10,10 +10,15 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import signal
 import sys
+import threading
+import time
+import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QtMsgType, Slot, qInstallMessageHandler
+from PySide6.QtCore import (QCoreApplication, QObject, QStandardPaths, QtMsgType, QTimer, Signal, Slot,
+                            qInstallMessageHandler)
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -30,8 +35,13 @@ APPLICATION = "Glassbox"
 BENIGN_MESSAGES = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
+# QSettings met a value of a type it does not know in a damaged settings file: that value reads as missing
+# (its default is used, gui/widgets/saved_values.py), so Qt's line says nothing the user can act on.
+BENIGN_PREFIXES = ("QVariant::load: unknown user type",)
+
+
 def _message_handler(kind: QtMsgType, context, message: str) -> None:
-    if message in BENIGN_MESSAGES:
+    if message in BENIGN_MESSAGES or message.startswith(BENIGN_PREFIXES):
         return
     print(message, file=sys.stderr)
 
@@ -149,14 +159,196 @@ def collect_garbage_on_gui_thread(app: QApplication) -> None:
         app._glassbox_gc = GarbageCollector(interval=1.0)
 
 
+def freeze_startup_objects() -> None:
+    """Once the window is built: leave everything alive now (modules, torch, widgets) out of later collections.
+
+    A full collection on the GUI thread walked all of them and stalled the event loop for 0.3 to 0.4 s
+    (measured with GLASSBOX_WATCH_STALLS=0.3); frozen, a collection looks only at what came later.
+    """
+    import gc
+
+    gc.freeze()
+
+
 def leave(exit_code: int) -> int:
     """End the process at once once the event loop is over.
 
     Python's own teardown of torch, Qt and pyqtgraph takes 0.5 to 0.9 s on a small
     machine, which a class sees as a window that will not close. By now the window has
-    saved its settings and stopped its training thread, so there is nothing left to
-    finalise: flush the output streams and exit.
+    saved its settings and stopped its worker threads, so there is nothing left to
+    finalise: flush the output streams and the log, and exit. A worker still inside one long
+    step (gui/threads.py ABANDONED) ends with the process: destroying its QThread while it
+    runs would make Qt abort, which is why this never goes through Python's teardown.
+    A signal that asked the window to close (Ctrl+C: 130, SIGTERM: 0) sets the exit code.
     """
+    app = QCoreApplication.instance()
+    if exit_code == 0 and app is not None:
+        exit_code = getattr(app, "_glassbox_exit_code", 0)
+    for handler in logging.getLogger("glassbox").handlers:
+        try:
+            handler.flush()
+        except Exception:  # noqa: BLE001 - leaving must not fail
+            pass
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(exit_code)
+
+
+# ============================================================================ signals: Ctrl+C and SIGTERM
+EXIT_INTERRUPTED = 130  # Ctrl+C: the shell's convention (128 + SIGINT), after closing like the close button
+SIGNAL_POLL_MS = 100  # Python runs a signal handler only when it gets control: this timer gives it control
+
+
+def close_on_signals(app: QApplication) -> None:
+    """Ctrl+C (SIGINT) and SIGTERM close the window like its close button: settings saved, workers stopped.
+
+    The exit status is 130 after Ctrl+C (so a script sees the interruption) and 0 after SIGTERM
+    (a polite request to quit, as a session manager sends at log-out).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    timer = QTimer(app)
+    timer.setObjectName("glassbox-signal-poll")
+    timer.timeout.connect(_let_python_run)
+    timer.start(SIGNAL_POLL_MS)
+    app._glassbox_signal_timer = timer
+    signal.signal(signal.SIGINT, _on_signal)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_signal)
+
+
+def _let_python_run() -> None:
+    """Nothing: the point is that the interpreter runs, so a pending signal's handler can."""
+
+
+def _on_signal(number: int, _frame) -> None:
+    app = QCoreApplication.instance()
+    if app is None:
+        raise KeyboardInterrupt
+    app._glassbox_exit_code = EXIT_INTERRUPTED if number == signal.SIGINT else 0
+    QTimer.singleShot(0, close_everything)
+
+
+def close_everything() -> None:
+    """Close dialogs, then every window (their closeEvents save and stop), then end the event loop."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    for _ in range(20):  # a message box over a file dialog: close them from the top
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            break
+        modal.close()
+    for widget in QApplication.topLevelWidgets():
+        if widget.isWindow() and widget.isVisible():
+            widget.close()
+    app.quit()
+
+
+# ============================================================================ unexpected errors
+class ErrorReporter(QObject):
+    """Carries the one sentence about an unexpected error to the window, from whichever thread it happened in."""
+
+    occurred = Signal(str)
+
+
+REPORTER: list[ErrorReporter] = []  # made by install_error_hooks, on the GUI thread
+MAX_TRACEBACKS = 20  # printed in full on stderr; after that only counted (a failing timer would flood it)
+_printed = [0]
+
+
+def install_error_hooks() -> ErrorReporter:
+    """Unexpected exceptions (in a slot, a timer, an event handler, any thread) become one sentence.
+
+    `sys.excepthook` (PySide6 calls it for an exception raised in a slot or an overridden Qt method)
+    and `threading.excepthook` print the traceback on stderr and to the log, for a bug report, and
+    emit `occurred` with one sentence for the window; the app keeps running. Returns the reporter.
+    """
+    if not REPORTER:
+        REPORTER.append(ErrorReporter(QCoreApplication.instance()))
+    sys.excepthook = report_unexpected
+    threading.excepthook = _thread_hook
+    return REPORTER[0]
+
+
+def _thread_hook(arguments) -> None:
+    if arguments.exc_type is SystemExit:
+        return
+    report_unexpected(arguments.exc_type, arguments.exc_value, arguments.exc_traceback)
+
+
+def report_unexpected(kind, error, trace) -> None:
+    """The hook itself: details to stderr and the log, one sentence to the window. Never raises."""
+    try:
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            _on_signal(signal.SIGINT, None)
+            return
+        _printed[0] += 1
+        if _printed[0] <= MAX_TRACEBACKS:
+            print("".join(traceback.format_exception(kind, error, trace)).rstrip(), file=sys.stderr)
+        logging.getLogger("glassbox").error("unexpected error", exc_info=(kind, error, trace))
+        sentence = unexpected_sentence(kind, error)
+        if REPORTER:
+            REPORTER[0].occurred.emit(sentence)
+    except Exception:  # noqa: BLE001 - the last resort must never raise itself
+        pass
+
+
+def unexpected_sentence(kind, error) -> str:
+    from gui.i18n import say
+
+    detail = say(error) if error is not None else ""
+    detail = detail if len(detail) <= 200 else detail[:199] + "…"
+    name = getattr(kind, "__name__", "Error")
+    return QCoreApplication.translate(
+        "App", "Something unexpected went wrong ({0}: {1}); everything else still works. The details are in the "
+        "log, for a bug report.").format(name, detail)
+
+
+# ============================================================================ a stall watchdog, for tests and debugging
+class _Heartbeat(QObject):
+    """Notes, on the GUI thread, that its event loop is turning."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.last = time.monotonic()
+        self.stalls: list[float] = []  # the length of each stall seen, in seconds
+
+    @Slot()
+    def beat(self) -> None:
+        now = time.monotonic()
+        self.last = now
+
+
+def watch_stalls(app: QApplication, threshold_s: float = 1.0) -> _Heartbeat:
+    """GLASSBOX_WATCH_STALLS=<seconds>: print where the GUI thread is when its event loop stalls longer than that.
+
+    A timer beats on the GUI thread every 50 ms; a daemon thread looks at the beat and, once per stall,
+    prints the GUI thread's stack on stderr (and to the log), then how long the stall lasted.
+    """
+    heart = _Heartbeat(app)
+    timer = QTimer(app)
+    timer.timeout.connect(heart.beat)
+    timer.start(50)
+    app._glassbox_stall_timer = timer
+    gui_thread = threading.main_thread().ident
+
+    def watch() -> None:
+        reported = None
+        while True:
+            time.sleep(threshold_s / 4)  # a watchdog's own pace; the app never waits on it
+            silent = time.monotonic() - heart.last
+            if silent > threshold_s and reported != heart.last:
+                reported = heart.last
+                frame = sys._current_frames().get(gui_thread)
+                where = "".join(traceback.format_stack(frame)[-12:]) if frame is not None else "(unknown)\n"
+                message = f"glassbox: the event loop has stalled for {silent:.1f} s; the GUI thread is at:\n{where}"
+                print(message, file=sys.stderr, end="")
+                logging.getLogger("glassbox").warning(message)
+            elif reported is not None and reported != heart.last and silent < threshold_s:
+                heart.stalls.append(heart.last - reported)
+                print(f"glassbox: the stall ended after {heart.last - reported:.1f} s", file=sys.stderr)
+                reported = None
+
+    threading.Thread(target=watch, name="glassbox-stall-watch", daemon=True).start()
+    return heart

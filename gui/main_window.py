@@ -4,12 +4,12 @@ The MLP being trained lives in a TrainingSession (gui/training/session.py), whic
 the worker and its thread; the window subscribes to it and joins the tabs to it (tabs
 never import each other). Menus and toolbar are built by gui/window_menus.py, presenter
 mode by gui/presenter.py, session files by gui/window_sessions.py. Settings and window
-geometry persist in QSettings, the training settings through a TrainingState.
+geometry persist in QSettings (gui/window_settings.py), the training settings through a TrainingState.
 """
 
 from __future__ import annotations
 
-import json
+import logging
 import time
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
@@ -25,34 +25,21 @@ from gui.landscape.tab import LandscapeTab
 from gui.network.tab import NetworkTab
 from gui.presenter import Presenter
 from gui.style.zoom import ZOOM
+from gui import threads
 from gui.threads import Clock
 from gui.training.controls import TrainingControls
 from gui.training.curves_view import TrainingView
-from gui.training.saved_config import load_saved_config
 from gui.training.session import TrainingSession
 from gui.training.settings_panel import SettingsPanel
-from gui.training.state import TrainingState
 from gui.widgets.lazy_tab import LazyTab
+from gui.widgets import saved_values
 from gui.widgets.run_status import RunStatus
 from gui.widgets.settings_dock import SettingsDock
 from gui.window_menus import WindowMenus
 from gui.window_sessions import WindowSessions
+from gui.window_settings import restore_window, save_window, saved_tab_index, saved_training_state, step_seconds
 
-CONFIG_KEY, SPEED_KEY = "training/config", "training/speed_index"
 NARROW_WIDTH = 1280  # below this the settings dock collapses (its toggle stays on the toolbar)
-DEFAULT_SIZE = (1400, 860)
-
-
-def saved_training_state(settings: QSettings) -> TrainingState:
-    """The last session's training settings; a value that no longer reads falls back to its default alone."""
-    return TrainingState.from_dict({"config": load_saved_config(settings).to_dict(),
-                                    "speed_index": settings.value(SPEED_KEY, 0)})
-
-
-def save_training_state(settings: QSettings, state: TrainingState) -> None:
-    saved = state.to_dict()
-    settings.setValue(CONFIG_KEY, json.dumps(saved["config"]))
-    settings.setValue(SPEED_KEY, saved["speed_index"])
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +93,7 @@ class MainWindow(QMainWindow):
         self.run_status = RunStatus()
         self.statusBar().addPermanentWidget(self.run_status)
         self.device_label, self.rate_label = self.run_status.device_label, self.run_status.rate_label
+        self.step_action.triggered.connect(self.on_step_action)
         self.retranslate()
         self.menus.apply_saved_zoom()
         ZOOM.changed.connect(self.on_zoom_changed)
@@ -115,6 +103,7 @@ class MainWindow(QMainWindow):
         self.session.start()
         self.tabs.setCurrentIndex(TAB_NAMES.index(tab) if tab in TAB_NAMES else self._saved_tab_index())
         self.on_tab_changed(self.tabs.currentIndex())
+        QTimer.singleShot(0, self.report_saved_settings)  # once shown: saved settings that did not read
 
     # The session's run, as tests and tools read it from the window.
     worker = property(lambda self: self.session.worker)
@@ -144,6 +133,9 @@ class MainWindow(QMainWindow):
         session.run_started.connect(network.on_run_started)
         session.progressed.connect(network.on_progress)
         session.trace_recorded.connect(network.on_trace_recorded)
+        if hasattr(network, "on_trace_refused"):
+            session.trace_refused.connect(network.on_trace_refused)
+        session.trace_refused.connect(self.show_status)
         network.trace_requested.connect(session.record_trace)
         network.preset_requested.connect(session.apply_preset)
         network.architecture_requested.connect(session.edit_architecture)
@@ -232,32 +224,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ settings persistence
     def _restore_window(self) -> None:
-        """The last geometry, or a size that fits the screen: a 1024×768 projector gets the whole of it."""
-        screen = self.screen().availableGeometry() if QApplication.platformName() != "offscreen" else None
-        geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-            if screen is not None:  # the first start: most of the screen, whatever its size
-                self.resize(max(DEFAULT_SIZE[0], screen.width() * 9 // 10), max(DEFAULT_SIZE[1], screen.height() * 9 // 10))
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        if screen is not None and (self.width() > screen.width() or self.height() > screen.height()):
-            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
-            self.setWindowState(Qt.WindowState.WindowMaximized)
+        restore_window(self, self.settings)
         self._fit_dock()
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        folded = self._dock_hidden_for_conv or self._dock_hidden_for_width
-        if folded:
-            self.dock.show()  # save the layout the training tabs use on a wide screen, not a folded one
-        self.settings.setValue("window/state", self.saveState())
-        if folded:
-            self.dock.hide()
-        save_training_state(self.settings, self.session.state)
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.sync()
+        save_window(self, self.settings, self.session.state, self.tabs.currentIndex(),
+                    self._dock_hidden_for_conv or self._dock_hidden_for_width)
 
     # ------------------------------------------------------------------ commands
     @Slot()
@@ -280,7 +252,14 @@ class MainWindow(QMainWindow):
     @Slot(object, bool)
     def on_run_started(self, info: RunInfo, keep_history: bool) -> None:
         self.panel.set_config(info.config)
+        self.run_status.set_step_seconds(step_seconds(info.config))
         self.run_status.on_run_started(info)
+
+    @Slot()
+    def on_step_action(self) -> None:
+        """Step on the Training tab trains once: a slow network says "working" until the step reports."""
+        if self.tabs.currentWidget() is self.training_view:
+            self.run_status.on_step_requested()
 
     @Slot(object)
     def on_progress(self, progress: TrainingProgress) -> None:
@@ -341,11 +320,19 @@ class MainWindow(QMainWindow):
         self._hint = message
 
     def _saved_tab_index(self) -> int:
-        try:
-            index = int(self.settings.value("window/tab", 0))
-        except (TypeError, ValueError):
-            return 0
-        return index if 0 <= index < self.tabs.count() else 0
+        return saved_tab_index(self.settings, self.tabs.count())
+
+    @Slot()
+    def report_saved_settings(self) -> None:
+        """One sentence, on the status line, about saved settings that went back to their defaults."""
+        sentence = saved_values.take_sentence()
+        if sentence:
+            self.statusBar().showMessage(sentence, 30000)
+
+    @Slot(str)
+    def show_unexpected(self, sentence: str) -> None:
+        """An unexpected error somewhere in the window (gui/app.py's hooks): one sentence; the app goes on."""
+        self.statusBar().showMessage(sentence, 15000)
 
     @Slot(str)
     def show_training_problem(self, message: str) -> None:
@@ -374,6 +361,13 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802
         self.sessions.dropped(event)
 
+    @staticmethod
+    def save_png(image, path: str) -> None:
+        """Write `image` as a PNG whole or not at all (gui/snapshot.py; its menus may not import it)."""
+        from gui.snapshot import save_png
+
+        save_png(image, path)
+
     def warn(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Glassbox"), message)
 
@@ -389,11 +383,19 @@ class MainWindow(QMainWindow):
             ZOOM.changed.disconnect(self.menus.on_zoom_changed)
             ZOOM.changed.disconnect(self.on_zoom_changed)
             ZOOM.changed.disconnect(self.dock.on_zoom_changed)
-        self.save_settings()
-        self.session.shutdown()
-        self.conv_tab.shutdown()  # its CNN training thread, if one was started
-        if self.landscape_tab.view is not None:  # its optimizer races run in a thread of their own
-            self.landscape_tab.view.shutdown()
+        try:
+            self.save_settings()
+        except Exception:  # noqa: BLE001 - closing must go on: the workers still stop, the window still closes
+            logging.getLogger("glassbox").exception("the settings could not be saved")
+        self.sessions.finish_writing()  # a session being written is the user's work: it finishes first
+        threads.begin_closing()  # every worker's stop flag at once; all the waits below share one deadline
+        try:
+            self.session.shutdown()
+            self.conv_tab.shutdown()  # its CNN training thread, if one was started
+            if self.landscape_tab.view is not None:  # its optimizer races run in a thread of their own
+                self.landscape_tab.view.shutdown()
+        finally:
+            threads.end_closing()
         super().closeEvent(event)
 
     def shutdown_worker(self) -> None:

@@ -1,5 +1,8 @@
 """Render views offscreen to PNG, for `main.py snapshot`: the same widgets the window shows.
 
+Every PNG is written by `save_png` (encoded in memory, then core.files.atomic_write), so a
+failed write is one sentence and never leaves half a file; the window's Save View uses it too.
+
 Each renderer takes the language to draw in (`language`: "zh_CN", "en"; None keeps the one
 installed), installed before any view is built, so every label is drawn in it. Captions that
 the caller composes (titles, the step line) come in already translated.
@@ -34,7 +37,7 @@ def render_training_view(
     info: RunInfo, history: MetricsHistory, path: str, size: tuple[int, int], warning: str = "",
     language: str | None = None,
 ) -> bool:
-    """Draw the training view with `history` at `size` and save it to `path`; False if saving failed."""
+    """Draw the training view with `history` at `size` and save it to `path` (save_png: one sentence if not)."""
     app = _start(language)
     from gui.training.curves_view import TrainingView
 
@@ -93,14 +96,47 @@ def _apply_network_state(tab, trainer, data: dict) -> bool:
 
 
 def _save_png(app, widget, path: str) -> bool:
-    """Paint `widget` offscreen and save it; False if the file could not be written."""
+    """Paint `widget` offscreen and save it whole (save_png); True, or a GlassboxError with one sentence."""
     widget.layout().activate()
     # Axes widen to fit their tick labels only after a first paint: paint once, then shoot.
     widget.grab()
     app.processEvents()
-    ok = widget.grab().save(path, "PNG")
-    widget.close()
-    return ok
+    try:
+        save_png(widget.grab(), path)
+    finally:
+        widget.close()
+    return True
+
+
+def png_bytes(image) -> bytes:
+    """`image` (a QImage or QPixmap) encoded as PNG in memory; FileWriteError if Qt cannot encode it."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from core.files import FileWriteError
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = not image.isNull() and image.save(buffer, "PNG")
+    buffer.close()
+    if not ok:
+        raise FileWriteError("The picture could not be made into a PNG (it is empty or too big); make the window "
+                             "smaller and save again.")
+    return bytes(data.data())
+
+
+def save_png(image, path: str | os.PathLike) -> None:
+    """Write `image` (a QImage or QPixmap) to `path` as a PNG, whole or not at all.
+
+    Encoded in memory first, then written through core.files.atomic_write (a temporary file
+    renamed over `path` when complete): a full disk, a device or a missing folder is one
+    sentence (core.files.FileWriteError, a GlassboxError), libpng prints nothing, and the old
+    file stays exactly as it was. The window's Save View uses it too.
+    """
+    from core.files import FileWriteError, atomic_write, writable_target
+
+    writable_target(path, FileWriteError)  # before encoding: a bad target fails at once
+    atomic_write(path, png_bytes(image), FileWriteError)
 
 
 def render_cnn_view(image, model_name: str | None, path: str, size: tuple[int, int], models_dir=None,
@@ -108,7 +144,7 @@ def render_cnn_view(image, model_name: str | None, path: str, size: tuple[int, i
     """Draw the CNN view of `image` (a LoadedImage) through stored model `model_name`, and save it to `path`.
 
     `model`: a (network, ModelInfo) pair to use instead of a stored one (a session's lab model).
-    Raises ModelError when the model cannot be loaded; False if the PNG could not be written.
+    Raises ModelError when the model cannot be loaded, FileWriteError when the PNG cannot be written.
     """
     ensure_offscreen()
     from core.cnn.analysis import analyse, open_model

@@ -15,13 +15,22 @@ one sentence (`failed`), and the loop goes on with the next command, so the app 
 running and the controls return to a state that works. Expected problems are typed core
 errors, and each worker says those with its own signals.
 
-Threads end one way: set the stop flag, then quit, then wait (`stop_thread`).
+Threads end one way: set the stop flag, then quit, then wait (`stop_thread`). A thread still
+inside one long step when the wait ends (a huge network's first step, a stalled read) is not
+dropped: Qt aborts the process when a running QThread is destroyed. It is kept in `ABANDONED`,
+alive, until the process leaves with os._exit (gui/app.py `leave`), its loop ending by itself
+at the next stop check if the process lasts that long. When the window closes, `begin_closing`
+sets every worker's stop flag at once and gives all the waits together one deadline, so
+closing takes under a second however many workers there are.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 import weakref
@@ -36,12 +45,17 @@ from core.landscape.network import landscape_with_line
 from gui.i18n import say
 
 WORKER_TORCH_THREADS = 1  # measured: a busy GUI plus a thread-hungry torch halves training speed
-STOP_TIMEOUT_MS = 2000
+OUT_OF_MEMORY = (MemoryError, torch.OutOfMemoryError)  # for workers whose packages may not import torch
+STOP_TIMEOUT_MS = 2000  # a worker that needs longer than this to stop is abandoned (see ABANDONED)
+CLOSING_BUDGET_S = 0.5  # every wait while the window closes, together
 
 log = logging.getLogger("glassbox")
 
 # Every QThread started here, with its worker, so tests can fail (and stop) one left running.
 LIVE_THREADS: "weakref.WeakKeyDictionary[QThread, QObject]" = weakref.WeakKeyDictionary()
+# Threads that did not end in time, with their workers: never destroyed while running (see the module's notes).
+ABANDONED: list[tuple[QThread, QObject]] = []
+_closing_deadline: list[float] = []  # set by begin_closing: the moment every wait gives up
 
 Clock = Callable[[], float]
 
@@ -357,7 +371,59 @@ def start_in_thread(worker: QObject, name: str) -> QThread:
 
 
 def stop_thread(worker: QObject, thread: QThread, timeout_ms: int = STOP_TIMEOUT_MS) -> bool:
-    """Set the stop flag, then quit and wait; True when the thread has ended."""
+    """Set the stop flag, then quit and wait; True when the thread has ended.
+
+    A thread still running after `timeout_ms` (or after the closing deadline) is abandoned, never
+    destroyed: it stays referenced in ABANDONED and ends at its next stop check.
+    """
     worker.stop()
     thread.quit()
-    return thread.wait(timeout_ms)
+    if _closing_deadline:
+        timeout_ms = max(0, min(timeout_ms, int((_closing_deadline[0] - time.monotonic()) * 1000)))
+    if thread.wait(timeout_ms):
+        return True
+    ABANDONED[:] = [(kept, job) for kept, job in ABANDONED if kept.isRunning()]  # ended ones may go now
+    if not any(kept is thread for kept, _ in ABANDONED):
+        log.info("%s did not stop within %d ms; it is left to end by itself", thread.objectName(), timeout_ms)
+        ABANDONED.append((thread, worker))
+    return False
+
+
+EXIT_WAIT_MS = 10_000  # at interpreter exit, how long an abandoned thread may still take (scripts and tests)
+
+
+@atexit.register
+def _wait_for_abandoned_threads() -> None:
+    """Python's teardown would destroy an abandoned QThread that still runs, and Qt would abort the process.
+
+    The app never gets here (gui/app.py `leave` ends it with os._exit); a script or a test run that
+    closed a window mid-step does: wait for those threads to end at their next stop check, and if one
+    still runs, end the process here, with status 1 and one line, rather than with Qt's abort.
+    """
+    running = [thread for thread, _ in ABANDONED if thread.isRunning()]
+    for thread in running:
+        thread.wait(EXIT_WAIT_MS)
+    if any(thread.isRunning() for thread in running):
+        print("glassbox: a worker thread was still inside a long step at exit; ending the process here.",
+              file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(1)
+
+
+def begin_closing(budget_s: float = CLOSING_BUDGET_S) -> None:
+    """The application is closing: ask every worker to stop now (they stop in parallel) and give every
+    wait from here on one shared deadline, `budget_s` from now."""
+    _closing_deadline[:] = [time.monotonic() + budget_s]
+    for thread, worker in list(LIVE_THREADS.items()):
+        if thread.isRunning() and hasattr(worker, "stop"):
+            worker.stop()
+
+
+def end_closing() -> None:
+    """Waits get their own full timeouts again (a test that closes one window and goes on)."""
+    _closing_deadline.clear()
+
+
+def still_running() -> list[QThread]:
+    """Every worker thread started here that has not ended (abandoned ones included)."""
+    return [thread for thread in list(LIVE_THREADS) if thread.isRunning()]

@@ -14,21 +14,23 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle
 
 from core import __version__
+from core.errors import GlassboxError
+from core.files import FileWriteError, atomic_write
 from core.session.parts import TAB_NAMES
 from gui import i18n
 from gui.style.zoom import ZOOM, clamp_zoom
 from gui.training.controls import make_action
+from gui.widgets.saved_values import read_bool, read_float, read_str
 
 LANGUAGE_KEY, TERMS_KEY, ZOOM_KEY = "view/language", "view/english_terms", "view/zoom"
 
 
 def saved_language(settings: QSettings) -> str:
-    value = settings.value(LANGUAGE_KEY, i18n.SYSTEM)
-    return value if value in (*i18n.LANGUAGES, i18n.SYSTEM) else i18n.SYSTEM
+    return read_str(settings, LANGUAGE_KEY, i18n.SYSTEM, choices=(*i18n.LANGUAGES, i18n.SYSTEM))
 
 
 def saved_terms(settings: QSettings) -> bool:
-    return str(settings.value(TERMS_KEY, "false")).lower() in ("true", "1")
+    return read_bool(settings, TERMS_KEY, False)
 
 
 class WindowMenus(QObject):
@@ -170,10 +172,7 @@ class WindowMenus(QObject):
     # ------------------------------------------------------------------ language and zoom
     def apply_saved_zoom(self) -> None:
         """The zoom the window had when it was last closed."""
-        try:
-            ZOOM.set_factor(clamp_zoom(float(self.settings.value(ZOOM_KEY, 1.0))))
-        except (TypeError, ValueError):
-            ZOOM.set_factor(1.0)
+        ZOOM.set_factor(clamp_zoom(read_float(self.settings, ZOOM_KEY, 1.0, 0.1, 10.0)))
 
     def set_language(self, choice: str) -> None:
         """Switch now and remember: "zh_CN", "en" or "system"."""
@@ -224,8 +223,12 @@ class WindowMenus(QObject):
     @Slot()
     def save_view_image(self) -> None:
         path = self.ask_save_path(self.tr("Save View as Image"), self.view_image_name(), self.tr("PNG images (*.png)"))
-        if path and not self.window.tabs.currentWidget().grab().save(path, "PNG"):
-            self.window.warn(self.tr("Could not write {0}; choose a folder you can write to.").format(path))
+        if not path:
+            return
+        try:  # encoded in memory, then written whole or not at all: a failed save leaves the old file as it was
+            self.window.save_png(self.window.tabs.currentWidget().grab(), path)
+        except GlassboxError as error:
+            self.window.warn(i18n.say(error))
 
     @Slot()
     def export_metrics(self) -> None:
@@ -233,14 +236,12 @@ class WindowMenus(QObject):
         if not path:
             return
         try:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(self.window.training_view.history.to_csv())
-        except OSError as error:
-            self.window.warn(self.tr("Could not write {0} ({1}); choose a folder you can write to.").format(
-                path, error.strerror or error))
+            atomic_write(path, self.window.training_view.history.to_csv(), FileWriteError)
+        except GlassboxError as error:
+            self.window.warn(i18n.say(error))
 
     def ask_save_path(self, title: str, default_name: str, filters: str) -> str:
-        folder = str(self.settings.value("files/last_folder", ""))
+        folder = read_str(self.settings, "files/last_folder", "")
         path, _ = QFileDialog.getSaveFileName(self.window, title, f"{folder}/{default_name}" if folder else default_name,
                                               filters)
         if path:

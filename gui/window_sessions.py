@@ -9,12 +9,17 @@ named in one sentence.
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from core.errors import GlassboxError
+from core.files import shown_name
 from core.session.parts import CNN_PART, LAB_IMAGE_PART, MLP_PART, TAB_NAMES, Part, Session
 from gui import i18n
 from gui.convolution.state import ConvolutionState
@@ -22,15 +27,19 @@ from gui.landscape.state import LandscapeState
 from gui.network.state import NetworkState
 from gui.style.zoom import ZOOM
 from gui.training.state import CurvesState, TrainingState
+from gui.widgets.saved_values import read_str, read_str_list
 
 RECENT_KEY = "files/recent_sessions"
 MAX_RECENT = 8
 SUFFIX = ".glassbox"
 ANSWER_TIMEOUT_MS = 20_000
+WRITE_WAIT_S = 5.0  # closing waits this long at most for a session being written
 
 
 class WindowSessions(QObject):
     """Save, open and remember session files for `window` (a MainWindow)."""
+
+    written = Signal(str, object)  # path, None or the error: from the writer thread, handled on the GUI thread
 
     def __init__(self, window: QMainWindow, settings: QSettings):
         super().__init__(window)
@@ -39,6 +48,8 @@ class WindowSessions(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.on_answer_late)
+        self._writer: threading.Thread | None = None
+        self.written.connect(self.on_written)
         session, conv = window.session, window.conv_tab
         if hasattr(session, "snapshot_ready"):
             session.snapshot_ready.connect(self.on_snapshot_ready)
@@ -49,10 +60,7 @@ class WindowSessions(QObject):
 
     # ------------------------------------------------------------------ recent files
     def recent(self) -> list[str]:
-        value = self.settings.value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value] if value else []
-        return [str(path) for path in (value or []) if str(path)][:MAX_RECENT]
+        return read_str_list(self.settings, RECENT_KEY, MAX_RECENT)
 
     def remember(self, path: str) -> None:
         paths = [path] + [old for old in self.recent() if old != path]
@@ -67,6 +75,8 @@ class WindowSessions(QObject):
         menu = self.window.menus.recent_menu
         menu.clear()
         for path in self.recent():
+            if os.path.lexists(path) and not is_regular_file(path):  # a folder, pipe or device in its place
+                continue  # (a missing file is still offered: its USB stick may come back; choosing it says so)
             action = menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.setData(path)
@@ -78,20 +88,28 @@ class WindowSessions(QObject):
     def on_recent_chosen(self) -> None:
         action = self.sender()
         path = str(action.data()) if action is not None else ""
-        if not Path(path).is_file():
+        if not is_regular_file(path):
             self.forget(path)
             self.window.show_status(self.tr("{0} is no longer there; it was removed from the recent sessions.")
-                                    .format(path))
+                                    .format(shown_name(path)))
             return
         self.open_session(path)
 
     # ------------------------------------------------------------------ saving
     @Slot()
     def save_dialog(self) -> None:
-        path = self.window.ask_save_path(self.tr("Save Session"), "lesson" + SUFFIX,
+        path = self.window.menus.ask_save_path(self.tr("Save Session"), "lesson" + SUFFIX,
                                          self.tr("Glassbox sessions (*.glassbox)"))
-        if path:
-            self.save(path if path.endswith(SUFFIX) else path + SUFFIX)
+        if not path:
+            return
+        if not path.endswith(SUFFIX):
+            path += SUFFIX  # a name the dialog did not ask about: ask here before replacing it
+            if os.path.lexists(path) and QMessageBox.question(
+                    self.window, self.tr("Save Session"),
+                    self.tr("{0} already exists. Replace it?").format(shown_name(path))) \
+                    != QMessageBox.StandardButton.Yes:
+                return
+        self.save(path)
 
     def save(self, path: str) -> None:
         """Start saving to `path`; the file is written once the training session and the lab have answered."""
@@ -136,28 +154,52 @@ class WindowSessions(QObject):
         self._write_when_ready()
 
     def _write_when_ready(self) -> None:
-        if self._pending is None or self._pending["waiting"]:
+        """Once every part has answered, write the file in a thread of its own: compressing a digits network
+        took 1.8 s, which the GUI thread must not spend (the window stays live; "Saving…" shows meanwhile)."""
+        if self._pending is None or self._pending["waiting"] or self._pending.get("writing"):
             return
-        pending, self._pending = self._pending, None
         self._timer.stop()
+        self._pending["writing"] = True
+        self._writer = threading.Thread(target=self._write, args=(self._pending["path"], self._pending["session"]),
+                                        name="glassbox-session-save", daemon=True)
+        self._writer.start()
+
+    def _write(self, path: str, session: Session) -> None:
+        """In the writer thread: the file is whole or not written at all (core/session/files.py)."""
         from core.session.files import write_session
 
-        path = pending["path"]
         try:
-            write_session(path, pending["session"])
-        except (GlassboxError, OSError) as error:
-            self.window.warn(self.tr("Could not save {0}: {1}").format(path, i18n.say(error)))
-            self.window.statusBar().clearMessage()
+            write_session(path, session)
+            error = None
+        except Exception as problem:  # noqa: BLE001 - every outcome goes back to the window as one sentence
+            error = problem
+        self.written.emit(path, error)
+
+    @Slot(str, object)
+    def on_written(self, path: str, error) -> None:
+        self._pending = None
+        if error is None:
+            self.remember(path)
+            self.window.show_status(self.tr("Saved the session to {0}.").format(shown_name(path)))
             return
-        self.remember(path)
-        self.window.show_status(self.tr("Saved the session to {0}.").format(path))
+        if not isinstance(error, (GlassboxError, OSError)):
+            logging.getLogger("glassbox").error("saving a session failed", exc_info=error)
+        sentence = i18n.say(error) if isinstance(error, GlassboxError) else str(getattr(error, "strerror", "") or error)
+        self.window.statusBar().clearMessage()
+        self.window.warn(self.tr("Could not save {0}: {1}").format(shown_name(path), sentence))
+
+    def finish_writing(self, timeout_s: float = WRITE_WAIT_S) -> None:
+        """At closing: let a session being written finish (it is the user's work), for up to `timeout_s`."""
+        writer = getattr(self, "_writer", None)
+        if writer is not None and writer.is_alive():
+            writer.join(timeout_s)
 
     @Slot()
     def on_answer_late(self) -> None:
-        if self._pending is not None:
+        if self._pending is not None and not self._pending.get("writing"):
             path, self._pending = self._pending["path"], None
             self.window.warn(self.tr("Could not save {0}: the network did not answer in time; "
-                                     "try again.").format(path))
+                                     "try again.").format(shown_name(path)))
 
     @Slot()
     def on_snapshot_restored(self) -> None:
@@ -232,7 +274,7 @@ class WindowSessions(QObject):
     # ------------------------------------------------------------------ opening
     @Slot()
     def open_dialog(self) -> None:
-        folder = str(self.settings.value("files/last_folder", ""))
+        folder = read_str(self.settings, "files/last_folder", "")
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Session"), folder,
                                               self.tr("Glassbox sessions (*.glassbox)"))
         if path:
@@ -246,7 +288,7 @@ class WindowSessions(QObject):
             session = read_session(path)
         except (GlassboxError, OSError) as error:
             sentence = i18n.say(error) if isinstance(error, GlassboxError) else \
-                self.tr("Could not read {0}: {1}").format(path, error.strerror or error)
+                self.tr("Could not read {0}: {1}").format(shown_name(path), error.strerror or error)
             QMessageBox.warning(self.window, self.tr("Open Session"), sentence)
             return False
         self.apply(session)
@@ -260,6 +302,14 @@ def dropped_session(event) -> str | None:
     mime = event.mimeData()
     paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
     return paths[0] if len(paths) == 1 and is_session_file(paths[0]) else None
+
+
+def is_regular_file(path: str) -> bool:
+    """True for an existing regular file (a stat: never opens, so a FIFO cannot block)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def is_session_file(path: str) -> bool:

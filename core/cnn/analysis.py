@@ -19,26 +19,27 @@ the same form as the data it learned from:
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from safetensors import safe_open
 from torch import nn
 
 from core.data.images import LoadedImage, to_model_input
 from core.errors import ModelError
 from core.cnn.feature_maps import FeatureRecord, compute_features
 from core.nets.cnn import cnn_spec
-from core.nets.model_store import MODELS_DIR, ModelInfo, available_models, load_model, read_model_info, user_models_dir
+from core.nets.model_store import MODELS_DIR, ModelInfo, available_models, check_weights, load_model, read_model_info
 
 DEFAULT_MODEL = "digits"
 WORK_SIDE = 256  # digits are cut out of a copy this small: fast, and still far above 28 pixels
 INK_FLOOR = 0.1  # below this (after stretching) a pixel is paper texture, not ink
 BOX_THRESHOLD = 0.3  # ink this strong decides the digit's box; faint specks do not widen it
 MIN_CONTRAST = 0.08  # less spread than this between paper and darkest ink: a blank page
+MIN_STD = 1e-3  # a smaller std blows a pixel up past a thousand: no model was trained like that
+MAX_MEAN = 1e3  # pixels are 0..1 once scaled; a mean far outside is a broken description
 
 # Samples that one built-in model was trained to read (sample name -> model name).
 _SHAPE_SAMPLES = ("circle", "square", "triangle", "star", "house", "tree")
@@ -88,6 +89,13 @@ def preprocessing_of(info: ModelInfo) -> Preprocessing:
             "run scripts/train_models.py to rewrite its description.",
             name=info.name, channels=channels,
         )
+    if not (all(math.isfinite(m) and abs(m) <= MAX_MEAN for m in mean)
+            and all(math.isfinite(s) and MIN_STD <= s <= MAX_MEAN for s in std)):
+        raise ModelError(
+            "Model '{name}' has a preprocessing mean or std that is not a usable number (each std must be "
+            "from {smallest} to {largest}); run scripts/train_models.py to rewrite its description.",
+            name=info.name, smallest=MIN_STD, largest=MAX_MEAN,
+        )
     if box is not None and not (channels == 1 and 1 <= box <= min(size)):
         raise ModelError("Model '{name}' asks for a digit box of {box} pixels, which only fits a "
                          "one-channel input of at least that size.", name=info.name, box=box)
@@ -121,8 +129,17 @@ def prepare_input(image: LoadedImage, info: ModelInfo) -> np.ndarray:
 
 
 def analyse(model: nn.Sequential, info: ModelInfo, image: LoadedImage) -> FeatureRecord:
-    """Every layer's output for `image`, and the prediction with the model's class names."""
-    return compute_features(model, prepare_input(image, info), info.class_names)
+    """Every layer's output for `image`, and the prediction with the model's class names.
+
+    A record with a number that is not finite never leaves here (a view would draw "nan%"): the model
+    is refused in one sentence instead, whatever broke it (its weights, or weights set in training).
+    """
+    record = compute_features(model, prepare_input(image, info), info.class_names)
+    outputs = [record.input, record.logits, record.probs, *(layer.output for layer in record.layers)]
+    if not all(np.isfinite(array).all() for array in outputs):
+        raise ModelError("Model '{name}' gives numbers that are not finite for this image, so its weights are "
+                         "broken; choose another model or train it again.", name=info.name)
+    return record
 
 
 def open_model(name: str, directory: str | os.PathLike | None = None) -> tuple[nn.Sequential, ModelInfo]:
@@ -139,17 +156,7 @@ def check_model(name: str, directory: str | os.PathLike | None = None) -> ModelI
     """
     _check_name(name, directory)
     info = read_model_info(name, directory)
-    folders = [Path(directory)] if directory is not None else [MODELS_DIR, user_models_dir()]
-    weights = next((folder / f"{name}.safetensors" for folder in folders if (folder / f"{name}.json").is_file()),
-                   folders[0] / f"{name}.safetensors")
-    try:
-        with safe_open(str(weights), framework="numpy") as stored:
-            stored.keys()
-    except Exception as error:  # safetensors raises its own error type for a damaged header or body
-        raise ModelError(
-            "The weights file {weights} is damaged and cannot be read ({error}).",
-            weights=weights, error=error,
-        ) from None
+    check_weights(name, directory)  # a regular file with a readable header: never opened blindly (a FIFO blocks)
     return info
 
 

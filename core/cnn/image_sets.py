@@ -12,7 +12,9 @@ Five kinds of source, one result (`ImageSet`):
 
 Loading is a generator (DESIGN.md habit 3): it yields `LoadProgress`, checks
 `should_stop()` and returns the ImageSet, so the worker shows a progress bar and can
-cancel a folder of a thousand photos. Images are kept as uint8 where the source is
+cancel a folder of a thousand photos. A downloaded set is read in one go by
+core.data.downloads (a CIFAR archive takes seconds), so that read runs in a daemon thread
+the generator can walk away from: Cancel and closing the window never wait for it. Images are kept as uint8 where the source is
 uint8 (60,000 MNIST digits take 47 MB instead of 188) and normalised per batch.
 """
 
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import math
 import os
+import queue
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Generator
@@ -60,6 +64,7 @@ GENERATED_SIZES = {"digits": (3000, 600), "shapes": (1500, 300)}  # (train, test
 GENERATED_CHUNK = 150  # images drawn between two progress reports
 FOLDER_TEST_SHARE = 0.2  # a fifth of each class's photos is held out, when it has at least two
 FOLDER_MAX_SIDE = 512  # photos are decoded at most this large: the network sees 64×64 anyway
+POLL_S = 0.1  # how often a read in the background looks at `should_stop`
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,7 @@ def load_image_set(
     if source.kind in GENERATED:
         return (yield from _generated(source.kind, should_stop, seed))
     if source.kind in DOWNLOADED:
-        return (yield from _downloaded(source.kind, cache_dir))
+        return (yield from _downloaded(source.kind, cache_dir, should_stop))
     if source.kind == "folder":
         return (yield from _folder(source.path, should_stop, seed))
     raise DatasetError(
@@ -186,13 +191,39 @@ def _generated(kind: str, should_stop, seed: int):
                     torch.from_numpy(y[:n_train]), images[n_train:], torch.from_numpy(y[n_train:]), base)
 
 
-def _downloaded(kind: str, cache_dir):
+def _in_background(work: Callable, should_stop: Callable[[], bool]):
+    """`work()`'s value, computed in a daemon thread; None as soon as `should_stop()` (the thread is left
+    to finish on its own and its result dropped). Its exception, if it raises one, is raised here."""
+    answer: queue.Queue = queue.Queue(maxsize=1)
+
+    def run() -> None:
+        try:
+            answer.put(("value", work()))
+        except BaseException as error:  # noqa: BLE001 (raised again on the waiting side)
+            answer.put(("error", error))
+
+    threading.Thread(target=run, name="glassbox-reading", daemon=True).start()
+    while not should_stop():
+        try:
+            kind, value = answer.get(timeout=POLL_S)
+        except queue.Empty:
+            continue
+        if kind == "error":
+            raise value
+        return value
+    return None
+
+
+def _downloaded(kind: str, cache_dir, should_stop):
     title, architecture, preprocessing, base = DOWNLOADED[kind]
     if not is_downloaded(kind, cache_dir):
         raise DatasetError("{title} is not downloaded yet; download it first "
                            "(it is fetched once and kept in the cache).", title=dataset_source(kind).title)
     yield LoadProgress(0, 1, Phrase("reading {title}", title=title))
-    x_train, y_train, x_test, y_test, classes = load_dataset(kind, cache_dir)
+    loaded = _in_background(lambda: load_dataset(kind, cache_dir), should_stop)
+    if loaded is None:
+        return None
+    x_train, y_train, x_test, y_test, classes = loaded
     yield LoadProgress(1, 1, Phrase("reading {title}", title=title))
     to_images = (lambda x: torch.from_numpy(np.ascontiguousarray(x))) if x_train.ndim == 4 else _channels_first
     return ImageSet(title, architecture, tuple(classes), dict(preprocessing), to_images(x_train),

@@ -99,9 +99,18 @@ def _info(meta: Mapping[str, Any], name: str) -> ModelInfo:
     return info
 
 
+def expected_shapes(architecture: str, classes: int) -> dict[str, tuple[int, ...]]:
+    """The state dict's shapes for `architecture` with `classes` outputs, without making a single weight:
+    the network is built on torch's "meta" device (shapes only), so a session opens without training-sized
+    work on the GUI thread."""
+    import torch
+    with torch.device("meta"):
+        model = build_cnn(architecture, classes)
+    return {key: tuple(value.shape) for key, value in model.state_dict().items()}
+
+
 def _weights(arrays: Mapping[str, np.ndarray], info: ModelInfo, name: str) -> dict[str, np.ndarray]:
-    expected = {key: tuple(value.shape)
-                for key, value in build_cnn(info.architecture, len(info.class_names)).state_dict().items()}
+    expected = expected_shapes(info.architecture, len(info.class_names))
     if set(arrays) != set(expected):
         raise SessionError("The session's lab model '{name}' does not have the weights its architecture needs.",
                            name=name)

@@ -10,6 +10,13 @@ Starting from a shipped model ("shipped") copies every weight whose shape fits: 
 convolution kernels always, the classifier only when the classes are the same ones.
 A class with forty photos of three objects then fine-tunes kernels that already find
 edges and blobs, instead of learning them from nothing.
+
+A step never leaves a non-finite number behind: a loss or an updated weight that is not
+finite puts back the weights of the step before (copied after every good step) and raises
+DivergedError, so nothing non-finite reaches a report. A step works through its batch in
+pieces of at most MICRO_BATCH images (the gradients add up to the batch's), and `abort()`
+(the worker's stop flag) is asked between pieces and between the pieces of an evaluation,
+so closing the window never waits for a long step: an abandoned step changes nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ from torch.nn import functional as F
 from core.cnn.image_sets import ImageSet
 from core.device import describe_device, resolve_device
 from core.errors import ConfigError, DivergedError, GlassboxError
+from core.files import size_text
+from core.limits import SAFETY, Estimate, LimitError, available_memory, cnn_training
 from core.nets.cnn import build_cnn, layer_shapes
 from core.nets.model_store import ModelInfo, load_model, save_model
 from core.optimizers import check_optimizer, make_optimizer
@@ -36,7 +45,8 @@ LANDSCAPE_EXAMPLES = 256  # training images behind a loss-landscape slice of a C
 LANDSCAPE_BUDGET_FLOATS = 2**25  # activations held at once while slicing (128 MB of float32)
 RECENT_STEPS = 50  # the training loss and accuracy shown are means over this many recent batches
 SHIFT_PIXELS = 4  # augmentation: photos move by up to this many pixels each way
-SNAPSHOT_EVERY = 25  # steps between copies of the weights that a diverged step rolls back to
+MICRO_BATCH = 32  # images a step pushes through at once: a 512-image batch of 64×64 photos takes ~1.5 s
+EVALUATION_CHUNK = 100  # held-out images scored at once; `abort()` is asked in between
 
 
 @dataclass(frozen=True)
@@ -94,8 +104,9 @@ class CnnTrainer:
     loss_name = "cross_entropy"
 
     def __init__(self, data: ImageSet, config: CnnTrainConfig = CnnTrainConfig(),
-                 models_dir: str | os.PathLike | None = None):
+                 models_dir: str | os.PathLike | None = None, abort: Callable[[], bool] = lambda: False):
         self.config = config.validated()
+        self.abort = abort  # asked inside long steps and evaluations: True abandons them (the worker is closing)
         self.data = data
         self.models_dir = models_dir
         self.device = resolve_device(config.device)
@@ -105,8 +116,10 @@ class CnnTrainer:
         self._x_test, self._y_test = data.x_test[:count].to(self.device), data.y_test[:count].to(self.device)
         if len(self._y_train) == 0:
             raise ConfigError("{title} has no training images.", title=data.title)
-        self.batch_size = min(config.batch_size, len(self._y_train))
-        shapes = layer_shapes(build_cnn(data.architecture, len(data.class_names)), data.input_shape)
+        network = build_cnn(data.architecture, len(data.class_names))
+        self.parameters = sum(p.numel() for p in network.parameters())
+        self.batch_size = self._fitting_batch(config.batch_size)
+        shapes = layer_shapes(network, data.input_shape)
         self._activations_per_example = sum(math.prod(shape) for _, shape in shapes)
         self.reset()
 
@@ -123,16 +136,18 @@ class CnnTrainer:
         self._cursor = 0
         self.step_count = 0
         self._recent: list[tuple[float, float]] = []
-        self._snapshot = self._copy_state()
+        self._snapshot = self._copy_state()  # the last finite weights: what a diverged step goes back to
 
     def retune(self, config: CnnTrainConfig) -> None:
         """New optimizer, learning rate or batch size for the next steps; the weights and the step count stay.
 
         A new starting point ("start") only takes effect at the next reset.
         """
-        self.config = config.validated()
+        config = config.validated()
+        batch_size = self._fitting_batch(config.batch_size)
+        self.config = config
         self.optimizer = make_optimizer(config.optimizer, self.model.parameters(), config.learning_rate)
-        self.batch_size = min(config.batch_size, self.n_train)
+        self.batch_size = batch_size
 
     def _start_weights(self, model: torch.nn.Sequential) -> str:
         """Copy the shipped model's fitting weights into `model`; say where the weights came from."""
@@ -154,8 +169,40 @@ class CnnTrainer:
         model.load_state_dict(target)
         return f"the shipped {base} network" + ("" if same_classes else "'s kernels")
 
+    def estimate(self, batch_size: int | None = None) -> Estimate:
+        """Rough peak memory and time of a step (core.limits), for this network and data."""
+        batch = self.batch_size if batch_size is None else batch_size
+        return cnn_training(self.parameters, self.data.input_shape, batch)
+
+    def _fitting_batch(self, batch_size: int, free: int | None = None) -> int:
+        """The batch a step will use; LimitError (one sentence) when training with it cannot fit in memory."""
+        batch = min(batch_size, len(self._y_train))
+        need, free = self.estimate(batch).memory_bytes, available_memory() if free is None else free
+        if need > SAFETY * free:
+            raise LimitError("Training on {title} in batches of {batch} needs about {need}, but this computer "
+                             "has about {free} free; choose a smaller batch.",
+                             title=self.data.title, batch=batch, need=size_text(need), free=size_text(free))
+        return batch
+
     def _copy_state(self) -> dict:
         return {key: value.detach().clone() for key, value in self.model.state_dict().items()}
+
+    def _keep_snapshot(self) -> None:
+        """Copy the (finite) weights into the snapshot, in place: cheap enough for every step."""
+        state = self.model.state_dict()
+        for key, value in self._snapshot.items():
+            value.copy_(state[key])
+
+    def _roll_back(self, value: float) -> DivergedError:
+        """The last finite weights and a fresh optimizer (its moments may hold the blow-up); the error to raise."""
+        self.model.load_state_dict(self._snapshot)
+        self.optimizer = make_optimizer(self.config.optimizer, self.model.parameters(), self.config.learning_rate)
+        self.optimizer.zero_grad(set_to_none=True)
+        return DivergedError(self.step_count + 1, value)
+
+    def weights_finite(self) -> bool:
+        parameters = [p.detach() for p in self.model.parameters()]
+        return bool(torch.stack([torch.isfinite(p).all() for p in parameters]).all()) if parameters else True
 
     # ----------------------------------------------------------------- facts
     @property
@@ -204,39 +251,51 @@ class CnnTrainer:
         top, left = SHIFT_PIXELS + dy, SHIFT_PIXELS + dx
         return padded[..., top:top + height, left:left + width]
 
-    def step(self) -> CnnStep:
+    def step(self) -> CnnStep | None:
+        """One step on the next batch; None if `abort()` said stop part way (then nothing changed)."""
         batch = self._next_batch()
         x = self.data.inputs(self._x_train[batch])
         if self.data.augment:
             x = self._augmented(x)
         y = self._y_train[batch]
         self.model.train()
-        logits = self.model(x)
-        loss = F.cross_entropy(logits, y)
-        if not torch.isfinite(loss):
-            self.model.load_state_dict(self._snapshot)
-            self.optimizer = make_optimizer(self.config.optimizer, self.model.parameters(), self.config.learning_rate)
-            raise DivergedError(self.step_count + 1, float(loss.detach()))
         self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
+        total, loss_sum, right = len(y), 0.0, 0
+        for start in range(0, total, MICRO_BATCH):
+            if start and self.abort():
+                self.optimizer.zero_grad(set_to_none=True)
+                return None
+            xs, ys = x[start:start + MICRO_BATCH], y[start:start + MICRO_BATCH]
+            logits = self.model(xs)
+            loss = F.cross_entropy(logits, ys, reduction="sum")
+            if not torch.isfinite(loss):
+                raise self._roll_back(float(loss.detach()))
+            (loss / total).backward()  # the gradients of the batch's mean loss, a piece at a time
+            loss_sum += float(loss.detach())
+            right += int((logits.argmax(1) == ys).sum())
         self.optimizer.step()
+        if not self.weights_finite():  # a finite loss, yet an overflowing update
+            raise self._roll_back(math.inf)
+        self._keep_snapshot()
         self.step_count += 1
-        accuracy = float((logits.argmax(1) == y).float().mean())
-        record = CnnStep(self.step_count, self.epoch, float(loss.detach()), accuracy)
-        self._recent = (self._recent + [(record.loss, accuracy)])[-RECENT_STEPS:]
-        if self.step_count % SNAPSHOT_EVERY == 0:
-            self._snapshot = self._copy_state()
+        record = CnnStep(self.step_count, self.epoch, loss_sum / total, right / total)
+        self._recent = (self._recent + [(record.loss, record.accuracy)])[-RECENT_STEPS:]
         return record
 
     def run(self, should_stop: Callable[[], bool] = lambda: False, max_steps: int | None = None) -> Iterator[CnnStep]:
-        """Train step by step until `should_stop()` or `max_steps`; DivergedError ends it with the weights rolled back."""
+        """Train step by step until `should_stop()`, `abort()` or `max_steps`; DivergedError ends it with the
+        weights rolled back."""
         done = 0
         while (max_steps is None or done < max_steps) and not should_stop():
-            yield self.step()
+            record = self.step()
+            if record is None:
+                return
+            yield record
             done += 1
 
     @torch.no_grad()
-    def evaluate(self) -> CnnEvaluation:
+    def evaluate(self) -> CnnEvaluation | None:
+        """Recent batches and the held-out images; None if `abort()` said stop part way."""
         if self._recent:
             train_loss, train_accuracy = (float(v) for v in np.mean(self._recent, axis=0))
         else:
@@ -245,9 +304,12 @@ class CnnTrainer:
         if self.n_test:
             self.model.eval()
             losses, right = 0.0, 0
-            for start in range(0, self.n_test, 500):
-                x = self.data.inputs(self._x_test[start:start + 500])
-                y = self._y_test[start:start + 500]
+            for start in range(0, self.n_test, EVALUATION_CHUNK):
+                if start and self.abort():
+                    self.model.train()
+                    return None
+                x = self.data.inputs(self._x_test[start:start + EVALUATION_CHUNK])
+                y = self._y_test[start:start + EVALUATION_CHUNK]
                 logits = self.model(x)
                 losses += float(F.cross_entropy(logits, y, reduction="sum"))
                 right += int((logits.argmax(1) == y).sum())
@@ -279,7 +341,7 @@ class CnnTrainer:
             "started_from": self.started_from,
             "script": "the Glassbox convolution lab",
         }
-        if not math.isnan(evaluation.test_accuracy):
+        if evaluation is not None and not math.isnan(evaluation.test_accuracy):
             training |= {"held_out_accuracy": round(evaluation.test_accuracy, 4), "held_out_samples": self.n_test}
         return self.data.model_info(name, training)
 

@@ -7,6 +7,14 @@ code. A file is streamed into `<name>.part`, hashed on the way, and renamed to i
 final name only once its checksum matches, so a final name always means a verified
 file; every failure removes the .part and raises `DownloadError` with one sentence.
 
+Cancel never waits on the network: the blocking HTTP exchange of a file (name lookup,
+connect, headers, each read) runs in a small daemon thread (`_Pump`) that hands chunks
+over a short queue, and the generator looks at `should_stop()` at least every POLL_S
+seconds while it waits for the next one, so a server that accepts and then sends nothing
+(or sends headers and stalls) is cancelled within a fraction of a second. The pump's socket
+gives up after `timeout` seconds of silence (the stall limit); a pump that was abandoned
+ends by itself then, holding nothing but its socket meanwhile.
+
 Layout: <cache>/<dataset>/<file name as on the server>. MNIST and Fashion-MNIST use the
 same file names, hence one folder per dataset.
 """
@@ -17,8 +25,11 @@ import contextlib
 import hashlib
 import http.client
 import os
+import queue
 import ssl
 import sys
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -34,6 +45,9 @@ from core.errors import DatasetError, DownloadError
 
 CHUNK_BYTES = 64 * 1024  # small enough that a cancel lands quickly, large enough to be cheap
 DEFAULT_TIMEOUT = 30.0  # seconds a socket may stay silent, not a limit on the whole download
+POLL_S = 0.1  # how often a download waiting for the network looks at its cancel flag
+QUEUED_CHUNKS = 16  # chunks read ahead of the writer: at most 1 MB held
+STALL_GRACE_S = 5.0  # beyond the socket's own limit, for a name lookup that ignores it
 USER_AGENT = "Glassbox (teaching app; dataset download)"
 CHECKSUM_ALGORITHMS = ("md5", "sha256")
 
@@ -195,16 +209,18 @@ def _fetch(remote, url, target, should_stop, timeout, title, index, count):
     host = urllib.parse.urlsplit(url).netloc or url
     part = target.with_name(target.name + ".part")
     done = 0
+    pump = _Pump(url, host, remote, timeout, target.parent, title)
     try:
-        with _open(url, host, remote.name, timeout, target.parent, title) as response, _writing(target.parent):
-            total = _content_length(response) or remote.size
+        total = pump.next(should_stop, title, remote.name)  # the Content-Length, else the registry's size
+        with _writing(target.parent):
             digest = remote.new_hash()
-            with open(part, "wb") as out:
+            part.unlink(missing_ok=True)  # a stale part (or a FIFO put in its place, which would block an open)
+            with open(part, "xb") as out:
                 yield DownloadProgress(remote.name, 0, total, index, count)
                 while True:
                     if should_stop():
                         raise _cancelled(title, remote.name)
-                    chunk = _read(response, host, remote.name, done, total)
+                    chunk = pump.next(should_stop, title, remote.name)
                     if not chunk:
                         break
                     out.write(chunk)
@@ -222,7 +238,72 @@ def _fetch(remote, url, target, should_stop, timeout, title, index, count):
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
         raise
+    finally:
+        pump.close()
     yield DownloadProgress(remote.name, done, done, index + 1, count)  # the size is known for sure now
+
+
+class _Pump:
+    """One file's blocking HTTP exchange in a daemon thread: first the Content-Length (or None), then chunks,
+    then b"" at the end; an error (already a DownloadError) is handed over in their place.
+
+    The thread never outlives its socket's stall limit by much: it stops at the next chunk once closed,
+    and a blocked read gives up after `timeout` seconds of silence.
+    """
+
+    def __init__(self, url, host, remote, timeout, folder, title):
+        self._queue: queue.Queue = queue.Queue(maxsize=QUEUED_CHUNKS)
+        self._closed = threading.Event()
+        self._limit = timeout + STALL_GRACE_S  # the waiting side's own limit, should the thread never answer
+        self._host = host
+        self._thread = threading.Thread(target=self._run, args=(url, host, remote, timeout, folder, title),
+                                        name="glassbox-download", daemon=True)
+        self._thread.start()
+
+    def _run(self, url, host, remote, timeout, folder, title) -> None:
+        try:
+            with _open(url, host, remote.name, timeout, folder, title) as response:
+                total = _content_length(response) or remote.size
+                if not self._put(("item", total)):
+                    return
+                done = 0
+                while True:
+                    chunk = _read(response, host, remote.name, done, total)
+                    if not self._put(("item", chunk)) or not chunk:
+                        return
+                    done += len(chunk)
+        except BaseException as error:  # noqa: BLE001 (handed to the waiting side, which raises it)
+            self._put(("error", error))
+
+    def _put(self, item) -> bool:
+        """Hand `item` over; False once the waiting side has gone."""
+        while not self._closed.is_set():
+            try:
+                self._queue.put(item, timeout=POLL_S)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def next(self, should_stop, title, file_name):
+        """The next item, looking at `should_stop()` every POLL_S seconds while the network is silent."""
+        deadline = time.monotonic() + self._limit
+        while True:
+            if should_stop():
+                raise _cancelled(title, file_name)
+            try:
+                kind, value = self._queue.get(timeout=POLL_S)
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    raise _stalled(self._host, file_name) from None
+                continue
+            if kind == "error":
+                raise value
+            return value
+
+    def close(self) -> None:
+        """The waiting side is done: the thread stops at its next chunk (or when its socket gives up)."""
+        self._closed.set()
 
 
 @contextlib.contextmanager
@@ -296,12 +377,15 @@ def _verified(path: Path, remote: RemoteFile) -> bool:
     """Whether a cached file is there and intact; a damaged one is removed, to be fetched again."""
     if not path.is_file():
         return False
-    digest = remote.new_hash()
-    with _writing(path.parent), open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1024 * 1024), b""):
-            digest.update(block)
-        if remote.matches(digest.hexdigest()):
-            return True
+    # A file of another size is not this one: not hashed (a huge one would take minutes, with no cancel).
+    with _writing(path.parent):
+        if remote.size is None or path.stat().st_size == remote.size:
+            digest = remote.new_hash()
+            with open(path, "rb") as stream:
+                for block in iter(lambda: stream.read(1024 * 1024), b""):
+                    digest.update(block)
+            if remote.matches(digest.hexdigest()):
+                return True
     with _writing(path.parent):
         path.unlink()
     return False

@@ -13,11 +13,13 @@ from typing import Callable, Generator
 import numpy as np
 import torch
 
-from core.errors import DivergedError
+from core.errors import DivergedError, Phrase
+from core.landscape.evaluation import Stopped, slice_estimate
 from core.landscape.slices import (MAX_NETWORK_RESOLUTION, LandscapeUpdate, NetworkLandscape, TrajectoryRecorder,
                                    check_directions, flat_parameters, interpolation_1d, landscape_updates)
 from core.landscape.surfaces import check_resolution, check_steps
 from core.mlp.config import TrainConfig
+from core.limits import require_fits
 from core.mlp.trainer import Trainer
 
 LINE_RANGE = (-0.25, 1.25)  # the 1-D line runs a quarter beyond both ends
@@ -53,37 +55,48 @@ def landscape_with_line(
     yield LandscapeUpdate(1.0, final, True)
     if initial is None or initial.numel() != flat_parameters(trainer.model).numel():
         initial = recorder.vectors[0]
-    alphas, losses = interpolation_1d(trainer, initial, line_points, LINE_RANGE, chunk=chunk)
+    try:
+        alphas, losses = interpolation_1d(trainer, initial, line_points, LINE_RANGE, chunk=chunk,
+                                          should_stop=should_stop)
+    except Stopped:
+        return None
     return LandscapeResult(final, alphas, losses)
+
+
+Progress = Callable[[float], None]  # the fraction of the slice's grid computed so far
 
 
 def network_landscape(
     config: TrainConfig, steps: int, directions: str = "random", resolution: int = 41, seed: int | None = None,
-    chunk: int | None = None,
+    chunk: int | None = None, progress: Progress | None = None,
 ) -> NetworkLandscape:
     """Train a fresh network for `steps` steps, recording its path, then slice its loss around the end point.
 
     `seed` picks the random directions (the config's seed by default). If training
     diverges, it stops there with the last finite weights and `diverged_at` says when.
+    `progress(fraction)` hears how far the slice is, after each chunk of grid points (a
+    slice too big for this computer's memory is refused first, with core.limits.LimitError).
     """
-    return _train_and_slice(config, steps, directions, resolution, seed, chunk)[0]
+    return _train_and_slice(config, steps, directions, resolution, seed, chunk, progress)[0]
 
 
 def network_landscape_result(
     config: TrainConfig, steps: int, directions: str = "random", resolution: int = 41, seed: int | None = None,
+    progress: Progress | None = None,
 ) -> "LandscapeResult":
     """network_landscape plus the loss along the line from the initial weights: what the GUI panel draws."""
-    landscape, trainer, initial = _train_and_slice(config, steps, directions, resolution, seed, None)
+    landscape, trainer, initial = _train_and_slice(config, steps, directions, resolution, seed, None, progress)
     alphas, losses = interpolation_1d(trainer, initial)
     return LandscapeResult(landscape, alphas, losses)
 
 
-def _train_and_slice(config, steps, directions, resolution, seed, chunk):
+def _train_and_slice(config, steps, directions, resolution, seed, chunk, progress=None):
     """(landscape, trainer, initial weight vector) after training `steps` steps from `config`."""
     check_directions(directions)
     check_resolution(resolution, 3, MAX_NETWORK_RESOLUTION)
     steps = check_steps(steps)
     trainer = Trainer(config)
+    require_fits(slice_estimate(trainer, resolution), Phrase("a slice of its loss"))  # before training, not after
     recorder = TrajectoryRecorder(every=max(1, steps // 200))
     recorder.record(0, trainer.model)
     initial = recorder.vectors[0]
@@ -96,7 +109,8 @@ def _train_and_slice(config, steps, directions, resolution, seed, chunk):
     last = None
     for last in landscape_updates(trainer, recorder, directions, resolution,
                                   trainer.config.seed if seed is None else seed, chunk):
-        pass
+        if progress is not None:
+            progress(last.fraction)
     return replace(last.landscape, diverged_at=diverged_at), trainer, initial
 
 

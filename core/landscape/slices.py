@@ -6,8 +6,9 @@ they perturb, or along the first two principal directions of the recorded traini
 path, onto which that path is projected. The textbook surfaces and optimizer races are
 in core.landscape.surfaces.
 
-The grid is evaluated in chunks with torch.func (functional_call + vmap), a chunk of
-networks per call, on the model's device. `loss_slice` is a generator that reports
+The grid is evaluated in chunks of weight sets on the model's device by
+core.landscape.evaluation (layer by layer for the shipped networks, vmap for any other
+model), which puts the first layer's work for the whole plane into three evaluations. `loss_slice` is a generator that reports
 progress, shows a coarse grid first and can be cancelled, for a worker thread and a
 progress bar. Every loss here is the data loss on the training set without the
 regularisation penalty: what a lesson calls "the loss", and what the training curves plot.
@@ -21,11 +22,11 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 import torch
-from torch.func import functional_call, vmap
-from torch.nn import functional as F
 from torch.nn.utils import parameters_to_vector, vector_to_parameters
 
 from core.errors import ConfigError, Phrase
+from core.landscape.evaluation import PointLoss, Stopped, Vector, flat_parameters, slice_estimate, task_loss
+from core.limits import require_fits
 from core.landscape.surfaces import check_resolution
 from core.mlp.trainer import Trainer
 
@@ -34,93 +35,21 @@ MAX_NETWORK_RESOLUTION = 401
 COARSE_STRIDE = 4  # the first pass computes every 4th row and column: 1/16 of the work
 RANDOM_LIMIT = 1.0  # filter-normalised directions are on the weights' own scale: ±1 is ±"the weights"
 PATH_MARGIN = 1.15  # room around the projected path
-# Activations (floats) one vmapped chunk may hold. On the CPU a chunk that stays in the
-# cache is fastest (measured: 32–128 spiral networks beat 512); a GPU wants big batches.
-CHUNK_BUDGET = {"cpu": 2**19, "cuda": 2**26}
-MAX_CHUNK = {"cpu": 1024, "cuda": 16384}
 
-Vector = torch.Tensor  # a flat parameter vector, in model.parameters() order
+__all__ = ["PointLoss", "flat_parameters"]  # re-exported: callers reach the evaluator through this module
 
 
 # ----------------------------------------------------------------------------- evaluating many weights
-def flat_parameters(model: torch.nn.Module) -> Vector:
-    """A detached copy of all parameters as one vector, on the model's device."""
-    return parameters_to_vector(model.parameters()).detach().clone()
+def trajectory_losses(trainer: Trainer, vectors: Sequence, chunk: int | None = None,
+                      should_stop: Callable[[], bool] | None = None) -> np.ndarray:
+    """The true training loss at each of several flat parameter vectors (e.g. a recorded path).
 
-
-def _task_loss(loss_name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-    """The Trainer's data loss, chosen by its public `loss_name` (see Trainer._data_loss)."""
-    if loss_name == "bce":
-        return lambda logits, targets: F.binary_cross_entropy_with_logits(logits.squeeze(-1), targets)
-    if loss_name == "cross_entropy":
-        return F.cross_entropy
-    return lambda logits, targets: F.mse_loss(logits.squeeze(-1), targets)
-
-
-class _PointLoss:
-    """The training-set loss at many parameter vectors at once: functional_call under vmap."""
-
-    def __init__(self, trainer: Trainer, chunk: int | None = None):
-        # functional_call swaps parameters into the module while it runs: on a copy, the
-        # trainer's model is never touched, even if training goes on between chunks.
-        self.model = copy.deepcopy(trainer.model)
-        self.inputs, self.targets = trainer.training_set()
-        self.loss = _task_loss(trainer.loss_name)
-        params = list(self.model.named_parameters())
-        self.layout = [(name, param.shape, param.numel()) for name, param in params]
-        self.size = sum(count for _, _, count in self.layout)
-        self.device, self.dtype = params[0][1].device, params[0][1].dtype
-        # Each network in a chunk holds about (examples × widest layer) activations at once
-        # (for a model without `sizes`, a rough guess: pass `chunk` to override).
-        widest = max(getattr(self.model, "sizes", None) or [max(shape[0] for _, shape, _ in self.layout)])
-        kind = "cuda" if self.device.type == "cuda" else "cpu"
-        auto = CHUNK_BUDGET[kind] // max(1, len(self.inputs) * widest)
-        if chunk is not None and (isinstance(chunk, bool) or int(chunk) != chunk or chunk < 1):
-            raise ConfigError(
-                "The chunk size must be a whole number of at least 1, not {chunk!r}.",
-                chunk=chunk,
-            )
-        self.chunk = int(chunk) if chunk is not None else max(1, min(MAX_CHUNK[kind], auto))
-        self._batched = vmap(self._one)
-
-    def _one(self, params: dict[str, torch.Tensor]) -> torch.Tensor:
-        return self.loss(functional_call(self.model, params, (self.inputs,)), self.targets)
-
-    def vector(self, vector, what: str = Phrase("direction")) -> Vector:
-        """`vector` on the model's device and dtype, after checking its length."""
-        vector = torch.as_tensor(vector).detach().reshape(-1).to(self.device, self.dtype)
-        if vector.numel() != self.size:
-            raise ConfigError(
-                "The {what} has {size} numbers but the network has {expected} parameters.",
-                what=what, size=vector.numel(), expected=self.size,
-            )
-        return vector
-
-    @torch.no_grad()
-    def __call__(self, rows: torch.Tensor) -> np.ndarray:
-        """Loss at each row of a (K, P) matrix of parameter vectors, evaluated chunk by chunk."""
-        values = []
-        for start in range(0, len(rows), self.chunk):
-            part = rows[start : start + self.chunk]
-            params, offset = {}, 0
-            for name, shape, count in self.layout:
-                block = part[:, offset : offset + count].reshape(len(part), *shape)
-                if len(shape) == 2:
-                    # Same values, stored as (K, in, out): F.linear multiplies by Wᵀ, and a
-                    # contiguous Wᵀ makes vmap's batched matmul about 20 % faster.
-                    block = block.transpose(1, 2).contiguous().transpose(1, 2)
-                params[name] = block
-                offset += count
-            values.append(self._batched(params).double().cpu().numpy())
-        return np.concatenate(values) if values else np.empty(0)
-
-
-def trajectory_losses(trainer: Trainer, vectors: Sequence, chunk: int | None = None) -> np.ndarray:
-    """The true training loss at each of several flat parameter vectors (e.g. a recorded path)."""
-    point_loss = _PointLoss(trainer, chunk)
+    Raises core.landscape.evaluation.Stopped when `should_stop()` says yes before it is done.
+    """
+    point_loss = PointLoss(trainer, chunk)
     if not len(vectors):
         return np.empty(0)
-    return point_loss(torch.stack([point_loss.vector(v, Phrase("path point")) for v in vectors]))
+    return point_loss.rows(torch.stack([point_loss.vector(v, Phrase("path point")) for v in vectors]), should_stop)
 
 
 # ----------------------------------------------------------------------------- directions
@@ -245,7 +174,7 @@ def loss_slice(
             coarse_stride=coarse_stride,
         )
     should_stop = should_stop or (lambda: False)
-    point_loss = _PointLoss(trainer, chunk)
+    point_loss = PointLoss(trainer, chunk)
     theta = point_loss.vector(flat_parameters(trainer.model) if center is None else center, Phrase("center"))
     d1, d2 = point_loss.vector(d1), point_loss.vector(d2)
     alpha_t = torch.as_tensor(alphas, dtype=point_loss.dtype, device=point_loss.device)
@@ -267,8 +196,10 @@ def loss_slice(
                 return
             flat = indices[start : start + point_loss.chunk]
             j, i = np.divmod(flat, n_alpha)
-            rows = theta + alpha_t[i][:, None] * d1 + beta_t[j][:, None] * d2
-            loss.flat[flat] = point_loss(rows)
+            try:
+                loss.flat[flat] = point_loss.plane(theta, d1, d2, alpha_t[i], beta_t[j], should_stop)
+            except Stopped:
+                return
             done += len(flat)
             if start + point_loss.chunk < len(indices):  # the stage's last chunk is reported below
                 yield SliceUpdate(done / total, *shown, final=False)
@@ -297,7 +228,7 @@ def naive_loss_slice(trainer: Trainer, d1: Vector, d2: Vector, alphas, betas, ce
     model = copy.deepcopy(trainer.model)  # load weights into a copy: the trainer's model stays as it was
     params = list(model.parameters())
     inputs, targets = trainer.training_set()
-    loss_fn = _task_loss(trainer.loss_name)
+    loss_fn = task_loss(trainer.loss_name)
     theta = flat_parameters(model) if center is None else torch.as_tensor(center).to(params[0])
     d1, d2 = d1.to(params[0]), d2.to(params[0])
     alpha_t, beta_t = torch.as_tensor(alphas).to(params[0]), torch.as_tensor(betas).to(params[0])
@@ -311,7 +242,7 @@ def naive_loss_slice(trainer: Trainer, d1: Vector, d2: Vector, alphas, betas, ce
 
 def interpolation_1d(
     trainer: Trainer, initial_vector, steps: int = 101, alpha_range: tuple[float, float] = (-0.25, 1.25),
-    chunk: int | None = None,
+    chunk: int | None = None, should_stop: Callable[[], bool] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Loss along the line θ0 + α·(θ − θ0) from the initial weights (α = 0) to the current ones (α = 1).
 
@@ -323,12 +254,12 @@ def interpolation_1d(
             "The line needs a whole number of points between 2 and 10001, not {steps!r}.",
             steps=steps,
         )
-    point_loss = _PointLoss(trainer, chunk)
+    point_loss = PointLoss(trainer, chunk)
     initial = point_loss.vector(initial_vector, Phrase("initial weight vector"))
     towards = flat_parameters(trainer.model) - initial
     alphas = np.linspace(float(alpha_range[0]), float(alpha_range[1]), int(steps))
-    alpha_t = torch.as_tensor(alphas, dtype=point_loss.dtype, device=point_loss.device)
-    return alphas, point_loss(initial + alpha_t[:, None] * towards)
+    return alphas, point_loss.plane(initial, towards, torch.zeros_like(towards), alphas, np.zeros_like(alphas),
+                                    should_stop)  # raises Stopped when told to stop
 
 
 # ----------------------------------------------------------------------------- the training path
@@ -437,6 +368,7 @@ def landscape_updates(
     """
     check_directions(directions)
     resolution = check_resolution(resolution, 3, MAX_NETWORK_RESOLUTION)
+    require_fits(slice_estimate(trainer, resolution), Phrase("a slice of its loss"))
     center = flat_parameters(trainer.model).cpu()
     vectors = list(recorder.vectors) if recorder else []
     steps = list(recorder.steps) if recorder else []
@@ -450,7 +382,10 @@ def landscape_updates(
         d1, d2 = filter_normalised_directions(trainer.model, seed)
     path = project_trajectory(vectors, d1, d2, center)
     path[-1] = 0.0  # the current weights by definition; least squares leaves rounding dust
-    path_loss = trajectory_losses(trainer, vectors, chunk)
+    try:
+        path_loss = trajectory_losses(trainer, vectors, chunk, should_stop)
+    except Stopped:
+        return
     alpha_limit, beta_limit = _limits(path, directions)
     common = dict(path=_read_only(path), path_loss=_read_only(path_loss), path_steps=_read_only(np.array(steps)),
                   center_loss=float(path_loss[-1]), directions=directions, explained_variance=explained)

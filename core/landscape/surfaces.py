@@ -407,5 +407,14 @@ def surface_npz(
 
 
 def save_npz(target, arrays: dict[str, np.ndarray]) -> None:
-    """Write export arrays to a .npz file (a path or a binary file object)."""
-    np.savez(target, **arrays)
+    """Write export arrays to a .npz file: a binary file object, or a path written whole or not at all
+    (core.files.atomic_output: the old file stays as it was if the write fails; FileWriteError, one sentence)."""
+    import os
+
+    from core.files import atomic_output
+
+    if isinstance(target, (str, os.PathLike)):
+        with atomic_output(target) as stream:
+            np.savez(stream, **arrays)
+    else:
+        np.savez(target, **arrays)

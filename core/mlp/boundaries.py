@@ -13,6 +13,7 @@ import torch
 
 from core.data.input_features import expand_features
 from core.data.toy2d import DOMAIN
+from core.mlp.finite import finite
 from core.nets.mlp import MLP
 
 
@@ -41,7 +42,7 @@ def boundary_maps(model: MLP, features, resolution: int = 48, extent: float = DO
     """Run the grid through `model` and keep every layer's activations as images."""
     device = next(model.parameters()).device
     inputs = torch.from_numpy(expand_features(grid_points(resolution, extent), features)).to(device)
-    layers = [signal.T.reshape(-1, resolution, resolution).cpu().numpy().copy()
+    layers = [finite(signal.T.reshape(-1, resolution, resolution).cpu().numpy())
               for signal in model.layer_outputs(inputs)]
     final = layers[-1]
     if model.output_activation == "softmax":

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from core.errors import ConfigError
+from core.mlp.finite import finite
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,7 +55,7 @@ def neuron_activity(trainer, layer: int, index: int) -> NeuronActivity:
         activation=name,
         weights=linear.weight[index].cpu().numpy().copy(),
         bias=float(linear.bias[index]),
-        values=signal[:, index].cpu().numpy().copy(),
+        values=finite(signal[:, index].cpu().numpy()),
         targets=np.asarray(trainer.dataset.y_train).copy(),
         step=trainer.step_count,
     )

@@ -18,7 +18,7 @@ from core.data.toy2d import Dataset
 from core.errors import DivergedError, GlassboxError
 from core.mlp.inspection import NeuronActivity, neuron_activity
 from core.optimizers import OPTIMIZERS
-from core.mlp.trainer import Evaluation, Trainer
+from core.mlp.trainer import Divergence, Evaluation, Trainer
 
 METRICS = ("step", "epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
 
@@ -95,23 +95,32 @@ def run_info(trainer: Trainer) -> RunInfo:
 
 
 class MetricsHistory:
-    """Evaluations in arrival order, as growing numpy columns (amortised appends)."""
+    """Evaluations in arrival order, as growing numpy columns (amortised appends).
+
+    `divergence` is the newest evaluation's (core.mlp.trainer.Divergence): set while the run
+    stands rolled back at a divergence, so a chart can draw the loss exploding; None once it
+    trains on.
+    """
 
     def __init__(self) -> None:
         self._data = np.empty((0, len(METRICS)), dtype=np.float64)
         self._length = 0
+        self.divergence: Divergence | None = None
 
     def __len__(self) -> int:
         return self._length
 
     def clear(self) -> None:
         self._length = 0
+        self.divergence = None
 
     def extend(self, evaluations: Iterable[Evaluation]) -> None:
         """Append evaluations; one at an earlier step (after a rollback) first drops the later rows."""
+        evaluations = list(evaluations)
         rows = [[getattr(evaluation, name) for name in METRICS] for evaluation in evaluations]
         if not rows:
             return
+        self.divergence = getattr(evaluations[-1], "divergence", None)
         first_step = rows[0][0]
         if self._length and self._data[self._length - 1, 0] >= first_step:
             self._length = int(np.searchsorted(self._data[: self._length, 0], first_step, side="left"))
@@ -135,9 +144,11 @@ class MetricsHistory:
         return dict(zip(METRICS, self._data[self._length - 1].tolist()))
 
     def to_csv(self) -> str:
+        """One row per evaluation; a number that is not finite (a loss that overflowed) is an empty cell,
+        which spreadsheets and pandas read as missing, never a bare nan or inf."""
         lines = [",".join(METRICS)]
         for row in self._data[: self._length]:
-            lines.append(",".join(f"{value:.6g}" for value in row))
+            lines.append(",".join(f"{value:.6g}" if np.isfinite(value) else "" for value in row))
         return "\n".join(lines) + "\n"
 
 

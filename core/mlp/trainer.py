@@ -9,6 +9,7 @@ drive the same loop. Everything is seeded, so a seed gives the same losses every
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -18,6 +19,7 @@ from torch.nn import functional as F
 from torch.nn.utils import parameters_to_vector
 
 from core.mlp.config import TrainConfig
+from core.mlp.finite import finite
 from core.data.input_features import input_names, network_inputs
 from core.data.toy2d import make_dataset
 from core.device import describe_device, resolve_device
@@ -31,6 +33,14 @@ if TYPE_CHECKING:
 # A loss this large means the weights have run away even if it is still finite
 # (sigmoid outputs saturate, so BCE rarely reaches inf by itself).
 DIVERGENCE_LOSS = 1e6
+
+# How many of the last steps' losses a divergence keeps, so a chart can draw the loss exploding.
+RUN_UP_STEPS = 64
+
+# Big data sets are evaluated this many examples at a time, so a report's memory stays bounded
+# (smaller sets in one pass, exactly as before); the gradient chart looks at an even sample of this size.
+EVALUATION_CHUNK = 32768
+GRADIENT_SAMPLE = 4096
 
 # Settings that can change under a training network without rebuilding it.
 RETUNABLE = frozenset({"optimizer", "learning_rate", "batch_size", "regularization", "regularization_rate", "momentum"})
@@ -48,6 +58,15 @@ class StepRecord:
 
 
 @dataclass(frozen=True)
+class Divergence:
+    """Where training last diverged, and the finite losses that led there (for the learning curve)."""
+
+    step: int  # the step whose loss was refused, as DivergedError says it
+    value: float  # that loss: inf, NaN, or finite above DIVERGENCE_LOSS
+    run_up: tuple[tuple[int, float], ...]  # (step, minibatch loss) of the last steps before it, oldest first
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """Loss and accuracy on the whole train and test sets at one moment."""
 
@@ -57,6 +76,9 @@ class Evaluation:
     test_loss: float
     train_accuracy: float  # NaN for regression, where accuracy has no meaning
     test_accuracy: float
+    # The divergence the trainer stands at (rolled back, not yet trained on), so every consumer of
+    # evaluations (the live curves, the command line's snapshot) can draw it; None otherwise.
+    divergence: Divergence | None = None
 
 
 LOSS_NAMES = {"binary": "bce", "multiclass": "cross_entropy", "regression": "mse"}
@@ -107,6 +129,8 @@ class Trainer:
         self._cursor = 0
         self.step_count = 0
         self._rolled_back = False
+        self._run_up: deque[tuple[int, float]] = deque(maxlen=RUN_UP_STEPS)
+        self.divergence: Divergence | None = None
         self._last_finite = parameters_to_vector(self._params).detach().clone()
         # This run's first weights (a CPU copy): the landscape's line starts here, and a snapshot keeps them.
         self.initial_weights = self._last_finite.to("cpu", copy=True)
@@ -219,15 +243,18 @@ class Trainer:
         return batch
 
     def step(self) -> StepRecord:
-        """One optimizer step on the next minibatch. Raises DivergedError after rolling back."""
+        """One optimizer step on the next minibatch. Raises DivergedError after rolling back.
+
+        Both ends are guarded: a loss that is not finite (or explodes) is refused before the
+        update, and an update that leaves a weight non-finite is undone at once, so no report,
+        view or export ever sees non-finite weights.
+        """
         batch = self._next_batch()
         logits = self.model(self._x_train[batch])
         data_loss = self._data_loss(logits, self._y_train[batch])
         loss_value = data_loss.item()
         if not math.isfinite(loss_value) or loss_value > DIVERGENCE_LOSS:
-            diverged_at = self.step_count + 1
-            self._roll_back()
-            raise DivergedError(diverged_at, loss_value)
+            self._diverge(loss_value)
         # These weights gave a finite loss: remember them before the update moves them.
         self._last_finite.copy_(parameters_to_vector(self._params).detach())
         self.optimizer.zero_grad(set_to_none=True)
@@ -235,7 +262,20 @@ class Trainer:
         self.optimizer.step()
         self._rolled_back = False
         self.step_count += 1
+        self._run_up.append((self.step_count, loss_value))
+        if not self.parameters_are_finite():  # the update itself overflowed
+            self._diverge(math.inf)
+        self.divergence = None
         return StepRecord(self.step_count, self.epoch, loss_value)
+
+    def _diverge(self, value: float) -> None:
+        """Roll back and raise DivergedError for the step that gave `value`, remembering the run-up."""
+        diverged_at = self.step_count + 1
+        self.divergence = Divergence(diverged_at, value, tuple(self._run_up))
+        self._roll_back()
+        while self._run_up and self._run_up[-1][0] > self.step_count:  # steps the rollback undid
+            self._run_up.pop()
+        raise DivergedError(diverged_at, value)
 
     def _roll_back(self) -> None:
         """Put back the weights from before the last update, whose loss was finite.
@@ -268,11 +308,14 @@ class Trainer:
         """Loss and accuracy over the full train and test sets (no regularisation term)."""
         train_loss, train_accuracy = self._measure(self._x_train, self._y_train)
         test_loss, test_accuracy = self._measure(self._x_test, self._y_test)
-        return Evaluation(self.step_count, self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
+        return Evaluation(self.step_count, self.epoch, train_loss, test_loss, train_accuracy, test_accuracy,
+                          self.divergence)
 
     def _measure(self, inputs: torch.Tensor, targets: torch.Tensor) -> tuple[float, float]:
         if len(targets) == 0:
             return math.nan, math.nan
+        if len(targets) > EVALUATION_CHUNK:
+            return self._measure_in_chunks(inputs, targets)
         logits = self.model(inputs)
         loss = self._data_loss(logits, targets)
         if self.task == "binary":
@@ -284,12 +327,30 @@ class Trainer:
         values = torch.stack([loss, correct]).cpu().tolist()
         return values[0], values[1]
 
-    def adopt_step(self, model_state: dict, optimizer_state: dict) -> None:
-        """Take over weights and optimizer state from a step made on a copy (see core.mlp.recording)."""
+    def _measure_in_chunks(self, inputs: torch.Tensor, targets: torch.Tensor) -> tuple[float, float]:
+        """_measure over EVALUATION_CHUNK examples at a time: the same numbers, without every activation at once."""
+        loss_sum = correct = 0.0
+        for start in range(0, len(targets), EVALUATION_CHUNK):
+            part_loss, part_accuracy = self._measure(inputs[start : start + EVALUATION_CHUNK],
+                                                     targets[start : start + EVALUATION_CHUNK])
+            count = len(targets[start : start + EVALUATION_CHUNK])
+            loss_sum += part_loss * count
+            correct += part_accuracy * count
+        return loss_sum / len(targets), correct / len(targets)
+
+    def adopt_step(self, model_state: dict, optimizer_state: dict, loss: float) -> None:
+        """Take over weights and optimizer state from a step made on a copy (see core.mlp.recording).
+
+        The caller has checked that every new weight is finite; as after `step`, a rollback
+        from here goes back to the weights before this update.
+        """
+        self._last_finite.copy_(parameters_to_vector(self._params).detach())
         self.model.load_state_dict(model_state)
         self.optimizer.load_state_dict(optimizer_state)
         self._rolled_back = False
         self.step_count += 1
+        self._run_up.append((self.step_count, loss))
+        self.divergence = None
 
     def set_weight(self, layer: int, out: int, inp: int, value: float) -> None:
         """Type one weight by hand (the graph's click-to-edit); training continues from it."""
@@ -314,16 +375,22 @@ class Trainer:
         self._last_finite.copy_(parameters_to_vector(self._params).detach())
 
     def gradient_magnitudes(self) -> np.ndarray:
-        """Mean |∂L/∂w| of each layer's weights on the whole training set, input side first.
+        """Mean |∂L/∂w| of each layer's weights on the training set, input side first.
 
         This is what makes vanishing gradients visible: in a deep sigmoid network the
-        first layers' values are orders of magnitude below the last layer's.
+        first layers' values are orders of magnitude below the last layer's. A set larger
+        than GRADIENT_SAMPLE is represented by an even sample of that size: a backward pass
+        keeps every layer's activations, which for 200,000 points of a wide network is gigabytes.
         """
+        inputs, targets = self._x_train, self._y_train
+        if len(targets) > GRADIENT_SAMPLE:
+            chosen = torch.linspace(0, len(targets) - 1, GRADIENT_SAMPLE).round().long().to(inputs.device)
+            inputs, targets = inputs[chosen], targets[chosen]
         self.model.zero_grad(set_to_none=True)
-        self._data_loss(self.model(self._x_train), self._y_train).backward()
-        magnitudes = torch.stack([weight.grad.abs().mean() for weight in self._weights]).cpu().numpy().copy()
+        self._data_loss(self.model(inputs), targets).backward()
+        magnitudes = torch.stack([weight.grad.abs().mean() for weight in self._weights]).cpu().numpy()
         self.model.zero_grad(set_to_none=True)
-        return magnitudes
+        return finite(magnitudes)  # an overflowed gradient is huge, not missing
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of every layer's (weight out×in, bias), safe to hand to another thread."""

@@ -30,6 +30,7 @@ from gui.convolution.cnn_panels import (CAPTION_PX, CLASS_PX, MAPS_H, NAME_PX, P
                                         legend_html, legend_tip, map_ranges, percent_text, pixel_font, shape_text,
                                         takes_an)
 from gui.style.colours import CHANNEL_TINTS, tint_lut, value_luts
+from gui.style.plots import check_finite
 from gui.convolution.state import MapsState
 
 GAP, COL_GAP, MIN_COL_W, INPUT_MAX = 6.0, 16.0, 96.0, 150.0
@@ -132,6 +133,7 @@ class CNNView(CnnViewClassroom, QWidget):
     @Slot(object)
     def show_record(self, record: FeatureRecord) -> None:
         """Draw `record`; items are rebuilt only when the network's structure changes."""
+        check_finite(record.probs, "the CNN view's class probabilities")  # core.cnn.analysis refuses the rest
         structure = (record.input.shape, record.class_names,
                      tuple((layer.name, layer.kind, layer.output.shape) for layer in record.layers))
         if structure != self._structure:
@@ -457,7 +459,7 @@ class CNNView(CnnViewClassroom, QWidget):
         probs = np.asarray(record.probs, dtype=float)
         top = record.top_class
         brushes = [pg.mkBrush(theme.BLUE if i == top else theme.SKY) for i in range(len(probs))]
-        self._bars.setOpts(width=np.clip(probs, 0, 1) * BAR_LEN, brushes=brushes)
+        self._bars.setOpts(width=np.nan_to_num(np.clip(probs, 0, 1)) * BAR_LEN, brushes=brushes)  # never NaN
         for i, (name, value) in enumerate(self._class_items):
             value.setPlainText(percent_text(probs[i]))
             value.setDefaultTextColor(QColor(theme.BLUE if i == top else theme.BLACK))

@@ -25,7 +25,7 @@ from core.errors import GlassboxError
 from gui.convolution.looks import in_language
 from gui.i18n import say
 from gui.style import theme
-from gui.threads import LIVE_THREADS, Worker, thread_for
+from gui.threads import LIVE_THREADS, Worker, stop_thread, thread_for
 
 REPORTS_PER_SECOND = 20
 PROGRESS_STEPS = 1000  # the bar counts per mille: CIFAR-10's bytes would crowd a 32-bit range
@@ -215,6 +215,18 @@ class DownloadDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancelling…"))
         self.detail_label.setText(self.tr("Stopping after the current piece…"))
 
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop the download and wait for its thread (the app is quitting, or the dialog's loop ended without
+        it): the core notices within a fraction of a second whatever the server does. True once it has ended."""
+        thread = self._thread
+        if thread is None:
+            return True
+        self._cancelling = True
+        if not stop_thread(self._worker, thread, timeout_ms):
+            return False
+        self._on_thread_finished()
+        return True
+
     def reject(self) -> None:
         """Cancel, Esc and the window's X: while downloading, cancel and close once the thread has ended."""
         if self._thread is not None:
@@ -346,5 +358,6 @@ def ensure_downloaded(parent: QWidget | None, dataset_name: str, cache_dir: str 
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
     finally:
+        dialog.shutdown()  # exec() also returns when the app quits mid-download: never leave its thread running
         dialog.deleteLater()
     return accepted and is_downloaded(dataset_name, cache_dir)

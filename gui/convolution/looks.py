@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QBoxLayout, QComboBox, QFrame, QGroupBox, QLabel,
-                               QScrollArea, QTabWidget, QWidget)
+                               QMessageBox, QScrollArea, QTabWidget, QWidget)
 
 from gui.style import theme
 from gui.style.zoom import ZOOM
@@ -203,6 +203,17 @@ KERNEL_WORDS = (  # core.cnn.kernels' titles and descriptions, for lupdate: the 
     QT_TR_NOOP("Finds edges in every direction; flat areas become zero."), QT_TR_NOOP("Emboss"),
     QT_TR_NOOP("Lights the image from one corner, like a relief."))
 _DIGIT = re.compile(r"digit (\d)")
+
+
+def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
+    """Ask `question` with the buttons `action` and Cancel; True only for `action` (Cancel and Esc are the default)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    chosen = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is chosen
 
 
 def shown_name(name: str) -> str:

@@ -7,6 +7,9 @@ by the same careful code, and every failure is one `ImageLoadError` sentence.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QMimeData, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
@@ -26,7 +29,7 @@ def tr(text: str) -> str:
     return in_language(text)
 
 
-OPEN_FILTER = QT_TR_NOOP("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)")
+OPEN_FILTER = QT_TR_NOOP("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)")
 ERROR_STYLE = (f"background: {theme.WARNING_BACKGROUND}; color: black; "
                f"border-left: 6px solid {theme.VERMILLION}; padding: 6px;")
 INFO_STYLE = f"color: {theme.GREY}; padding: 6px;"
@@ -40,10 +43,17 @@ def qimage_pixels(image: QImage) -> np.ndarray:
     return rows[:, :width * 4].reshape(height, width, 4).copy()
 
 
+QIMAGE_MAX_SIDE = 1024  # as core.data.images' max_side: a larger pasted image is shrunk by Qt before it is copied
+
+
 def image_from_qimage(image: QImage, name: str) -> LoadedImage:
     if image is None or image.isNull() or image.width() == 0 or image.height() == 0:
         raise ImageLoadError(tr("{name} has no pixels Glassbox can read; copy or save the image again."), name=name)
-    return from_array(qimage_pixels(image), name)
+    size = (image.width(), image.height())
+    if max(size) > QIMAGE_MAX_SIDE:  # a huge screenshot is never copied whole into numpy
+        image = image.scaled(QIMAGE_MAX_SIDE, QIMAGE_MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return replace(from_array(qimage_pixels(image), name), original_size=size)
 
 
 def can_load(mime: QMimeData | None) -> bool:
@@ -273,5 +283,7 @@ def describe(image: LoadedImage, info, record, preprocessing, inverted: bool) ->
         steps.append(tr("ink centred in {0}×{1}").format(*preprocessing.size[::-1]))
     else:
         steps.append(tr("shrunk to {0}×{1}").format(*preprocessing.size[::-1]))
-    steps.append(tr("it's {0} ({1:.0%})").format(shown_name(record.top_class_name), float(record.probs[record.top_class])))
+    chance = float(record.probs[record.top_class])
+    if math.isfinite(chance):  # core.cnn.analysis refuses a record that is not finite; never "nan%" anyway
+        steps.append(tr("it's {0} ({1:.0%})").format(shown_name(record.top_class_name), chance))
     return " → ".join(steps)

@@ -210,9 +210,17 @@ class PlaygroundState:
         return {**asdict(self), "kernel": [list(row) for row in self.kernel]}
 
 
+MAX_SAVE_NAME = 100  # as core.nets.model_store.MAX_NAME
+
+
+def valid_save_name(name) -> bool:
+    """Whether `name` can be a saved model's name: letters, digits, - and _, at most MAX_SAVE_NAME of them."""
+    return isinstance(name, str) and re.fullmatch(r"[A-Za-z0-9_\-]{1,%d}" % MAX_SAVE_NAME, name) is not None
+
+
 def _save_name(value) -> str:
     name = _text(value).strip()
-    if not re.fullmatch(r"[A-Za-z0-9_\-]{1,64}", name):
+    if not valid_save_name(name):
         raise ValueError("a model name is letters, digits, - and _")
     return name
 

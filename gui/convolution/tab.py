@@ -1,18 +1,14 @@
 """ConvTab, the convolution lab: bring an image, and see what a trained CNN and a single kernel make of it.
 
-Images come from the samples, a file, the clipboard, a drop or the drawing canvas; all
-become a `LoadedImage` (core.data.images), which core.cnn.analysis turns into a FeatureRecord for
-the chosen model. The tab draws that record in a CNNView and hands the image to the
-KernelPlayground. A refused image or model is one sentence in the message line; the
-image, the maps and the prediction on screen stay as they were.
+Images come from the samples, a file, the clipboard, a drop or the drawing canvas; all become a
+`LoadedImage` (core.data.images: the GUI never reads a path itself), which core.cnn.analysis turns into
+a FeatureRecord for the chosen model. The tab draws that record in a CNNView and hands the image to the
+KernelPlayground. A refused image or model is one sentence in the message line; what is on screen stays.
 
-The forward pass runs in a worker thread (gui/convolution/analysis_worker.py), which
-holds the torch models: every image change, model change, drawing stroke and training
-report asks it for a FeatureRecord, the newest request wins, and the tab draws the answer.
-
-Below the views, the training panel trains a network live in a worker thread
-(LiveTraining, gui/convolution/worker.py). While it runs, the network list has one more entry, the
-network in training, and each report's weights (numpy copies) redraw the current image's maps.
+The forward pass runs in a worker thread (analysis_worker.py), which holds the torch models: every image
+change, model change, drawing stroke and training report asks it for a FeatureRecord, the newest wins.
+Below the views, the training panel trains a network live in a worker thread (LiveTraining, worker.py);
+while it runs, the network list has one more entry, and each report's weights redraw the current maps.
 
 Everything the tab shows is a ConvolutionState (state.py): `state()` reads it, `apply_state()` restores it,
 and `state_changed` reports it whenever the user changes it (a drawing when the pen lifts, the playground
@@ -33,10 +29,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QVBoxL
 
 from core.data.images import LoadedImage, decode_image, from_array, load_image
 from core.data.sample_images import sample_image, sample_names
-from core.errors import GlassboxError, ImageLoadError
+from core.errors import GlassboxError
 from core.cnn.analysis import DEFAULT_MODEL, check_model, inverts, preprocessing_of, suggested_model
 from core.nets.cnn import cnn_spec
-from core.nets.model_store import available_models, read_model_info
+from core.nets.model_store import available_models, list_models, read_model_info
 from gui.i18n import say
 from gui.style import theme
 from gui.convolution.training_panel import CnnTrainingPanel
@@ -48,6 +44,7 @@ from gui.convolution.sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, Image
                                     image_from_mime, image_from_qimage)
 from gui.convolution.kernel_playground import KernelPlayground
 from gui.convolution.state import DEFAULT_SAMPLE, VIEWS, ConvolutionState, ImageState, LabParts
+from gui.widgets.saved_values import read_str
 from gui.widgets.state_reporter import StateReporter
 
 DRAWING_NAME = "your drawing"
@@ -68,6 +65,8 @@ class ConvTab(LabParts, Presenting, QWidget):
         self._last_answer = None  # (request, record, info) drawn last: written again in another language
         self._last_words: tuple = ("", False)  # the message line's last (text or error, is an error), likewise
         self._greeting = ""
+        self._unsaid_problems: list = []  # (name, ModelError) of stored models that cannot be used, not yet said
+        self._known_problems: set = set()  # the names of those already said
         self._live_network: LiveNetwork | None = None  # the network in training (or from a session), newest weights
         self.image: LoadedImage | None = None
         self.image_path = ""  # the file the image came from, when it came from one
@@ -86,6 +85,7 @@ class ConvTab(LabParts, Presenting, QWidget):
         self.message = QLabel("")
         self.looks.font(self.message, theme.PLOT_LABEL_POINT_SIZE, bold=True)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # file and class names are shown as typed, never as markup
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.looks.text(self.message.setToolTip, QT_TR_NOOP(
             "How the image was prepared for the network, and what the network says"))
@@ -187,7 +187,7 @@ class ConvTab(LabParts, Presenting, QWidget):
 
     @Slot()
     def open_dialog(self) -> bool:
-        folder = str(self.settings.value("files/last_image_folder", "")) if self.settings is not None else ""
+        folder = read_str(self.settings, "files/last_image_folder", "")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Image"), folder, translate(OPEN_FILTER))
         if not path:
             return False
@@ -239,8 +239,18 @@ class ConvTab(LabParts, Presenting, QWidget):
             self._greet()
 
     def _greet(self) -> None:
-        self._say(self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit."))
+        words = self.tr("Choose a sample, open or paste an image, drop a file here, or draw a digit.")
+        self._say(" ".join(filter(None, (words, self._problems_note()))), error=bool(self._unsaid_problems))
         self._greeting = self.message.text()
+
+    def _problems_note(self) -> str:
+        """One sentence about stored models that cannot be used (a broken file), until it has been shown
+        with a picture's description; "" when there is nothing new to say."""
+        if not self._unsaid_problems:
+            return ""
+        name, error = self._unsaid_problems[0]
+        return self.tr("{0} model(s) in the models folder cannot be used; the first: {1}").format(
+            len(self._unsaid_problems), say(error))
 
     # ------------------------------------------------------------------ public: state
     def state(self) -> ConvolutionState:
@@ -299,7 +309,7 @@ class ConvTab(LabParts, Presenting, QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self.image is None:  # the first look at the tab: start with a picture, not an empty page
-            saved = str(self.settings.value("conv/sample", DEFAULT_SAMPLE)) if self.settings is not None else ""
+            saved = read_str(self.settings, "conv/sample", DEFAULT_SAMPLE, max_length=200)
             self.load_sample(saved if saved in sample_names() else DEFAULT_SAMPLE)
         elif self.model_name == LIVE_MODEL:  # training went on while another tab was shown
             self._analyse()
@@ -322,6 +332,11 @@ class ConvTab(LabParts, Presenting, QWidget):
 
     # ------------------------------------------------------------------ internals
     def _fill_models(self) -> None:
+        """The model list: the stored models, then the network in training. Never raises: a model that cannot
+        be used is refused in one sentence when chosen, and said once with the first picture."""
+        problems = list_models(self.models_dir).problems
+        self._unsaid_problems += [problem for problem in problems if problem[0] not in self._known_problems]
+        self._known_problems |= {name for name, _ in problems}
         names = self._model_names()
         descriptions, labels = {}, {}
         for name in names:
@@ -333,6 +348,8 @@ class ConvTab(LabParts, Presenting, QWidget):
                 descriptions[name] = translate(cnn_spec(read_model_info(name, self.models_dir).architecture).description)
             except GlassboxError as error:
                 descriptions[name] = say(error)
+            except Exception:  # noqa: BLE001 - changed on disk since it was listed: the list still fills
+                descriptions[name] = ""
             labels[name] = shown_name(name)
         self.strip.set_models(names, descriptions, labels)
         if not names:
@@ -340,7 +357,7 @@ class ConvTab(LabParts, Presenting, QWidget):
         if self.model_name in names:
             self.strip.show_model(self.model_name)
             return
-        saved = str(self.settings.value("conv/model", "")) if self.settings is not None else ""
+        saved = read_str(self.settings, "conv/model", "", max_length=200)
         # Chosen, not loaded: the weights are read when the first image is analysed.
         self.model_name = next(name for name in (saved, DEFAULT_MODEL, names[0]) if name in names)
         self.strip.show_model(self.model_name)
@@ -357,7 +374,7 @@ class ConvTab(LabParts, Presenting, QWidget):
     def _try_image(self, make, source: str, path: str = "") -> bool:
         try:
             image = make()
-        except ImageLoadError as error:
+        except GlassboxError as error:  # the core read the path (never the GUI): a FIFO, a folder, /dev/zero...
             return self._refuse(error)
         self.image, self.source, self.image_path = image, source, path
         if source != "sample":
@@ -392,7 +409,10 @@ class ConvTab(LabParts, Presenting, QWidget):
                  else self.tr("the {0} network").format(shown_name(request.model)))
         self.cnn_view.set_title(self.tr("What {0} makes of {1}").format(shown, shown_name(request.image.name)))
         self.cnn_view.show_record(record)
-        self._say(describe(request.image, info, record, preprocessing_of(info), inverts(request.image, info)))
+        note = self._problems_note()
+        self._unsaid_problems = []
+        self._say(" ".join(filter(None, (describe(request.image, info, record, preprocessing_of(info),
+                                                  inverts(request.image, info)), note))), error=bool(note))
 
     @Slot(object, str)
     def _on_analysis_refused(self, request, sentence: str) -> None:

@@ -1,9 +1,8 @@
 """CnnTrainingPanel: the convolution lab's controls for training its network live, and the loss as it falls.
 
-The panel only collects settings and shows what the worker reports; ConvTab connects it
-to a CnnTrainingWorker (gui/convolution/worker.py), which loads the images and trains in its own
-thread. A dataset that must be downloaded first goes through the download dialog; a
-photo folder is chosen with the system's folder dialog.
+The panel only collects settings and shows what the worker reports; ConvTab connects it to a CnnTrainingWorker
+(worker.py), which loads the images and trains in its own thread. A dataset that must be downloaded first goes
+through the download dialog; a photo folder is chosen with the system's folder dialog.
 """
 
 from __future__ import annotations
@@ -15,18 +14,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TR_NOOP, QSettings, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout,
-                               QWidget)
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from core.cnn.trainer import CnnTrainConfig
 from core.cnn.image_sets import DataSource
 from core.data.downloads import is_downloaded
+from core.errors import GlassboxError
+from core.nets.model_store import check_name
 from core.optimizers import OPTIMIZERS
-from gui.convolution.looks import Looks, translate, zoomed_font
+from gui.i18n import say
+from gui.convolution.looks import Looks, confirm, translate, zoomed_font
 from gui.style import theme
 from gui.style.zoom import ZOOM
 from gui.convolution.download_dialog import ensure_downloaded
-from gui.convolution.state import TRAINING_SPEEDS, TrainingState
+from gui.convolution.state import TRAINING_SOURCES, TRAINING_SPEEDS, TRAINING_STARTS, TrainingState, valid_save_name
+from gui.widgets.saved_values import read_bool, read_float, read_int, read_str, record_reset
 
 SETTINGS_PREFIX = "cnn_training/"  # QSettings keys: the TrainingState's, with "speed" as the list's index
 
@@ -62,12 +65,8 @@ class CnnTrainingPanel(QWidget):
         self.settings = settings
         self.looks = Looks(self)  # its texts follow the language, its fonts the zoom
         self.cache_dir = cache_dir
-        self.loaded = False
-        self.playing = False
-        self.busy = False  # loading images
-        self._steps: list[float] = []
-        self._train_loss: list[float] = []
-        self._test_loss: list[float] = []
+        self.loaded, self.playing, self.busy = False, False, False  # busy: loading images
+        self._steps, self._train_loss, self._test_loss = [], [], []  # the curves, as reported
         self._folder, self._save_name = "", TrainingState().save_name
         self.looks.font(self, theme.BASE_POINT_SIZE + 1)
 
@@ -84,13 +83,9 @@ class CnnTrainingPanel(QWidget):
         self.optimizer_combo = QComboBox()
         for name, label in OPTIMIZERS.items():
             self.optimizer_combo.addItem(label, name)
-        self.lr_box = QDoubleSpinBox()
-        self.lr_box.setDecimals(5)
-        self.lr_box.setRange(0.00001, 10.0)
-        self.lr_box.setSingleStep(0.0005)
+        self.lr_box = QDoubleSpinBox(decimals=5, minimum=0.00001, maximum=10.0, singleStep=0.0005)
         self.lr_box.setToolTip(self.tr("The step length of gradient descent: too small crawls, too large diverges"))
-        self.batch_box = QSpinBox()
-        self.batch_box.setRange(1, 512)
+        self.batch_box = QSpinBox(minimum=1, maximum=512)
         self.batch_box.setToolTip(self.tr("Pictures per training step"))
         self.speed_combo = QComboBox()
         for value, text in SPEEDS:
@@ -112,6 +107,7 @@ class CnnTrainingPanel(QWidget):
         self.progress.setMaximumHeight(22)
         self.status = QLabel(self.tr("Choose pictures and press Load data to train this network live."))
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a folder or class named "<b>…" is shown as typed
         # Three lines, always: a wrapped label's height otherwise changes with its text, and the splitter
         # above would squeeze the combo boxes to make room.
         self.status.setFont(self.font())  # set now, so the metrics below are the ones it is drawn with
@@ -129,11 +125,13 @@ class CnnTrainingPanel(QWidget):
             axis.setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
             axis.setPen(pg.mkPen("k"))
             axis.setTextPen(pg.mkPen("k"))
-        for side in ("left", "bottom"):
-            item.getAxis(side).enableAutoSIPrefix(False)  # a loss is a plain number: never "loss (×0.001)"
+            axis.enableAutoSIPrefix(False)  # a loss is a plain number: never "loss (×0.001)"
         self.train_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TRAIN_COLOUR, width=theme.LINE_WIDTH))
         self.test_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TEST_COLOUR, width=theme.LINE_WIDTH,
                                                               style=Qt.PenStyle.DashLine))
+        self.divergence_mark = self.plot.plot([], [], pen=None, symbol="x", symbolSize=16,  # where a step diverged
+                                              symbolPen=pg.mkPen(theme.VERMILLION, width=3))
+        self._diverged_at: tuple[float, float] | None = None  # (step, the last finite loss) to mark
         self.plot.setXRange(0, 100, padding=0)  # before training: a sensible empty chart, not −400…400
         self.plot.setYRange(0, 2.5, padding=0)
         # The legend sits above the plot, never over the held-out curve.
@@ -155,8 +153,7 @@ class CnnTrainingPanel(QWidget):
         self._layout_widgets()
         self.retranslate_dynamic()
         self._restore()
-        opened = self.settings.value(SETTINGS_PREFIX + "open", False) if self.settings is not None else False
-        self.set_open(str(opened).lower() in ("true", "1"))
+        self.set_open(read_bool(self.settings, SETTINGS_PREFIX + "open", False))
         self.source_combo.activated.connect(self._on_setting_changed)
         self.load_button.clicked.connect(self._on_load_clicked)
         self.play_button.clicked.connect(self.toggle)
@@ -297,10 +294,25 @@ class CnnTrainingPanel(QWidget):
         name, accepted = QInputDialog.getText(
             self, self.tr("Save the network"),
             self.tr("A name for this model (letters, digits, - and _):"), QLineEdit.EchoMode.Normal, self._save_name)
-        if accepted and name.strip():
-            self._save_name = name.strip()
-            self._save_settings()
-            self.save_requested.emit(name.strip())
+        if accepted:
+            self.request_save(name.strip())
+
+    def request_save(self, name: str) -> bool:
+        """Ask for the network to be saved as `name`; a name that cannot be a model's is one sentence instead."""
+        try:
+            check_name(name)
+        except GlassboxError as error:
+            self.show_status(say(error), error=True)
+            return False
+        self._save_name = name
+        self._save_settings()
+        self.save_requested.emit(name)
+        return True
+
+    def confirm_replace(self, name: str) -> bool:
+        """Ask before a saved model of the same name is replaced; Cancel (the default) keeps it."""
+        return confirm(self, self.tr("Replace the model?"), self.tr(
+            "A model called '{0}' is already saved. Replace it with this network?").format(name), self.tr("Replace"))
 
     # ------------------------------------------------------------------ what the worker said
     @Slot(int, int, str)
@@ -315,11 +327,12 @@ class CnnTrainingPanel(QWidget):
         self.loaded = True
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self._steps, self._train_loss, self._test_loss = [], [], []
+        self._steps, self._train_loss, self._test_loss, self._diverged_at = [], [], [], None
         self._redraw_curves()
         text = self.tr("{0}: {1:,} training and {2:,} held-out pictures of {3} classes, starting from {4}, "
                        "on {5}.").format(info.title, info.n_train, info.n_test, len(info.class_names),
                                          info.started_from, info.device_name)
+        self.progress.setToolTip(info.estimate)  # weights · memory · time a step: beside the steps/s it explains
         if info.skipped:
             text += " " + self.tr("{0} unreadable file(s) were skipped ({1}); hover here for why.").format(
                 info.skipped, info.skipped_example)
@@ -339,7 +352,7 @@ class CnnTrainingPanel(QWidget):
     def on_progress(self, progress) -> None:
         evaluation = progress.evaluation
         if self._steps and progress.step < self._steps[-1]:  # a reset: the curve starts again
-            self._steps, self._train_loss, self._test_loss = [], [], []
+            self._steps, self._train_loss, self._test_loss, self._diverged_at = [], [], [], None
         if not self._steps or progress.step != self._steps[-1]:
             self._steps.append(progress.step)
             self._train_loss.append(evaluation.train_loss)
@@ -366,6 +379,14 @@ class CnnTrainingPanel(QWidget):
     @Slot(str)
     def on_error(self, sentence: str) -> None:
         self.show_status(sentence, error=True)
+
+    @Slot(str)
+    def on_diverged(self, sentence: str) -> None:
+        """A step diverged and the weights went back: the sentence, and a cross on the curve's last finite loss."""
+        self.show_status(sentence, error=True)
+        steps, losses = self.curve_data()
+        self._diverged_at = (float(steps[-1]), float(losses[-1])) if len(steps) else None
+        self._redraw_curves()
 
     @Slot(str, str)
     def on_saved(self, name: str, folder: str) -> None:
@@ -398,6 +419,8 @@ class CnnTrainingPanel(QWidget):
             values = np.asarray(values, dtype=float)
             finite = np.isfinite(values)
             curve.setData(steps[finite], values[finite])
+        mark = self._diverged_at if len(steps) else None
+        self.divergence_mark.setData([mark[0]] if mark else [], [mark[1]] if mark else [])
 
     def _update_buttons(self) -> None:
         self.play_button.setText(self.tr("Cancel") if self.busy else
@@ -448,18 +471,22 @@ class CnnTrainingPanel(QWidget):
         self._folder, self._save_name = state.folder, state.save_name
 
     def _restore(self) -> None:
-        """The last session's settings, each key checked on its own (a hand-edited file keeps the rest)."""
-        saved = {}
-        if self.settings is not None:
-            for key in TrainingState.__dataclass_fields__:
-                if self.settings.contains(SETTINGS_PREFIX + key):
-                    saved[key] = self.settings.value(SETTINGS_PREFIX + key)
-        if "speed" in saved:  # saved as the index in SPEEDS
-            try:
-                saved["speed"] = SPEEDS[int(saved["speed"])][0] if int(saved["speed"]) >= 0 else "invalid"
-            except (TypeError, ValueError, IndexError):
-                saved["speed"] = "invalid"
-        self._show_state(TrainingState.from_dict(saved))
+        """The last session's settings, each key read with its type and range (gui/widgets/saved_values.py): a value
+        that cannot be used takes its default, and the window says which keys went back."""
+        default, settings, key = TrainingState(), self.settings, lambda name: SETTINGS_PREFIX + name
+        save_name = read_str(settings, key("save_name"), default.save_name, max_length=200)
+        if not valid_save_name(save_name):
+            record_reset(key("save_name"))
+            save_name = default.save_name
+        self._show_state(TrainingState(
+            source=read_str(settings, key("source"), default.source, choices=TRAINING_SOURCES),
+            folder=read_str(settings, key("folder"), default.folder),
+            start=read_str(settings, key("start"), default.start, choices=TRAINING_STARTS),
+            optimizer=read_str(settings, key("optimizer"), default.optimizer, choices=tuple(OPTIMIZERS)),
+            learning_rate=round(read_float(settings, key("learning_rate"), default.learning_rate, 0.00001, 10.0), 5),
+            batch_size=read_int(settings, key("batch_size"), default.batch_size, 1, 512),
+            speed=SPEEDS[read_int(settings, key("speed"), 0, 0, len(SPEEDS) - 1)][0],  # saved as the index in SPEEDS
+            save_name=save_name))
 
     def _save_settings(self) -> None:
         """A setting changed: say so, and remember it for the next session."""

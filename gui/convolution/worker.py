@@ -6,12 +6,16 @@ because a queued slot would never be delivered while the loop is busy; paused, t
 blocks on that queue and costs no CPU. Reports are copies (evaluations and the weights as
 numpy arrays), at most REPORTS_PER_SECOND a second, and only once the GUI has taken the
 previous one: the convolution lab redraws every feature map of the current image from
-those weights. An unexpected error follows the base's policy: `failed` says one sentence
-and training stops, so the Train button says "Train" again.
+those weights. Every command runs inside the base's guard: an expected problem is one
+sentence on its own signal (a save that fails says so on `save_failed`, never "Saved"),
+and anything else follows the base's policy: `failed` says one sentence, training stops so
+the Train button says "Train" again, and the loop goes on with the next command. The
+trainer asks the stop flag inside long steps and evaluations, so closing never waits for one.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass
@@ -23,7 +27,9 @@ from core.cnn.trainer import CnnEvaluation, CnnTrainConfig, CnnTrainer
 from core.cnn.image_sets import DataSource, ImageSet, load_image_set
 from core.errors import DivergedError, GlassboxError
 from core.landscape.slices import TrajectoryRecorder
-from core.nets.model_store import ModelInfo, is_shipped, user_models_dir
+from core.files import shown_name
+from core.limits import describe
+from core.nets.model_store import ModelInfo, check_name, is_shipped, model_exists, user_models_dir
 from gui.convolution.training_panel import CnnTrainingPanel
 from gui.i18n import say
 from gui.threads import Clock, PlayableWorker, SpeedLimit, follow, start_in_thread, stop_thread
@@ -37,6 +43,11 @@ PAUSING = ("pause", "step", "reset", "landscape")  # commands that pause trainin
 LOAD_CANCELLED = QT_TRANSLATE_NOOP("Worker", "Loading was cancelled; the network you had is unchanged.")
 LOAD_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "These images need more memory than there is; choose a smaller set.")
 TRAINING_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "Training ran out of memory; choose a smaller batch.")
+SHIPPED_NAME = QT_TRANSLATE_NOOP("Worker", "'{0}' is the name of a model that comes with Glassbox; choose another name.")
+NOT_SAVED = QT_TRANSLATE_NOOP("Worker", "The model '{0}' was not saved ({1}); the network in training is unchanged "
+                                        "and Train, Step and Save still work.")
+
+log = logging.getLogger("glassbox")
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,7 @@ class CnnRunInfo:
     device_name: str
     info: ModelInfo  # how to prepare an image for this network, and its classes
     weights: dict  # the starting weights, as numpy copies
+    estimate: str = ""  # its weights, memory and time a step (core.limits.describe), in the window's language
 
 
 @dataclass(frozen=True)
@@ -161,14 +173,14 @@ class CnnTrainingWorker(PlayableWorker):
         self.loading_progressed.emit(progress.done, progress.total, say(progress.what))
 
     def _start(self, data: ImageSet, config: CnnTrainConfig) -> None:
-        trainer = CnnTrainer(data, config, self._models_dir)
+        trainer = CnnTrainer(data, config, self._models_dir, abort=self._closing)
         self._trainer = trainer
         self._new_path()
         first_name, first_reason = (data.skipped[0][0].name, data.skipped[0][1]) if data.skipped else ("", "")
         self.run_started.emit(CnnRunInfo(
             data.title, data.architecture, data.class_names, trainer.n_train, trainer.n_test, len(data.skipped),
             first_name, first_reason, trainer.started_from, trainer.device_name, data.model_info("training"),
-            trainer.weights_copy(),
+            trainer.weights_copy(), say(describe(trainer.estimate())),
         ))
         self._report(force=True)
 
@@ -179,6 +191,10 @@ class CnnTrainingWorker(PlayableWorker):
         self._initial_weights = self._recorder.vectors[0]
         self._speed.restart(self._trainer.step_count)
         self._rate_origin = (self.clock(), self._trainer.step_count)
+
+    def _closing(self) -> bool:
+        """The trainer's `abort`: a long step or evaluation is abandoned once the thread is asked to end."""
+        return self.stopping
 
     # ------------------------------------------------------------ training
     def _set_playing(self, playing: bool) -> None:
@@ -218,35 +234,39 @@ class CnnTrainingWorker(PlayableWorker):
             self._set_playing(False)
             self.diverged.emit(say(error))
             self._report(force=True)
-        except (MemoryError, torch.OutOfMemoryError):
+        except (MemoryError, torch.OutOfMemoryError):  # not a divergence: no mark on the curve
             self._set_playing(False)
-            self.diverged.emit(QCoreApplication.translate("Worker", TRAINING_TOO_BIG))
+            self.settings_rejected.emit(QCoreApplication.translate("Worker", TRAINING_TOO_BIG))
 
     def _report(self, force: bool = False) -> None:
         """Evaluate and emit a copy, unless it is too soon or the GUI has not taken the previous one."""
         if not self.report_due(force):
             return
         trainer = self._trainer
+        evaluation = trainer.evaluate()
+        if evaluation is None:  # abandoned: the thread is ending
+            return
         now, step = self.clock(), trainer.step_count
         (then, then_step), self._rate_origin = self._rate_origin, (now, step)
         rate = (step - then_step) / (now - then) if now > then and step > then_step else 0.0
-        progress = CnnProgress(step, trainer.epoch, rate, trainer.evaluate(), trainer.weights_copy())
+        progress = CnnProgress(step, trainer.epoch, rate, evaluation, trainer.weights_copy())
         self.report_sent()
         self.progressed.emit(progress)
 
     def _save(self, name: str, directory) -> None:
-        if is_shipped(name):
-            self.save_failed.emit(QCoreApplication.translate(
-                "Worker", "'{0}' is the name of a model that comes with Glassbox; choose another name.").format(name))
-            return
+        """Write the network as a model; whatever happens, one signal says what really did."""
         try:
+            check_name(name)
+            if is_shipped(name):
+                self.save_failed.emit(QCoreApplication.translate("Worker", SHIPPED_NAME).format(name))
+                return
             self._trainer.save(name, directory)
         except GlassboxError as error:
             self.save_failed.emit(say(error))
-        except OSError as error:
-            self.save_failed.emit(QCoreApplication.translate(
-                "Worker", "The model could not be written to {0} ({1}); choose a folder you can write to.").format(
-                    directory, error.strerror or error))
+        except Exception as error:  # noqa: BLE001 - a disk or a library can fail any way; training goes on
+            log.exception("saving the lab's model %r failed", shown_name(name))
+            reason = getattr(error, "strerror", None) or shown_name(str(error), 120) or type(error).__name__
+            self.save_failed.emit(QCoreApplication.translate("Worker", NOT_SAVED).format(shown_name(name), reason))
         else:
             self.saved.emit(name, str(directory))
 
@@ -314,7 +334,7 @@ class LiveTraining(QObject):
         worker.run_started.connect(self._on_run_started)
         worker.progressed.connect(self._on_progress)
         worker.playing_changed.connect(panel.on_playing_changed)
-        worker.diverged.connect(panel.on_error)
+        worker.diverged.connect(panel.on_diverged)
         worker.settings_rejected.connect(panel.on_error)
         worker.save_failed.connect(panel.on_error)
         worker.saved.connect(self._on_saved)
@@ -385,8 +405,24 @@ class LiveTraining(QObject):
 
     @Slot(str)
     def _on_save_requested(self, name: str) -> None:
+        """Check the name, ask before replacing a model of that name, then let the worker write it."""
         # The lab's own models folder if it was given one (the tests), else the user's.
-        self.worker.save(name, self.models_dir if self.models_dir is not None else user_models_dir())
+        folder = self.models_dir if self.models_dir is not None else user_models_dir()
+        try:
+            check_name(name)
+            exists = model_exists(name, folder)
+        except GlassboxError as error:
+            self.panel.on_error(say(error))
+            return
+        if is_shipped(name):
+            self.panel.on_error(QCoreApplication.translate("Worker", SHIPPED_NAME).format(name))
+            return
+        if exists and not self.panel.confirm_replace(name):
+            self.panel.show_status(self.tr("Nothing was saved: the model '{0}' that was there is unchanged.").format(
+                name))
+            return
+        self.panel.show_status(self.tr("Saving as '{0}'…").format(name))
+        self.worker.save(name, folder)
 
     # ------------------------------------------------------------------ worker → lab
     @Slot(object)

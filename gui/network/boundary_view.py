@@ -9,26 +9,51 @@ Training points are filled circles, test points hollow squares.
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.mlp.boundaries import BoundaryMaps
 from core.data.toy2d import DOMAIN, Dataset
 from gui.network.items import zoomed_font
 from gui.style import theme
+from gui.style.plots import check_finite, finite_range
 from gui.style.zoom import ZOOM
 from gui.style.colours import CLASS_COLOURS, diverging_lut
+
+
+def _heading() -> QLabel:
+    """A plot's title above it, wrapping when the side panel is narrow (at any zoom)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("background: white; color: black;")
+    return label
 
 HEATMAP_STRENGTH = 0.55  # pale background, saturated points
 FLOOR = 1e-12  # log scale: a zero gradient is drawn at this height
 
 
-def style_plot(plot: pg.PlotWidget, title: str, labels: dict[str, str]) -> None:
-    """Title, axis labels and tick fonts of one of this tab's plots, at the current zoom."""
+def style_plot(plot: pg.PlotWidget, title: str, labels: dict[str, str], heading: QLabel | None = None) -> None:
+    """Title, axis labels and tick fonts of one of this tab's plots, at the current zoom.
+
+    With `heading`, the title goes there instead of into the plot: a QLabel wraps, while
+    pyqtgraph's title keeps its full width and pushes a narrow plot out of its view when zoomed.
+    """
     item = plot.getPlotItem()
-    item.setTitle(f"<span style='font-size:{ZOOM.pt(theme.PLOT_LABEL_POINT_SIZE):.1f}pt; color:black'>{title}</span>")
+    if heading is None:
+        item.setTitle(f"<span style='font-size:{ZOOM.pt(theme.PLOT_LABEL_POINT_SIZE):.1f}pt; color:black'>{title}</span>")
+    else:
+        item.setTitle(None)
+        first, _, rest = title.partition("\n")  # a second line (the quantity shown) in a smaller size
+        size = f"{ZOOM.pt(theme.BASE_POINT_SIZE):.1f}pt"
+        small = f"<br><span style='font-size:{size}'>{escape(rest)}</span>" if rest else ""
+        heading.setText(escape(first) + small)
+        heading.setFont(zoomed_font(theme.PLOT_TICK_POINT_SIZE))
     for side in ("left", "bottom"):
         axis = item.getAxis(side)
         axis.setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
@@ -68,9 +93,12 @@ class BoundaryView(QWidget):
         self.plot.addItem(self.test_points)
         self.plot.setRange(xRange=(-DOMAIN, DOMAIN), yRange=(-DOMAIN, DOMAIN), padding=0)
         self.kind = "sigmoid"
+        self.heading = _heading()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        layout.setSpacing(0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.plot, 1)
         ZOOM.changed.connect(self._on_zoom_changed)
         self.retranslate()
 
@@ -81,7 +109,7 @@ class BoundaryView(QWidget):
 
     def retranslate(self) -> None:
         title = self._title if self._title is not None else self.tr("Output over the input plane")
-        style_plot(self.plot, title, {"bottom": "x₁", "left": "x₂"})
+        style_plot(self.plot, title, {"bottom": "x₁", "left": "x₂"}, self.heading)
         self.train_points.setToolTip(self.tr("Click a training point to step it through the network"))
 
     @Slot(float)
@@ -136,6 +164,7 @@ class BoundaryView(QWidget):
 
     @Slot(object)
     def show_maps(self, maps: BoundaryMaps) -> None:
+        check_finite(maps.output, "the decision boundary")
         if self.kind == "softmax":
             image = maps.output.astype(np.uint8)
             self.image.setLevels((0, self.image.lut.shape[0] - 1 if self.image.lut is not None else 3))
@@ -155,9 +184,12 @@ class GradientChart(QWidget):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=pg.mkBrush(theme.BLUE), pen=pg.mkPen("k"))
         self.plot.addItem(self.bars)
         self.magnitudes = np.zeros(0)
+        self.heading = _heading()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        layout.setSpacing(0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.plot, 1)
         ZOOM.changed.connect(self._on_zoom_changed)
         self.retranslate()
 
@@ -167,7 +199,9 @@ class GradientChart(QWidget):
             self.retranslate()
 
     def retranslate(self) -> None:
-        style_plot(self.plot, self.tr("Gradient size per layer"), {"left": self.tr("log₁₀ mean |∂L/∂w|")})
+        # The axis's name goes under the title: written up the side of a short chart it is cut off when zoomed.
+        style_plot(self.plot, self.tr("Gradient size per layer") + "\n" + self.tr("log₁₀ mean |∂L/∂w|"), {},
+                   self.heading)
         self._set_ticks()
 
     @Slot(float)
@@ -182,11 +216,14 @@ class GradientChart(QWidget):
     @Slot(object)
     def show_magnitudes(self, magnitudes: np.ndarray) -> None:
         """Bars for layer 1 (input side) … output; heights are log10 of the mean |∂L/∂w|."""
-        self.magnitudes = np.asarray(magnitudes, dtype=float)
+        magnitudes = check_finite(magnitudes, "the gradient chart")
+        # The core sends finite sizes; should one not be (a release build), it is drawn at the floor.
+        self.magnitudes = np.where(np.isfinite(magnitudes), magnitudes, 0.0)
         logs = np.log10(np.maximum(self.magnitudes, FLOOR))
         positions = np.arange(1, len(logs) + 1)
         bottom = float(np.floor(logs.min())) - 1 if len(logs) else -6.0
         self.bars.setOpts(x=positions, height=logs - bottom, y0=bottom, width=0.7)
         self._set_ticks()
-        self.plot.setYRange(bottom, max(float(logs.max()) + 0.5, bottom + 1) if len(logs) else 0, padding=0)
-        self.plot.setXRange(0.4, len(logs) + 0.6, padding=0)
+        self.plot.setYRange(*finite_range((bottom, max(float(logs.max()) + 0.5, bottom + 1) if len(logs) else 0),
+                                          fallback=(-6.0, 0.0)), padding=0)
+        self.plot.setXRange(*finite_range((0.4, len(logs) + 0.6)), padding=0)

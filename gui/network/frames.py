@@ -15,6 +15,7 @@ import numpy as np
 from core.mlp.trace import ExampleTrace
 from gui.network import layout as geo
 from gui.network.state import PHASES
+from gui.style.plots import check_finite
 
 
 def sizes_of(weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[int, ...]:
@@ -145,3 +146,12 @@ def input_pixels(values: np.ndarray | None, side: int) -> np.ndarray:
     values = np.nan_to_num(np.asarray(values, dtype=np.float64).reshape(side, side))
     low, high = min(0.0, values.min()), max(1.0, values.max())
     return np.clip((values - low) / (high - low) * 255.0, 0, 255).astype(np.uint8)
+
+
+def check_trace(trace: ExampleTrace) -> None:
+    """In a debug run, an AssertionError if any number of `trace` is not finite (core.mlp.recording refuses those)."""
+    check_finite([trace.loss_value], "the step-through's loss")
+    for layer in trace.layers:
+        for name in ("weight", "bias", "z", "a", "grad_a", "delta", "grad_weight", "grad_bias", "weight_after",
+                     "bias_after"):
+            check_finite(getattr(layer, name), f"the step-through's {name}")

@@ -33,6 +33,7 @@ from gui.network.editing import Edit, GraphButton, apply_edit, control_at
 from gui.network.items import EdgeBatch, NeuronThumbnails, fill_colours, zoomed_font
 from gui.network.scene import NetworkScene
 from gui.style import theme
+from gui.style.plots import check_finite
 from gui.style.zoom import ZOOM
 
 
@@ -199,7 +200,8 @@ class NetworkView(NetworkScene, QWidget):
     # ------------------------------------------------------------------ weights and traces
     def set_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         """New weights while training: recolour edges and bias rings (no items are rebuilt)."""
-        weights = [(np.asarray(w), np.asarray(b)) for w, b in weights]
+        weights = [(check_finite(w, "the network's weights"), check_finite(b, "the network's biases"))
+                   for w, b in weights]
         sizes = frames.sizes_of(weights)
         if sizes != self.sizes:
             self._weights = weights

@@ -24,6 +24,7 @@ from gui.network.tips import class_word, neuron_title
 from gui.style import theme
 from gui.style.colours import CLASS_COLOURS
 from gui.style.numbers import percent
+from gui.style.plots import check_finite, finite_range
 from gui.style.numbers import significant as number
 from gui.style.zoom import ZOOM
 
@@ -153,6 +154,8 @@ class NeuronInspector(QDialog):
         """Redraw from a worker report (ignored if it is about another neuron)."""
         if self.neuron != (activity.layer, activity.index):
             return
+        check_finite(activity.weights, "the neuron inspector's weights")
+        check_finite(activity.values, "the neuron inspector's activations")
         self.activity = activity
         self.formula.setText(self._formula(activity))
         self._draw_weights(activity)
@@ -191,7 +194,7 @@ class NeuronInspector(QDialog):
         return ""
 
     def _draw_weights(self, activity: NeuronActivity) -> None:
-        values = np.append(activity.weights, activity.bias)
+        values = np.nan_to_num(np.append(activity.weights, activity.bias).astype(float))
         rows = np.arange(len(values))
         brushes = [pg.mkBrush(theme.ORANGE if value >= 0 else theme.BLUE) for value in activity.weights]
         brushes.append(pg.mkBrush(theme.GREY))  # the bias: a different kind of number
@@ -202,15 +205,16 @@ class NeuronInspector(QDialog):
         axis = self.weights_plot.getPlotItem().getAxis("left")
         axis.setTicks([ticks])
         reach = max(float(np.abs(values).max()), 1e-3) * 1.1
-        self.weights_plot.setXRange(-reach, reach, padding=0)
-        self.weights_plot.setYRange(-0.6, len(values) - 0.4, padding=0)
+        self.weights_plot.setXRange(*finite_range((-reach, reach)), padding=0)
+        self.weights_plot.setYRange(*finite_range((-0.6, len(values) - 0.4)), padding=0)
         self.weights_plot.getPlotItem().invertY(True)  # the first input at the top, as on the graph
 
     def _draw_histogram(self, activity: NeuronActivity) -> None:
-        values = activity.values
-        low, high = float(values.min()), float(values.max())
-        if high - low < 1e-9:
-            low, high = low - 0.5, high + 0.5
+        values = np.nan_to_num(np.asarray(activity.values, dtype=float))  # float64: its span never overflows
+        low, high = finite_range(values, fallback=(-0.5, 0.5), min_span=0.0)
+        if high - low < 1e-9 * max(1.0, abs(low)):
+            half = max(0.5, abs(low) * 1e-6)
+            low, high = low - half, high + half
         edges = np.linspace(low, high, HISTOGRAM_BINS + 1)
         centres, width = (edges[:-1] + edges[1:]) / 2, edges[1] - edges[0]
         bottom = np.zeros(HISTOGRAM_BINS)
@@ -220,5 +224,5 @@ class NeuronInspector(QDialog):
             counts, _ = np.histogram(chosen, bins=edges)
             bars.setOpts(x=centres, height=counts, y0=bottom.copy(), width=width * 0.95)
             bottom += counts
-        self.histogram_plot.setXRange(low, high, padding=0.05)
-        self.histogram_plot.setYRange(0, max(float(bottom.max()), 1.0) * 1.08, padding=0)
+        self.histogram_plot.setXRange(*finite_range((low, high)), padding=0.05)
+        self.histogram_plot.setYRange(*finite_range((0, max(float(bottom.max()), 1.0) * 1.08)), padding=0)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QTextDocument
 from gui.network import tips
 from gui.network.items import zoomed_font
 from gui.style import theme
+from gui.style.plots import finite_range
 from gui.style.zoom import ZOOM
 
 BAR_LENGTH = 200.0
@@ -214,8 +215,8 @@ class TextPlacement:
         upp, (ml, mr, mt, mb), self._crowded, _, self._loss_place = choice
         self._fitting = True
         try:
-            self.view_box.setRange(xRange=(left - ml * upp, right + mr * upp),
-                                   yRange=(top - mt * upp, bottom + mb * upp), padding=0)
+            self.view_box.setRange(xRange=finite_range((left - ml * upp, right + mr * upp)),
+                                   yRange=finite_range((top - mt * upp, bottom + mb * upp)), padding=0)
         finally:
             self._fitting = False
         self._on_view_changed()

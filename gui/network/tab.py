@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QSplitter, QVBoxLayout, QWid
 from core.mlp.reports import RunInfo, TrainingProgress
 from core.mlp.trace import ExampleTrace
 from core.nets.mlp import OUTPUT_ACTIVATIONS
+from gui.network import frames
 from gui.network.boundary_view import BoundaryView, GradientChart
 from gui.network.controls import ALL_EDGES, StepToolbar
 from gui.network.items import zoomed_font
@@ -171,6 +172,8 @@ class NetworkTab(QWidget):
             text = self.describe(*self._caption[1:])
         elif kind == "finished" and self.trace is not None:
             text = self.describe("update", -1) + "   " + self.tr("Right: next example.")
+        elif kind == "refused":  # a step-through the core refused: its sentence, already in the user's language
+            text = self._caption[1]
         elif kind == "training":
             text = self.tr("Training. Press Right to step one example through the network.")
         elif stale:
@@ -179,7 +182,7 @@ class NetworkTab(QWidget):
         else:
             text = self.tr("Press Right (or “Next example”) to send one training example through the network.")
         self.caption.setText(text)
-        background = theme.WARNING_BACKGROUND if stale else "white"
+        background = theme.WARNING_BACKGROUND if stale or kind == "refused" else "white"
         self.caption.setStyleSheet(f"background: {background}; color: black; padding: 6px;")
 
     def set_shortcuts_active(self, active: bool) -> None:
@@ -248,6 +251,7 @@ class NetworkTab(QWidget):
 
     @Slot(object)
     def on_trace_recorded(self, trace: ExampleTrace) -> None:
+        frames.check_trace(trace)
         self._waiting_for_trace = False
         self.trace = trace
         self.trace_stale = False
@@ -268,6 +272,13 @@ class NetworkTab(QWidget):
         self.network_view.show_trace(self.trace, phase, layer, fraction)
         if not self.trace_stale:
             self._say("frame", phase, layer)
+
+    @Slot(str)
+    def on_trace_refused(self, message: str) -> None:
+        """The worker refused the requested pass (it would diverge): say why; the next request is taken again."""
+        self._waiting_for_trace = False
+        self._pending_position = None
+        self._say("refused", message)
 
     @Slot()
     def on_pass_finished(self) -> None:

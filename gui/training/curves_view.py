@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, Q
 from core.mlp.reports import METRICS, MetricsHistory, RunInfo, TrainingProgress
 from core.optimizers import OPTIMIZERS
 from gui.style import theme
+from gui.style.plots import finite_range
 from gui.style.zoom import ZOOM
 from gui.training.looks import PRESENTING_SCALE, font, points, set_title, style_plot
 from gui.training.names import dataset_name
@@ -106,6 +107,7 @@ class TrainingView(QWidget):
             "train_accuracy": self._add_curve(self.accuracy_plot, theme.TRAIN_COLOUR, False),
             "test_accuracy": self._add_curve(self.accuracy_plot, theme.TEST_COLOUR, True),
         }
+        self.divergence = DivergenceMark(self.loss_plot)
 
         plots = QHBoxLayout()
         plots.addWidget(self.loss_plot, 1)
@@ -165,7 +167,16 @@ class TrainingView(QWidget):
                                     else "train"], size=points(theme.PLOT_LABEL_POINT_SIZE, scale), color="k")
             legend.updateSize()
         self.no_accuracy.setText(self.tr("Accuracy has no meaning for regression:\nwatch the loss (mean squared error)."))
+        self.divergence.restyle(self._divergence_label(), scale)
         self._update_readout()
+
+    def _divergence_label(self) -> str:
+        divergence = self.history.divergence
+        if divergence is None:
+            return ""
+        value = divergence.value
+        shown = "NaN" if math.isnan(value) else "∞" if math.isinf(value) else f"{value:.3g}"
+        return self.tr("diverged:\nloss {0}").format(shown)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -241,13 +252,15 @@ class TrainingView(QWidget):
         return self._redraw_pending
 
     def show_history(self, history: MetricsHistory) -> None:
-        """Show a whole recorded history at once (the command line's snapshot)."""
+        """Show a whole recorded history at once (the command line's snapshot), its divergence drawn."""
         self.history = history
         self.redraw()
-        steps = history.column("step")
-        last_step = float(steps[-1]) if len(steps) else 1.0
+        high = max(self._last_step(history.column("step")), 1.0)
+        if self.divergence.x is not None:  # room for the divergence's label, right of its line
+            high = max(high, self.divergence.x + max(2.0, 0.6 * self.divergence.x))
         for plot in (self.loss_plot, self.accuracy_plot):  # a finished run: no room to grow
-            plot.setXRange(0, max(last_step, 1.0), padding=0.02)
+            plot.setXRange(*finite_range((0.0, high)), padding=0.02)
+        self.divergence.place(*self.loss_plot.getViewBox().viewRange()[1])
 
     def show_warning(self, message: str) -> None:
         self.banner.setText(message)
@@ -278,9 +291,17 @@ class TrainingView(QWidget):
             values = self.history.column(name)
             if name.endswith("accuracy"):
                 values = values * 100.0
-            curve.setData(steps, values)
+            # A loss can overflow on finite weights (a typed weight of a million): a gap, never an infinite point.
+            curve.setData(steps, np.where(np.isfinite(values) & (np.abs(values) < 1e300), values, np.nan))
+        self.divergence.show(self.history.divergence, self._divergence_label())
         self._fit_ranges(steps)
         self._update_readout()
+
+    def _last_step(self, steps) -> float:
+        """The last step drawn: the newest evaluation's, or the divergence marker's if it is further."""
+        last = float(steps[-1]) if len(steps) else 0.0
+        divergence = self.history.divergence
+        return max(last, float(divergence.step - 1)) if divergence is not None else last
 
     def _fit_ranges(self, steps) -> None:
         """Grow the axes in coarse jumps instead of autoscaling every frame.
@@ -289,19 +310,21 @@ class TrainingView(QWidget):
         the step axis by half again and the loss axis only to a new maximum keeps
         that rare, so training keeps its speed while the curves move.
         """
-        last_step = float(steps[-1]) if len(steps) else 0.0
+        last_step = self._last_step(steps)
         x_high = self.loss_plot.getViewBox().viewRange()[0][1]
         if last_step > x_high or last_step < x_high / 4 or not len(steps):
             x_high = max(10.0, last_step * 1.5)
             for plot in (self.loss_plot, self.accuracy_plot):
-                plot.setXRange(0, x_high, padding=0.02)
-        losses = np.concatenate([self.history.column("train_loss"), self.history.column("test_loss")])
-        losses = losses[np.isfinite(losses)]
+                plot.setXRange(*finite_range((0.0, x_high)), padding=0.02)
+        losses = np.concatenate([self.history.column("train_loss"), self.history.column("test_loss"),
+                                 self.divergence.run_up_losses()])
+        losses = losses[np.isfinite(losses) & (np.abs(losses) < 1e300)]
         if len(losses):
-            top = float(losses.max())
+            bottom, top = finite_range(losses)
             low, high = self.loss_plot.getViewBox().viewRange()[1]
-            if top > high or top < high / 3 or low != 0.0 and float(losses.min()) < low:
-                self.loss_plot.setYRange(min(0.0, float(losses.min())), top * 1.1, padding=0)
+            if top > high or top < high / 3 or low != 0.0 and bottom < low:
+                self.loss_plot.setYRange(*finite_range((min(0.0, bottom), top * 1.1)), padding=0)
+        self.divergence.place(*self.loss_plot.getViewBox().viewRange()[1])
 
     def _update_readout(self) -> None:
         last = self.history.last()
@@ -324,3 +347,62 @@ def _number(value: float) -> str:
 
 def _percent(value: float) -> str:
     return "—" if math.isnan(value) else f"{100 * value:.1f}%"
+
+
+class DivergenceMark:
+    """A divergence drawn on the loss chart: the losses rising to the last finite one, and where it broke.
+
+    The run-up is a dotted line with dots in the train colour; the step where the loss became
+    non-finite (or exploded) gets a black dotted vertical line, an upward triangle at the top
+    edge (the loss left the chart) and a short label, so shape and words carry it, not colour.
+    """
+
+    def __init__(self, plot: pg.PlotWidget):
+        pen = pg.mkPen(theme.TRAIN_COLOUR, width=theme.LINE_WIDTH, style=Qt.PenStyle.DotLine)
+        self.run_up = pg.PlotDataItem([], [], pen=pen, symbol="o", symbolSize=6,
+                                      symbolBrush=pg.mkBrush(theme.TRAIN_COLOUR), symbolPen=None)
+        self.line = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.BLACK, width=2, style=Qt.PenStyle.DotLine))
+        self.marker = pg.ScatterPlotItem(symbol="t1", size=18, brush=pg.mkBrush(theme.YELLOW),
+                                         pen=pg.mkPen(theme.BLACK, width=2))
+        # Right of the line, halfway up: after a divergence nothing is drawn there, and the legend is above.
+        self.label = pg.TextItem("", color=theme.BLACK, anchor=(-0.08, 0.5), fill=pg.mkBrush(255, 255, 255, 220))
+        self.items = (self.run_up, self.line, self.marker, self.label)
+        for item in self.items:
+            item.setZValue(20)
+            plot.addItem(item, ignoreBounds=True)
+            item.hide()
+        self.x: float | None = None
+        self._losses = np.zeros(0)
+
+    def restyle(self, text: str, scale: float) -> None:
+        self.label.setFont(font(theme.PLOT_LABEL_POINT_SIZE, scale=scale))
+        self.label.setText(text)
+
+    def show(self, divergence, text: str) -> None:
+        """Draw `divergence` (core.mlp.trainer.Divergence), or hide the mark when it is None."""
+        if divergence is None:
+            self.x, self._losses = None, np.zeros(0)
+            for item in self.items:
+                item.hide()
+            return
+        # A loss at step k was measured on the weights after k − 1 steps: where the curves put them.
+        run_up = np.asarray(divergence.run_up, dtype=float).reshape(-1, 2)
+        run_up = run_up[np.isfinite(run_up).all(axis=1)]
+        self._losses = run_up[:, 1]
+        self.x = float(divergence.step - 1)
+        self.run_up.setData(run_up[:, 0] - 1, run_up[:, 1])
+        self.line.setPos(self.x)
+        self.label.setText(text)
+        for item in self.items:
+            item.show()
+
+    def run_up_losses(self) -> np.ndarray:
+        return self._losses
+
+    def place(self, bottom: float, top: float) -> None:
+        """Put the triangle and the label just under the top of the loss axis, at the divergence's step."""
+        if self.x is None or not np.isfinite(top - bottom):
+            return
+        y = top - 0.04 * (top - bottom)
+        self.marker.setData([self.x], [y])
+        self.label.setPos(self.x, bottom + 0.5 * (top - bottom))

@@ -22,6 +22,23 @@ from gui.i18n import say
 from gui.threads import Clock, start_in_thread, stop_thread
 from gui.training.state import TrainingState
 from gui.training.worker import TrainingWorker
+from gui.widgets import saved_values
+
+TRAINING_IT = "training it"  # the work named in core.limits' refusal (a Phrase: translated in the "core" context)
+
+
+def too_big(config: TrainConfig) -> str | None:
+    """One sentence when training `config` cannot fit in this computer's free memory (core.limits); else None."""
+    from core.errors import Phrase
+    from core.limits import LimitError, mlp_training, require_fits
+
+    try:
+        require_fits(mlp_training(config, config.n_points), Phrase(TRAINING_IT))
+    except LimitError as error:
+        return say(error)
+    except Exception:  # noqa: BLE001 - an estimate that cannot be made never blocks a run
+        return None
+    return None
 
 
 class TrainingSession(QObject):
@@ -37,6 +54,7 @@ class TrainingSession(QObject):
     config_proposed = Signal(object)  # a TrainConfig asked for on a graph (edit, preset), before it runs
     architecture_refused = Signal(str)  # one sentence: an edit on the graph that cannot be built
     trace_recorded = Signal(object)  # ExampleTrace
+    trace_refused = Signal(str)  # one sentence: a step-through example was refused (non-finite); nothing changed
     network_replaced = Signal(bool)  # new weights; True when the settings stayed the same (a reset)
     landscape_progressed = Signal(float, object)
     landscape_finished = Signal(object)
@@ -46,6 +64,10 @@ class TrainingSession(QObject):
 
     def __init__(self, state: TrainingState, clock: Clock = time.perf_counter, parent: QObject | None = None):
         super().__init__(parent)
+        refusal = too_big(state.config)
+        if refusal:  # saved or typed settings this computer cannot hold: start on the defaults, and say why
+            saved_values.add_note(refusal)
+            state = state.with_config(TrainConfig(device=state.config.device))
         self.state = state
         self.last_progress: TrainingProgress | None = None
         self.last_trace: ExampleTrace | None = None
@@ -60,6 +82,7 @@ class TrainingSession(QObject):
         # Sentences and slices pass straight through: a signal connected to a signal is queued
         # across the threads like a slot, and re-emitted here, on the GUI thread.
         for source, relay in ((worker.diverged, self.diverged), (worker.failed, self.failed),
+                              (worker.trace_refused, self.trace_refused),
                               (worker.settings_rejected, self.settings_rejected),
                               (worker.landscape_progressed, self.landscape_progressed),
                               (worker.landscape_finished, self.landscape_finished),
@@ -103,6 +126,11 @@ class TrainingSession(QObject):
 
     @Slot(object)
     def apply_settings(self, config: TrainConfig, keep_weights: bool = False) -> None:
+        """Train `config` from now; one that cannot fit in memory is refused (`settings_rejected`), the run stays."""
+        refusal = too_big(config)
+        if refusal:
+            self.settings_rejected.emit(refusal)
+            return
         self.worker.apply_settings(config, keep_weights)
 
     @Slot(int)
@@ -154,6 +182,10 @@ class TrainingSession(QObject):
                              else config.activation, layer_activations=tuple(activations)).validated()
         except ConfigError as error:
             self.architecture_refused.emit(say(error))
+            return
+        refusal = too_big(config)
+        if refusal:
+            self.architecture_refused.emit(refusal)
             return
         self.config_proposed.emit(config)
         self.worker.apply_settings(config, keep_weights=True)

@@ -59,6 +59,13 @@ class SettingsPanel(QWidget):
         self.error.setStyleSheet(f"color: {theme.VERMILLION}; font-weight: bold;")
         self.error.hide()
         layout.addWidget(self.error)
+        self.estimate = QLabel("")  # what the chosen network and data will need: weights, memory, time a step
+        self.estimate.setWordWrap(True)
+        self.estimate.setStyleSheet(f"color: {theme.GREY};")
+        self._texts.bind(self.estimate.setToolTip, QT_TRANSLATE_NOOP(
+            "SettingsPanel", "A rough estimate for this computer, from the sizes alone: a network that cannot fit "
+            "in its memory is not started."))
+        layout.addWidget(self.estimate)
         layout.addStretch(1)
         self.set_config(config)
         self._connect_changes()
@@ -179,6 +186,7 @@ class SettingsPanel(QWidget):
         self.regularization.setItemText(0, self.tr("None"))
         if self._last_error is not None and not self.error.isHidden():
             self.show_error(self._last_error)
+        self._show_estimate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -223,6 +231,8 @@ class SettingsPanel(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.error.hide()
+        self._shown_config = config
+        self._show_estimate()
 
     def set_device(self, device: str) -> None:
         self._device = device
@@ -295,7 +305,21 @@ class SettingsPanel(QWidget):
             self.show_error(error)
             return
         self.error.hide()
+        self._shown_config = config
+        self._show_estimate()
         self.config_changed.emit(config)
+
+    def _show_estimate(self) -> None:
+        """The hint line: weights, memory and the time of a step, for the settings shown (core.limits)."""
+        config = getattr(self, "_shown_config", None)
+        if config is None:
+            return
+        try:
+            from core.limits import describe, mlp_training
+
+            self.estimate.setText(say(describe(mlp_training(config, config.n_points))))
+        except Exception:  # noqa: BLE001 - a hint that cannot be computed is left out, never an error
+            self.estimate.setText("")
 
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:

@@ -9,9 +9,10 @@ unexpected error follows the base's policy: `failed` says one sentence and train
 
 from __future__ import annotations
 
+import logging
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core.errors import DivergedError, GlassboxError
 from core.landscape.slices import TrajectoryRecorder
@@ -22,7 +23,13 @@ from core.mlp.trainer import Trainer
 from core.session.parts import Part
 from core.session.training import restore_training
 from gui.i18n import say
-from gui.threads import Clock, PlayableWorker, SpeedLimit
+from gui.threads import OUT_OF_MEMORY, Clock, PlayableWorker, SpeedLimit
+
+log = logging.getLogger("glassbox")
+NOT_IN_MEMORY = QT_TRANSLATE_NOOP("TrainingWorker", "This network does not fit in this computer's memory. Using the "
+                                                   "default settings instead.")
+NOT_IN_MEMORY_KEPT = QT_TRANSLATE_NOOP("TrainingWorker", "This network does not fit in this computer's memory; use "
+                                      "fewer or smaller hidden layers, or fewer points. The current network goes on.")
 
 REPORTS_PER_SECOND = 30
 BOUNDARY_INTERVAL_S = 0.1  # neuron heatmaps are costlier: at most 10 a second
@@ -43,6 +50,7 @@ class TrainingWorker(PlayableWorker):
     playing_changed = Signal(bool)
     diverged = Signal(str)  # one sentence for the user
     settings_rejected = Signal(str)  # one sentence; the previous run goes on untouched
+    trace_refused = Signal(str)  # one sentence: the step-through could not record this example; nothing changed
     trace_recorded = Signal(object)  # ExampleTrace of a step-through, already applied to the network
     snapshot_ready = Signal(object)  # a core.session.parts.Part: the run, to continue exactly elsewhere
     snapshot_restored = Signal()  # after a restore's run_started and first report: the restored run is live
@@ -105,6 +113,12 @@ class TrainingWorker(PlayableWorker):
             self._trainer = Trainer(self._config)
         except GlassboxError as error:
             self.settings_rejected.emit(self.tr("{0} Using the default settings instead.").format(say(error)))
+        except OUT_OF_MEMORY:
+            self.settings_rejected.emit(self.tr(NOT_IN_MEMORY))
+        except Exception as error:  # a bug building this network: the run still starts, on the defaults
+            log.exception("the training network could not be built")
+            self.settings_rejected.emit(self.failure_sentence(error))
+        if self._trainer is None:
             self._trainer = Trainer(TrainConfig(device="cpu"))
         self._announce_run()
 
@@ -176,6 +190,9 @@ class TrainingWorker(PlayableWorker):
         except GlassboxError as error:
             self.settings_rejected.emit(say(error))
             return
+        except OUT_OF_MEMORY:
+            self.settings_rejected.emit(self.tr(NOT_IN_MEMORY_KEPT))
+            return
         self._set_playing(False)
         self._trainer = trainer
         self._announce_run()
@@ -235,8 +252,8 @@ class TrainingWorker(PlayableWorker):
         index = self._next_example if example_index is None else example_index
         try:
             trace = record_example(self._trainer, index % self._trainer.n_train, commit=True)
-        except GlassboxError as error:
-            self.settings_rejected.emit(say(error))
+        except GlassboxError as error:  # say, a step that would make the weights non-finite: nothing changed
+            self.trace_refused.emit(say(error))
             return
         self._next_example = (trace.example_index + 1) % self._trainer.n_train
         self.trace_recorded.emit(trace)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from core.mlp.reports import RunInfo, TrainingProgress
 from gui.style import theme
 
+SLOW_STEP_S = 0.5  # a step estimated to take this long or more: say it is working while it runs
+
 
 class RunStatus(QWidget):
     """Three labels the window puts at the right of its status bar; fed by the training session's reports."""
@@ -24,6 +26,8 @@ class RunStatus(QWidget):
         self._info: RunInfo | None = None
         self._progress: TrainingProgress | None = None
         self._playing = False
+        self._step_seconds = 0.0  # the estimated time of one step (core.limits), for the "working" hint
+        self._working_step = False  # a single slow step is running
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -40,6 +44,8 @@ class RunStatus(QWidget):
             self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
         elif not self._playing and (progress is not None or self.rate_label.text()):
             self.rate_label.setText(self.tr("paused"))
+        if self._playing and progress is None and self._step_seconds >= SLOW_STEP_S:
+            self._show_working()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -56,9 +62,30 @@ class RunStatus(QWidget):
         self.epoch_label.setText(self.tr("Step {0:,} · epoch {1:,.1f}").format(progress.step, progress.epoch))
         if self._playing:
             self.rate_label.setText(self.tr("{0:,.0f} steps/s").format(progress.steps_per_second))
+        elif self._working_step:  # the slow step asked for is done
+            self.rate_label.setText(self.tr("paused"))
+        self._working_step = False
+
+    @Slot()
+    def on_step_requested(self) -> None:
+        """One step was asked for: a slow network says it is working until the step's report comes."""
+        if not self._playing and self._step_seconds >= SLOW_STEP_S:
+            self._working_step = True
+            self._show_working()
 
     @Slot(bool)
     def on_playing_changed(self, playing: bool) -> None:
         self._playing = playing
         if not playing:
             self.rate_label.setText(self.tr("paused"))
+        elif self._step_seconds >= SLOW_STEP_S:
+            self._show_working()  # a slow network: say it is working until its first report comes
+
+    def set_step_seconds(self, seconds: float) -> None:
+        """The estimated time of one step of the run (core.limits); slow ones say "working" while they run."""
+        self._step_seconds = max(0.0, float(seconds))
+
+    def _show_working(self) -> None:
+        from core.limits import seconds_text
+
+        self.rate_label.setText(self.tr("working: about {0} a step").format(seconds_text(self._step_seconds)))

@@ -37,12 +37,17 @@ class StandIn:
     def __init__(self, config=None, **options):
         inspect.signature(Window).bind(config, **options)  # the real window takes what cli/window.py gives it
         from gui import i18n
+        assert isinstance(options.pop("settings"), QSettings)  # the settings cli/window.py checked and read
         print(json.dumps({"options": options, "language": i18n.current()}))
         print(json.dumps(None if config is None else config.to_dict()))
 
     def show(self):
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, QApplication.instance().quit)
+
+    @staticmethod
+    def show_unexpected(sentence):  # where an unexpected error's sentence goes
+        print(json.dumps({"unexpected": sentence}))
 
     def open_session(self, path):
         assert hasattr(Window, "open_session")

@@ -250,3 +250,61 @@ def test_saying_turns_expected_failures_into_one_sentence_and_lets_bugs_through(
     with pytest.raises(RuntimeError):  # a bug is not an expected failure: the error policy handles it
         with worker.saying(worker.failed, "unused"):
             raise RuntimeError("bug")
+
+
+class LongStep(Worker):
+    """A worker whose one command ("long") blocks until the test lets it go: a step that ignores the stop flag."""
+
+    def __init__(self):
+        super().__init__()
+        import threading
+
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def handle(self, command, argument):
+        if command == "long":
+            self.entered.set()
+            self.release.wait(30)
+
+
+def test_a_thread_inside_a_long_step_is_kept_not_destroyed_and_ends_by_itself(qtbot):
+    import gc
+
+    from gui import threads
+
+    worker = LongStep()
+    thread = start_in_thread(worker, "glassbox-test-long")
+    worker.send("long")
+    qtbot.waitUntil(worker.entered.is_set, timeout=5000)
+    assert stop_thread(worker, thread, timeout_ms=50) is False  # gave up waiting...
+    assert any(kept is thread for kept, _ in threads.ABANDONED)  # ...but kept it: Qt never sees it destroyed
+    del thread
+    gc.collect()
+    kept = threads.ABANDONED[-1][0]
+    assert kept.isRunning()
+    worker.release.set()  # the step ends; the loop sees the stop flag and the thread ends
+    qtbot.waitUntil(lambda: not kept.isRunning(), timeout=5000)
+    assert threads.still_running() == [] or kept not in threads.still_running()
+
+
+def test_closing_stops_every_worker_at_once_within_one_deadline(qtbot):
+    import time
+
+    from gui import threads
+
+    workers = [LongStep() for _ in range(3)]
+    started = [start_in_thread(worker, f"glassbox-test-{index}") for index, worker in enumerate(workers)]
+    for worker in workers:
+        worker.send("long")
+    qtbot.waitUntil(lambda: all(worker.entered.is_set() for worker in workers), timeout=5000)
+    begin = time.monotonic()
+    threads.begin_closing(0.3)
+    try:
+        assert all(worker.stopping for worker in workers)  # every stop flag at once
+        assert not any(stop_thread(worker, thread) for worker, thread in zip(workers, started))
+    finally:
+        threads.end_closing()
+    assert time.monotonic() - begin < 1.5  # one shared deadline, not 2 s per worker
+    for worker in workers:
+        worker.release.set()
+    qtbot.waitUntil(lambda: not any(thread.isRunning() for thread in started), timeout=5000)

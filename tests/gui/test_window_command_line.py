@@ -23,8 +23,11 @@ from gui import i18n
 
 
 class StandIn:
-    def __init__(self, config=None, tab=None):
+    def __init__(self, config=None, settings=None, tab=None):
         self.record = {"tab": tab, "language": i18n.current()}
+
+    def show_unexpected(self, sentence):  # where cli/window.py sends an unexpected error's sentence
+        pass
 
     def show(self):
         from PySide6.QtCore import QTimer

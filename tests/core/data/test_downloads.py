@@ -408,3 +408,88 @@ def test_mismatched_cached_files_raise_a_dataset_error(tmp_path):
         (folder / name).write_bytes(data)
     with pytest.raises(DatasetError, match="matching"):
         load_dataset("mnist", tmp_path)
+
+
+# ---- a server that stalls: Cancel still lands within a second ------------------------
+
+class StallingServer:
+    """Accepts one connection and then sends nothing ("silent") or only the headers ("headers") until closed."""
+
+    def __init__(self, mode: str):
+        self.mode = mode
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.accepted = threading.Event()
+        self.released = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.listener.getsockname()[1]}/data/"
+
+    def _serve(self):
+        connection, _ = self.listener.accept()
+        with connection:
+            connection.recv(4096)  # the request
+            if self.mode == "headers":
+                connection.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 100000\r\n\r\n" + b"x" * 10)
+            self.accepted.set()
+            self.released.wait(30)
+
+    def close(self):
+        self.released.set()
+        self.listener.close()
+        self.thread.join(5)
+
+
+@pytest.mark.parametrize("mode", ["silent", "headers"])
+def test_cancel_lands_within_a_second_while_the_server_sends_nothing(tmp_path, mnist, mode):
+    _, _, files = mnist
+    stalling = StallingServer(mode)
+    stop = threading.Event()
+    outcome = []
+
+    def downloading():
+        try:
+            run(download("mnist", cache_dir=tmp_path, base_url=stalling.base_url, files=files,
+                         should_stop=stop.is_set, timeout=60))  # the stall limit is far away
+        except DownloadError as error:
+            outcome.append(str(error))
+
+    worker = threading.Thread(target=downloading, daemon=True)
+    try:
+        worker.start()
+        assert stalling.accepted.wait(10)
+        stop.set()
+        worker.join(1.0)  # Cancel within a second, whatever the server does
+        assert not worker.is_alive()
+        assert outcome and "cancelled" in outcome[0]
+        assert leftovers(tmp_path / "mnist") == []
+    finally:
+        stop.set()
+        stalling.close()
+
+
+def test_a_server_that_sends_headers_and_stalls_times_out(tmp_path, mnist):
+    _, _, files = mnist
+    stalling = StallingServer("headers")
+    try:
+        with pytest.raises(DownloadError, match="stopped answering"):
+            run(download("mnist", cache_dir=tmp_path, base_url=stalling.base_url, files=files, timeout=0.3))
+        assert leftovers(tmp_path / "mnist") == []
+    finally:
+        stalling.close()
+
+
+def test_a_fifo_where_the_part_file_goes_does_not_block_the_download(tmp_path, server, mnist):
+    import os
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("FIFOs are a POSIX thing")
+    _, served, files = mnist
+    folder = tmp_path / "mnist"
+    folder.mkdir()
+    os.mkfifo(folder / "train-images-idx3-ubyte.gz.part")  # opened for writing, it would wait for a reader
+    os.mkfifo(folder / "train-labels-idx1-ubyte.gz")  # not a verified file: fetched again, in its place
+    run(get(tmp_path, server, files))
+    assert leftovers(folder) == sorted(served)
+    assert (folder / "train-labels-idx1-ubyte.gz").read_bytes() == served["train-labels-idx1-ubyte.gz"]

@@ -337,16 +337,29 @@ def test_cancel_mid_file_waits_for_the_worker_then_rejects(qtbot, tmp_path, serv
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     else:
         dialog.close()
-    # The worker is still blocked in a read: the dialog stays, says so, and cannot be cancelled twice.
+    # Until the worker has removed its .part, the dialog stays, says so, and cannot be cancelled twice.
     assert dialog.isVisible() and dialog.is_running()
     assert dialog.cancel_button.text() == "Cancelling…" and not dialog.cancel_button.isEnabled()
-    with qtbot.waitSignal(dialog.finished, timeout=TIMEOUT_MS):
-        server.released.set()  # the next chunk arrives, and the core sees the stop flag
+    # The server sends nothing more, ever: the cancel still lands within a second.
+    with qtbot.waitSignal(dialog.finished, timeout=1000):
+        pass
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.is_running()
     assert re.search(r"download of MNIST handwritten digits was cancelled; "
                      r"the unfinished train-labels-idx1-ubyte.gz was removed", dialog.error_text)
     assert leftovers(tmp_path) == [MNIST_NAMES[0]]  # no .part; the finished file is kept
     assert dialog.paths == []
+
+
+def test_shutdown_while_the_server_stalls_ends_the_thread_within_a_second(qtbot, tmp_path, server, mnist):
+    _, files = mnist
+    server.modes[MNIST_NAMES[1]] = "stall-after"
+    dialog = make_dialog(qtbot, tmp_path, server, files)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.file_label.text() == "File: " + MNIST_NAMES[1], timeout=TIMEOUT_MS)
+    thread = dialog._thread
+    assert dialog.shutdown(timeout_ms=1000)  # as when the app quits with the dialog open
+    assert thread.isFinished() and thread not in LIVE_THREADS and not dialog.is_running()
+    assert leftovers(tmp_path) == [MNIST_NAMES[0]]  # the unfinished file was removed
 
 
 # ---- ensure_downloaded -------------------------------------------------------------------

@@ -202,3 +202,19 @@ def test_the_network_is_drawn_when_its_tab_comes_to_the_front(make_window, qtbot
     assert tab._unseen_progress is None
     drawn = tab.network_view._weights[0][0]
     assert np.array_equal(drawn, window.last_progress.weights[0][0])
+
+
+def test_a_refused_step_through_says_why_and_takes_the_next_request(make_window, qtbot):
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    requests = []
+    tab.trace_requested.connect(requests.append)
+    tab.next_example(play=False)
+    qtbot.waitUntil(lambda: tab.trace is not None, timeout=5_000)
+    tab._waiting_for_trace = True  # a request the worker then refuses (core.mlp.recording.StepDivergedError)
+    sentence = "Example 3's pass at step 9 diverged: the loss became inf."
+    tab.on_trace_refused(sentence)
+    assert tab.caption.text() == sentence
+    tab.next_example(play=False)  # not stuck waiting for a trace that will never come
+    assert len(requests) == 2
+    qtbot.waitUntil(lambda: not tab._waiting_for_trace, timeout=5_000)

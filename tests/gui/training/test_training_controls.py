@@ -257,3 +257,17 @@ def test_extras_add_boundaries_and_gradient_sizes(make_window, qtbot):
     assert progress.gradient_magnitudes.shape == (2,)
     window.worker.set_extras(False, False)
     qtbot.waitUntil(lambda: window.last_progress.gradient_magnitudes is None, timeout=5_000)
+
+
+def test_a_slow_network_says_it_is_working_while_its_step_runs(make_window, qtbot):
+    import gui.window_settings
+
+    window = make_window()
+    window.run_status.set_step_seconds(3.0)  # as core.limits estimates for a huge network
+    window.tabs.setCurrentWidget(window.training_view)
+    before = window.last_progress.step
+    window.step_action.trigger()
+    assert "working" in window.rate_label.text()  # at once, before the step's report
+    qtbot.waitUntil(lambda: window.last_progress.step == before + 1, timeout=5_000)
+    qtbot.waitUntil(lambda: "working" not in window.rate_label.text(), timeout=5_000)
+    assert gui.window_settings.step_seconds(window.config) < 0.5  # the small test network is not slow

@@ -39,7 +39,7 @@ def test_a_value_that_no_longer_reads_falls_back_alone():
 
 
 def test_state_to_window_to_state_gives_the_same_state(make_window, settings):
-    from gui.main_window import save_training_state, saved_training_state
+    from gui.window_settings import save_training_state, saved_training_state
 
     save_training_state(settings, CHOSEN)
     window = make_window(None)  # opens with the saved settings, as the app does

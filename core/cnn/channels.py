@@ -1,0 +1,357 @@
+"""What does a channel look for? The held-out images that excite it most, and the image grown for it.
+
+A channel is one map of a layer's output, addressed as in core.cnn.feature_maps: the child's
+name in the Sequential and the map's index (for a fully connected layer: the unit).
+
+- `top_images_steps` runs the held-out images through the network only as far as the layer,
+  in batches, and keeps the k images whose channel reaches the highest value anywhere in its map,
+  with the position of that value and the box of input pixels it sees (its receptive field,
+  clipped to the image): the patch a view outlines. A generator: it yields progress and stops
+  when `should_stop()` says so.
+- `dream_steps` grows an input that excites the channel (regularised gradient ascent: each step
+  shifts the image by a random jitter, climbs the mean of the channel's map less a small L2
+  penalty with a step of fixed size, and now and then blurs it a little, which keeps the image
+  smooth), yielding frames so a view can animate it forming.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Callable, Generator
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from core.errors import ConfigError, ModelError
+
+TOP_BATCH = 500  # held-out images pushed through at once
+MAX_K = 100
+MAX_DREAM_STEPS = 10_000
+
+
+@dataclass(frozen=True, eq=False)
+class ChannelImages:
+    """The k held-out images that excite one channel most, strongest first."""
+
+    layer: str
+    channel: int
+    indices: np.ndarray  # (k,) int64: positions in the images searched
+    activations: np.ndarray  # (k,) float32: the channel's highest value for each
+    positions: np.ndarray  # (k, 2) int64: (row, column) of that value in the layer's map
+    boxes: np.ndarray  # (k, 4) int64: top, left, bottom, right (exclusive) of the input patch it sees
+    images: np.ndarray  # (k, C, H, W) float32: the images exactly as fed
+    labels: np.ndarray  # (k,) int64: their classes, -1 where unknown
+    searched: int  # how many images were looked at
+
+    def to_npz_dict(self) -> dict[str, np.ndarray]:
+        """The `export channel-images` layout; loads back with np.load(allow_pickle=False)."""
+        return {"layer": np.array(self.layer, dtype=np.str_), "channel": np.array(self.channel, dtype=np.int64),
+                "indices": self.indices, "activations": self.activations, "positions": self.positions,
+                "boxes": self.boxes, "images": self.images, "labels": self.labels}
+
+
+@dataclass(frozen=True)
+class ChannelProgress:
+    done: int  # images looked at so far
+    total: int
+
+
+@dataclass(frozen=True, eq=False)
+class DreamFrame:
+    """The grown image after `step` of `steps` steps, and how strongly it excites the channel."""
+
+    step: int
+    steps: int
+    image: np.ndarray  # float32 C×H×W in the network's input units
+    activation: float  # the mean of the channel's map for this image
+
+
+# ----------------------------------------------------------------------------- addressing
+def _placement(model: nn.Module) -> tuple[torch.device, torch.dtype]:
+    parameter = next(model.parameters(), None)
+    return (parameter.device, parameter.dtype) if parameter is not None else (torch.device("cpu"), torch.float32)
+
+
+def trunk(model: nn.Sequential, layer: str) -> nn.Sequential:
+    """The model's children up to and including `layer`; ConfigError naming the layers if it is not one."""
+    if not isinstance(model, nn.Sequential) or len(model) == 0:
+        raise ModelError("Looking into a channel needs a non-empty torch.nn.Sequential model.")
+    names = [name for name, _ in model.named_children()]
+    if layer not in names:
+        raise ConfigError("There is no layer {name!r}; choose one of: {choices}.", name=layer,
+                          choices=", ".join(names))
+    return model[:names.index(layer) + 1]
+
+
+def _check_channel(channel: int, count: int, layer: str) -> int:
+    if isinstance(channel, bool) or not isinstance(channel, (int, np.integer)) or not 0 <= int(channel) < count:
+        raise ConfigError("Layer {name!r} has channels 0 to {last}; there is no channel {value!r}.",
+                          name=layer, last=count - 1, value=channel)
+    return int(channel)
+
+
+def _pair(value) -> tuple[int, int]:
+    return tuple(int(v) for v in value) if isinstance(value, (tuple, list)) else (int(value), int(value))
+
+
+def receptive_field(model: nn.Sequential, layer: str) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """Per axis (rows, columns): the receptive field's size, the jump between neighbouring units, and the
+    offset of unit 0's first input pixel (negative where it starts in the padding).
+
+    Unit i of the layer's map sees input pixels offset + i·jump .. offset + i·jump + size − 1.
+    """
+    size, jump, offset = [1, 1], [1, 1], [0, 0]
+    for child in trunk(model, layer):
+        if isinstance(child, nn.Conv2d):
+            kernel, stride = _pair(child.kernel_size), _pair(child.stride)
+            dilation = _pair(child.dilation)
+            if child.padding == "valid":
+                padding = (0, 0)
+            elif child.padding == "same":
+                padding = tuple(d * (k - 1) // 2 for k, d in zip(kernel, dilation))
+            else:
+                padding = _pair(child.padding)
+            kernel = tuple(d * (k - 1) + 1 for k, d in zip(kernel, dilation))
+        elif isinstance(child, (nn.MaxPool2d, nn.AvgPool2d)):
+            kernel = _pair(child.kernel_size)
+            stride = _pair(child.stride if child.stride is not None else child.kernel_size)
+            padding = _pair(child.padding)
+            if isinstance(child, nn.MaxPool2d):
+                kernel = tuple(d * (k - 1) + 1 for k, d in zip(kernel, _pair(child.dilation)))
+        else:
+            continue  # ReLU, flatten and the like keep every unit's field
+        for axis in (0, 1):
+            offset[axis] -= padding[axis] * jump[axis]
+            size[axis] += (kernel[axis] - 1) * jump[axis]
+            jump[axis] *= stride[axis]
+    return tuple(size), tuple(jump), tuple(offset)
+
+
+def patch_box(model: nn.Sequential, layer: str, row: int, column: int, image_size: tuple[int, int]) -> np.ndarray:
+    """top, left, bottom, right (exclusive) of the input pixels unit (row, column) sees, clipped to the image."""
+    size, jump, offset = receptive_field(model, layer)
+    top, left = offset[0] + row * jump[0], offset[1] + column * jump[1]
+    height, width = image_size
+    return np.array([max(0, top), max(0, left), min(height, top + size[0]), min(width, left + size[1])],
+                    dtype=np.int64)
+
+
+# ----------------------------------------------------------------------------- top images
+def top_images_steps(model: nn.Sequential, layer: str, channel: int, images: torch.Tensor | np.ndarray,
+                     k: int = 9, labels: Sequence[int] | np.ndarray | torch.Tensor | None = None,
+                     prepare: Callable[[torch.Tensor], torch.Tensor] | None = None, batch_size: int = TOP_BATCH,
+                     should_stop: Callable[[], bool] = lambda: False,
+                     ) -> Generator[ChannelProgress, None, ChannelImages | None]:
+    """Search N×C×H×W `images` for the k that excite the channel most; None if stopped early.
+
+    `prepare` turns a batch of stored images into network inputs (ImageSet.inputs for uint8 pixels);
+    without it the images are network inputs already.
+    """
+    part = trunk(model, layer)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
+        raise ConfigError("Show from 1 to {largest} images, not {value!r}.", largest=MAX_K, value=k)
+    stored = torch.as_tensor(np.asarray(images)) if not isinstance(images, torch.Tensor) else images
+    if stored.dim() != 4:
+        raise ConfigError("The images must be N×C×H×W, not shape {shape}.", shape=tuple(stored.shape))
+    if len(stored) == 0:
+        raise ConfigError("There are no images to search.")
+    count = len(stored)
+    known = np.full(count, -1, dtype=np.int64) if labels is None else np.asarray(labels, dtype=np.int64)
+    if known.shape != (count,):
+        raise ConfigError("There are {images} images but {labels} labels.", images=count, labels=len(known))
+    prepare = prepare or (lambda batch: batch.float())
+    device, dtype = _placement(model)
+    best = np.empty(0), np.empty(0, dtype=np.int64), np.empty((0, 2), dtype=np.int64)
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            channel_checked, one_channel = _one_channel(part, channel, layer, stored[:1], prepare, device, dtype)
+            for start in range(0, count, max(1, int(batch_size))):
+                if should_stop():
+                    return None
+                batch = prepare(stored[start:start + batch_size]).to(device=device, dtype=dtype)
+                output = one_channel(batch)
+                maps = output[:, 0].reshape(len(batch), -1).to(torch.float64)
+                values, where = maps.max(dim=1)  # the first maximum of each map
+                values, where = values.cpu().numpy(), where.cpu().numpy()
+                if not np.isfinite(values).all():
+                    raise ModelError("The model gives numbers that are not finite for some images, so its weights "
+                                     "are broken; choose another model or train it again.")
+                columns = output.shape[3] if output.dim() == 4 else 1
+                found = (values, np.arange(start, start + len(batch)), np.stack([where // columns, where % columns], 1))
+                merged = [np.concatenate([a, b]) for a, b in zip(best, found)]
+                order = np.lexsort((merged[1], -merged[0]))[:k]  # strongest first; ties: the earlier image
+                best = tuple(array[order] for array in merged)
+                yield ChannelProgress(min(count, start + len(batch)), count)
+            chosen = prepare(stored[torch.as_tensor(best[1])]).to(torch.float32).cpu().numpy()
+    finally:
+        model.train(was_training)
+    height, width = stored.shape[2:]
+    if output.dim() == 4:
+        boxes = np.stack([patch_box(model, layer, int(r), int(c), (height, width)) for r, c in best[2]])
+    else:  # a fully connected unit sees the whole image
+        boxes = np.tile(np.array([0, 0, height, width], dtype=np.int64), (len(best[1]), 1))
+    return ChannelImages(layer, channel_checked, _frozen(best[1], np.int64), _frozen(best[0], np.float32),
+                         _frozen(best[2], np.int64), _frozen(boxes, np.int64), _frozen(chosen, np.float32),
+                         _frozen(known[best[1]], np.int64), count)
+
+
+def top_images(model: nn.Sequential, layer: str, channel: int, images, k: int = 9, labels=None,
+               prepare=None, on_progress: Callable[[ChannelProgress], None] | None = None) -> ChannelImages:
+    """The whole search (see top_images_steps)."""
+    steps = top_images_steps(model, layer, channel, images, k, labels, prepare)
+    while True:
+        try:
+            progress = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        if on_progress is not None:
+            on_progress(progress)
+
+
+CHANNEL_WISE = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.Dropout, nn.Sigmoid, nn.Tanh)
+
+
+def _one_channel(part: nn.Sequential, channel: int, layer: str, sample: torch.Tensor, prepare, device, dtype):
+    """The checked channel, and a function giving that channel alone (N×1×…) of the layer for a batch.
+
+    Only the channel's own kernel (or row of weights) of the last convolution or fully connected layer
+    is computed when every layer after it works channel by channel: a sixteenth of the work for one of
+    sixteen channels, which is what makes ten thousand images take seconds.
+    """
+    output = _through(part, prepare(sample).to(device=device, dtype=dtype))
+    channel = _check_channel(channel, output.shape[1], layer)
+    children = list(part)
+    last = max((i for i, child in enumerate(children) if isinstance(child, (nn.Conv2d, nn.Linear))), default=None)
+    sliceable = last is not None and all(isinstance(child, CHANNEL_WISE) for child in children[last + 1:])
+    computed = children[last] if sliceable else None
+    if isinstance(computed, nn.Conv2d) and not (computed.groups == 1 and computed.padding_mode == "zeros"):
+        computed = None
+    if computed is None:
+        return channel, lambda batch: _through(part, batch)[:, channel:channel + 1]
+    head, tail = part[:last], part[last + 1:]
+    weight = computed.weight[channel:channel + 1]
+    bias = computed.bias[channel:channel + 1] if computed.bias is not None else None
+
+    def one(batch: torch.Tensor) -> torch.Tensor:
+        x = _through(head, batch) if len(head) else batch
+        try:
+            if isinstance(computed, nn.Conv2d):
+                x = F.conv2d(x, weight, bias, computed.stride, computed.padding, computed.dilation)
+            else:
+                x = F.linear(x, weight, bias)
+        except RuntimeError as error:
+            raise ModelError("The images do not fit this model: {error}", error=error) from None
+        return tail(x) if len(tail) else x
+
+    return channel, one
+
+
+def _through(part: nn.Sequential, batch: torch.Tensor) -> torch.Tensor:
+    try:
+        output = part(batch)
+    except RuntimeError as error:
+        raise ModelError("The images do not fit this model: {error}", error=error) from None
+    if output.dim() not in (2, 4):
+        raise ConfigError("This layer's output is neither maps nor units, so it has no channels to look into.")
+    return output
+
+
+def _frozen(array, dtype) -> np.ndarray:
+    copy = np.array(array, dtype=dtype, copy=True)
+    copy.setflags(write=False)
+    return copy
+
+
+# ----------------------------------------------------------------------------- dream
+def input_bounds(mean: Sequence[float], std: Sequence[float], channels: int) -> tuple[np.ndarray, np.ndarray]:
+    """The lowest and highest input per channel: pixels 0 and 1 after (x − mean) / std."""
+    mean = np.broadcast_to(np.asarray(mean, dtype=np.float32), (channels,))
+    std = np.broadcast_to(np.asarray(std, dtype=np.float32), (channels,))
+    return (0 - mean) / std, (1 - mean) / std
+
+
+def _blur(x: torch.Tensor, sigma: float) -> torch.Tensor:
+    radius = max(1, math.ceil(2 * sigma))
+    taps = torch.arange(-radius, radius + 1, device=x.device, dtype=x.dtype)
+    kernel = torch.exp(-taps ** 2 / (2 * sigma ** 2))
+    kernel = kernel / kernel.sum()
+    channels = x.shape[1]
+    rows = kernel.view(1, 1, -1, 1).repeat(channels, 1, 1, 1)
+    padded = F.pad(x, (radius, radius, radius, radius), mode="replicate")
+    return F.conv2d(F.conv2d(padded, rows, groups=channels), rows.transpose(2, 3), groups=channels)
+
+
+def dream_steps(model: nn.Sequential, layer: str, channel: int, input_shape: tuple[int, int, int],
+                steps: int = 200, step_size: float = 0.05, jitter: int = 2, blur_every: int = 4,
+                blur_sigma: float = 0.5, l2: float = 1e-3, bounds: tuple | None = None, seed: int = 0,
+                frame_every: int = 5, should_stop: Callable[[], bool] = lambda: False,
+                ) -> Generator[DreamFrame, None, DreamFrame | None]:
+    """Grow an input that excites the channel, yielding a frame every `frame_every` steps (and the last);
+    the last frame at the end, or None if `should_stop()` ended it early.
+
+    `bounds` (lows, highs per channel, as input_bounds gives) keeps the image one the camera could take.
+    """
+    part = trunk(model, layer)
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_DREAM_STEPS:
+        raise ConfigError("The dream takes from 1 to {largest} steps, not {value!r}.", largest=MAX_DREAM_STEPS,
+                          value=steps)
+    for value in (step_size, blur_sigma, l2):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            raise ConfigError("The dream's step size, blur and penalty must be numbers of 0 or more, not {value!r}.",
+                              value=value)
+    device, dtype = _placement(model)
+    generator = torch.Generator().manual_seed(int(seed))
+    x = (0.1 * torch.randn((1, *input_shape), generator=generator, dtype=torch.float64)).to(device, dtype)
+    low = high = None
+    if bounds is not None:
+        low, high = (torch.as_tensor(np.asarray(b, dtype=np.float32)).to(device, dtype).view(1, -1, 1, 1)
+                     for b in bounds)
+        x = torch.maximum(torch.minimum(x, high), low)
+    was_training = model.training
+    model.eval()
+    frame = None
+    try:
+        for step in range(1, int(steps) + 1):
+            if should_stop():
+                return None
+            dy, dx = (int(v) for v in torch.randint(-jitter, jitter + 1, (2,), generator=generator)) \
+                if jitter > 0 else (0, 0)
+            with torch.enable_grad():
+                current = x.detach().requires_grad_(True)
+                output = _through(part, torch.roll(current, shifts=(dy, dx), dims=(2, 3)))
+                if step == 1:
+                    channel = _check_channel(channel, output.shape[1], layer)
+                activation = output[0, channel].mean()
+                (gradient,) = torch.autograd.grad(activation - l2 * (current ** 2).sum(), current)
+            if not (torch.isfinite(activation) and torch.isfinite(gradient).all()):
+                raise ModelError("The model gives numbers that are not finite while growing this image, so its "
+                                 "weights are broken; choose another model or train it again.")
+            with torch.no_grad():
+                x = x + step_size * gradient / (gradient.abs().mean() + 1e-12)
+                if blur_every and blur_sigma > 0 and step % blur_every == 0:
+                    x = _blur(x, blur_sigma)
+                if low is not None:
+                    x = torch.maximum(torch.minimum(x, high), low)
+            if step % max(1, int(frame_every)) == 0 or step == steps:
+                with torch.no_grad():
+                    value = float(_through(part, x)[0, channel].mean())
+                frame = DreamFrame(step, int(steps), _frozen(x[0].to(torch.float32).cpu().numpy(), np.float32), value)
+                yield frame
+    finally:
+        model.train(was_training)
+    return frame
+
+
+def dream(model: nn.Sequential, layer: str, channel: int, input_shape: tuple[int, int, int], steps: int = 200,
+          **settings) -> DreamFrame:
+    """The last frame of a whole dream (see dream_steps)."""
+    frame = None
+    for frame in dream_steps(model, layer, channel, input_shape, steps, **settings):
+        pass
+    return frame
