@@ -26,6 +26,7 @@ TRACE_BYTES_PER_WEIGHT = 190  # numpy copies (before, ∂L/∂w, after), Python 
 SLICE_CHUNK_WEIGHT_SETS = 64  # weight sets a slice evaluates at once
 SLICE_CHUNK_BYTES = 512 * 2**20  # a slice bounds one chunk's activations to this (core.landscape)
 BASE_BYTES = 64 * 2**20  # what a run holds besides its arrays (interpreter, torch's buffers)
+DRAW_SECONDS_PER_IMAGE = 0.002  # core.data.synthetic_images draws each digit with Pillow
 SAFETY = 0.8  # refuse work that needs more than this share of the free memory
 UNKNOWN_MEMORY = 8 * 2**30  # assumed free when the system will not say
 
@@ -97,7 +98,10 @@ def mlp_training(config, points: int) -> Estimate:
         memory += BOUNDARY_SIDE ** 2 * sum(widths[1:]) * FLOAT * 2
     step_flops = 6 * batch * weights
     evaluation_flops = 2 * points * weights  # the reports a run sends now and then
-    return Estimate(weights, int(memory), max(step_flops, evaluation_flops) / FLOPS_PER_SECOND)
+    seconds = max(step_flops, evaluation_flops) / FLOPS_PER_SECOND
+    if _is_image(config):
+        seconds = max(seconds, points * DRAW_SECONDS_PER_IMAGE)  # drawing the data set, once
+    return Estimate(weights, int(memory), seconds)
 
 
 def mlp_trace(config, points: int) -> Estimate:

@@ -141,8 +141,12 @@ class DatasetSpec:
     generate: Callable[[int, float, np.random.Generator], tuple[np.ndarray, np.ndarray]]
     description: str
     image_side: int = 0  # the inputs are a side×side image, not a point in the plane
+    # Images are drawn one by one (about 1–2 ms each on a laptop): more than this would keep a
+    # class waiting minutes before the first step, so it is refused up front.
+    max_points: int = MAX_POINTS
 
 
+MAX_DRAWN_IMAGES = 10_000
 _BINARY = ("negative", "positive")
 DATASETS: dict[str, DatasetSpec] = {
     "circle": DatasetSpec("binary", _BINARY, _circle, "A disc of one class inside a ring of the other."),
@@ -154,7 +158,8 @@ DATASETS: dict[str, DatasetSpec] = {
     "reg-plane": DatasetSpec("regression", (), _regression_plane, "Regression: the target rises along a tilted plane."),
     "reg-bumps": DatasetSpec("regression", (), _regression_bumps, "Regression: a hill and a valley."),
     "digits": DatasetSpec("multiclass", tuple("0123456789"), _digits,
-                          "Handwritten-style digits, 28×28 pixels = 784 inputs (an MNIST-sized network).", 28),
+                          "Handwritten-style digits, 28×28 pixels = 784 inputs (an MNIST-sized network).", 28,
+                          MAX_DRAWN_IMAGES),
 }
 
 
@@ -192,6 +197,12 @@ def make_dataset(
                           max_seed=2**63 - 1, seed=str(seed)[:40])
     n_points, seed = int(n_points), int(seed)
     spec = DATASETS[name]
+    if n_points > spec.max_points:
+        raise ConfigError(
+            "The {name} dataset is drawn image by image: use at most {max_points} points, not {n_points} "
+            "(drawing that many would take minutes).",
+            name=name, max_points=spec.max_points, n_points=n_points,
+        )
     rng = np.random.default_rng(seed)
     points, targets = spec.generate(n_points, noise, rng)
     order = rng.permutation(n_points)

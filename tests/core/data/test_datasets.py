@@ -258,3 +258,11 @@ def test_an_mnist_sized_mlp_trains_on_digits():
     for _ in trainer.run(max_steps=60):
         pass
     assert trainer.evaluate().train_loss < before * 0.7
+
+
+def test_drawn_digits_are_refused_beyond_what_draws_in_seconds():
+    from core.data.toy2d import MAX_DRAWN_IMAGES
+
+    with pytest.raises(ConfigError, match="at most 10000 points"):
+        make_dataset("digits", n_points=MAX_DRAWN_IMAGES + 1)
+    make_dataset("spiral", n_points=MAX_DRAWN_IMAGES + 1)  # points in the plane are cheap
