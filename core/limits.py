@@ -27,6 +27,7 @@ SLICE_CHUNK_WEIGHT_SETS = 64  # weight sets a slice evaluates at once
 SLICE_CHUNK_BYTES = 512 * 2**20  # a slice bounds one chunk's activations to this (core.landscape)
 BASE_BYTES = 64 * 2**20  # what a run holds besides its arrays (interpreter, torch's buffers)
 DRAW_SECONDS_PER_IMAGE = 0.002  # core.data.synthetic_images draws each digit with Pillow
+EVALUATION_ROWS = 8192  # core.mlp.trainer measures a big set in chunks of this many rows
 SAFETY = 0.8  # refuse work that needs more than this share of the free memory
 UNKNOWN_MEMORY = 8 * 2**30  # assumed free when the system will not say
 
@@ -93,7 +94,7 @@ def mlp_training(config, points: int) -> Estimate:
     widest = max(widths)
     batch = max(1, min(int(config.batch_size), int(points)))
     memory = (BASE_BYTES + 8 * weights * FLOAT + points * (widths[0] + 1) * FLOAT
-              + 3 * points * widest * FLOAT)
+              + 3 * min(points, EVALUATION_ROWS) * widest * FLOAT)
     if not _is_image(config):
         memory += BOUNDARY_SIDE ** 2 * sum(widths[1:]) * FLOAT * 2
     step_flops = 6 * batch * weights

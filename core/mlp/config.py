@@ -83,6 +83,12 @@ class TrainConfig:
             n_points=int(self.n_points),
             batch_size=int(self.batch_size),
             seed=int(self.seed),
+            # Plain floats, and + 0.0 makes −0.0 a 0.0 (numpy refuses a noise "scale < 0" of −0.0).
+            noise=float(self.noise) + 0.0,
+            train_fraction=float(self.train_fraction),
+            learning_rate=float(self.learning_rate),
+            regularization_rate=float(self.regularization_rate) + 0.0,
+            momentum=float(self.momentum) + 0.0,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -195,7 +201,8 @@ def _plain(number: float) -> str:
 
 
 def _check_positive(what: str, value: float, high: float) -> None:
-    if not isinstance(value, numbers.Real) or not math.isfinite(value) or not 0 < value <= high:
+    if (not isinstance(value, numbers.Real) or isinstance(value, bool) or not math.isfinite(value)
+            or not 0 < value <= high):
         raise ConfigError(
             "{what} must be a positive number up to {high:g}, not {value}.",
             what=what, high=high, value=value,

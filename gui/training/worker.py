@@ -19,7 +19,7 @@ from core.landscape.slices import TrajectoryRecorder
 from core.mlp.config import TrainConfig
 from core.mlp.recording import record_example
 from core.mlp.reports import progress_of, run_info
-from core.mlp.trainer import Trainer
+from core.mlp.trainer import EvaluationStopped, Trainer
 from core.session.parts import Part
 from core.session.training import restore_training
 from gui.i18n import say
@@ -293,6 +293,9 @@ class TrainingWorker(PlayableWorker):
                              LINE_POINTS, ("landscape",))
 
     # ------------------------------------------------------------ reports
+    def _closing(self) -> bool:
+        return self.stopping
+
     def _report(self, force: bool = False) -> None:
         """Evaluate and emit a copy, unless it is too soon or the GUI is still drawing the previous one."""
         if not self.report_due(force):
@@ -303,7 +306,10 @@ class TrainingWorker(PlayableWorker):
         elapsed, steps_done = now - origin_time, trainer.step_count - origin_step
         rate = steps_done / elapsed if elapsed > 0 and steps_done > 0 else 0.0
         if not self._pending or self._pending[-1].step != trainer.step_count:
-            self._pending.append(trainer.evaluate())
+            try:  # a big set takes seconds to measure: closing need not wait for it
+                self._pending.append(trainer.evaluate(should_stop=self._closing))
+            except EvaluationStopped:
+                return
         maps = (self._want_boundaries or self._inspected is not None) and (
             force or now - self._last_boundaries_time >= BOUNDARY_INTERVAL_S)
         if maps:

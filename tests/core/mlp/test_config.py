@@ -183,3 +183,11 @@ def test_parse_activations(text, expected):
 def test_parse_activations_rejects(text):
     with pytest.raises(ConfigError):
         parse_activations(text)
+
+
+def test_negative_zero_is_zero_and_a_bool_is_no_learning_rate():
+    config = TrainConfig(noise=-0.0, regularization_rate=-0.0, momentum=-0.0, device="cpu").validated()
+    assert math.copysign(1.0, config.noise) == 1.0 and math.copysign(1.0, config.regularization_rate) == 1.0
+    assert math.copysign(1.0, config.momentum) == 1.0
+    with pytest.raises(ConfigError):
+        TrainConfig(learning_rate=True).validated()

@@ -222,3 +222,20 @@ def test_the_gradient_chart_of_a_big_set_looks_at_an_even_sample(monkeypatch):
     sampled = trainer.gradient_magnitudes()
     assert sampled.shape == whole.shape and np.isfinite(sampled).all()
     np.testing.assert_allclose(np.log10(sampled), np.log10(whole), atol=0.3)  # the same bars on the chart's log scale
+
+
+def test_an_evaluation_in_chunks_stops_when_asked(monkeypatch):
+    import core.mlp.trainer as trainer_module
+
+    trainer = make_trainer(dataset="blobs", n_points=400)
+    monkeypatch.setattr(trainer_module, "EVALUATION_CHUNK", 64)
+    asked = []
+
+    def should_stop() -> bool:
+        asked.append(True)
+        return len(asked) >= 2
+
+    with pytest.raises(trainer_module.EvaluationStopped):
+        trainer.evaluate(should_stop)
+    assert len(asked) == 2
+    assert math.isfinite(trainer.evaluate(lambda: False).train_loss)
