@@ -47,7 +47,10 @@ def check_shape(bottleneck: int, hidden: Sequence[int]) -> tuple[int, tuple[int,
     if isinstance(bottleneck, bool) or not isinstance(bottleneck, (int, np.integer)) or not low <= bottleneck <= high:
         raise ConfigError("The bottleneck must be a whole number from {low} to {high}, not {value!r}.",
                           low=low, high=high, value=bottleneck)
-    widths = tuple(hidden)
+    try:
+        widths = tuple(hidden)
+    except TypeError:
+        widths = (hidden,)
     if len(widths) > MAX_HIDDEN_LAYERS or not all(
             not isinstance(w, bool) and isinstance(w, (int, np.integer)) and int(bottleneck) <= w <= MAX_WIDTH
             for w in widths):

@@ -17,6 +17,7 @@ name in the Sequential and the map's index (for a fully connected layer: the uni
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable, Generator
@@ -31,6 +32,7 @@ from core.errors import ConfigError, ModelError
 TOP_BATCH = 500  # held-out images pushed through at once
 MAX_K = 100
 MAX_DREAM_STEPS = 10_000
+LEAK = 0.01  # the share of the value before a channel's ReLU that the dream climbs as well
 
 
 @dataclass(frozen=True, eq=False)
@@ -305,14 +307,22 @@ def dream_steps(model: nn.Sequential, layer: str, channel: int, input_shape: tup
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
             raise ConfigError("The dream's step size, blur and penalty must be numbers of 0 or more, not {value!r}.",
                               value=value)
+    for value in (jitter, blur_every, frame_every, seed):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+            raise ConfigError("The dream's jitter, blur interval, frame interval and seed must be whole numbers of "
+                              "0 or more, not {value!r}.", value=value)
+    shape = tuple(input_shape) if isinstance(input_shape, (tuple, list)) else ()
+    if len(shape) != 3 or not all(isinstance(v, (int, np.integer)) and 1 <= v <= 4096 for v in shape):
+        raise ConfigError("The network's input must be one C×H×W image, not shape {shape}.", shape=input_shape)
     device, dtype = _placement(model)
     generator = torch.Generator().manual_seed(int(seed))
-    x = (0.1 * torch.randn((1, *input_shape), generator=generator, dtype=torch.float64)).to(device, dtype)
+    x = (0.1 * torch.randn((1, *shape), generator=generator, dtype=torch.float64)).to(device, dtype)
     low = high = None
     if bounds is not None:
         low, high = (torch.as_tensor(np.asarray(b, dtype=np.float32)).to(device, dtype).view(1, -1, 1, 1)
                      for b in bounds)
         x = torch.maximum(torch.minimum(x, high), low)
+    climb = _without_last_relus(part)
     was_training = model.training
     model.eval()
     frame = None
@@ -324,10 +334,13 @@ def dream_steps(model: nn.Sequential, layer: str, channel: int, input_shape: tup
                 if jitter > 0 else (0, 0)
             with torch.enable_grad():
                 current = x.detach().requires_grad_(True)
-                output = _through(part, torch.roll(current, shifts=(dy, dx), dims=(2, 3)))
+                shifted = torch.roll(current, shifts=(dy, dx), dims=(2, 3))
+                output = _through(part, shifted)
                 if step == 1:
                     channel = _check_channel(channel, output.shape[1], layer)
                 activation = output[0, channel].mean()
+                if climb is not None:  # a small pull before the ReLU: a channel that is off still finds a way up
+                    activation = activation + LEAK * _through(climb, shifted)[0, channel].mean()
                 (gradient,) = torch.autograd.grad(activation - l2 * (current ** 2).sum(), current)
             if not (torch.isfinite(activation) and torch.isfinite(gradient).all()):
                 raise ModelError("The model gives numbers that are not finite while growing this image, so its "
@@ -346,6 +359,18 @@ def dream_steps(model: nn.Sequential, layer: str, channel: int, input_shape: tup
     finally:
         model.train(was_training)
     return frame
+
+
+def _without_last_relus(part: nn.Sequential) -> nn.Sequential:
+    """`part` less the ReLUs after its last convolution or fully connected layer; None if it ends in none.
+
+    A ReLU that outputs 0 for the starting image passes no gradient, and the dream would never start; a
+    small share (LEAK) of the value before it is climbed too, which raises the same channel from anywhere.
+    """
+    children = list(part.named_children())
+    last = max((i for i, (_, child) in enumerate(children) if isinstance(child, (nn.Conv2d, nn.Linear))), default=-1)
+    kept = [(name, child) for i, (name, child) in enumerate(children) if i <= last or not isinstance(child, nn.ReLU)]
+    return nn.Sequential(OrderedDict(kept)) if len(kept) < len(children) else None
 
 
 def dream(model: nn.Sequential, layer: str, channel: int, input_shape: tuple[int, int, int], steps: int = 200,

@@ -124,11 +124,15 @@ def test_bad_requests_are_refused_in_one_sentence():
         (lambda: top_images(model, "3", 4, images), ConfigError, "channels 0 to 3"),
         (lambda: top_images(model, "3", 0, images, k=0), ConfigError, "from 1 to 100"),
         (lambda: top_images(model, "3", 0, images[:0]), ConfigError, "no images"),
+        (lambda: top_images(model, "3", 0, images[0]), ConfigError, "N×C×H×W"),
         (lambda: top_images(model, "3", 0, images, labels=[1, 2]), ConfigError, "40 images but 2 labels"),
         (lambda: top_images(model, "3", 0, np.zeros((2, 3, 12, 12))), ModelError, "do not fit"),
         (lambda: dream(model, "3", 0, (1, 12, 12), steps=0), ConfigError, "from 1 to 10000"),
         (lambda: dream(model, "3", 9, (1, 12, 12), steps=2), ConfigError, "channels 0 to 3"),
         (lambda: dream(model, "3", 0, (1, 12, 12), step_size=float("nan")), ConfigError, "0 or more"),
+        (lambda: dream(model, "3", 0, (1, 12, 12), jitter=-1), ConfigError, "whole numbers of 0 or more"),
+        (lambda: dream(model, "3", 0, (12, 12)), ConfigError, "C×H×W"),
+        (lambda: dream(model, "3", 0, (1, 2, 2)), ModelError, "do not fit"),
     ]:
         with pytest.raises(error, match=words):
             call()
@@ -192,3 +196,13 @@ def test_the_shipped_digits_model_finds_its_channel_images_fast_enough_to_be_tes
     assert result.images.shape == (9, 1, 28, 28)
     assert np.all(np.diff(result.activations) <= 0)
     assert np.all(result.boxes[:, 2] > result.boxes[:, 0]) and np.all(result.boxes[:, 3] <= 28)
+
+
+def test_a_channel_that_starts_switched_off_still_finds_its_image():
+    conv = nn.Conv2d(1, 1, 3)
+    with torch.no_grad():
+        conv.weight.fill_(1.0)
+        conv.bias.fill_(-5.0)  # the ReLU outputs 0 for any small starting image: no gradient through it
+    model = nn.Sequential(conv, nn.ReLU(), nn.MaxPool2d(2))
+    frames = list(dream_steps(model, "2", 0, (1, 8, 8), steps=60, l2=0.0, frame_every=60))
+    assert frames[-1].activation > 0.5
