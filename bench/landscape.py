@@ -166,6 +166,22 @@ def compare(name: str, library, trainer, steps: int) -> dict:
     return {"ours": best["ours"], "peer": best["peer"], "plain": best["plain"], "coarse": coarse}
 
 
+def activation_floor(trainer, steps: int) -> None:
+    """What the MLP's elementwise activations alone cost over the whole grid: a floor under any batching."""
+    sets, points = steps * steps, len(trainer.training_set()[1])
+    values = torch.randn(64, points, max(trainer.model.sizes[1:-1]))
+    count = sets / 64 * (len(trainer.model.sizes) - 2)  # blocks of 64 sets, once per hidden layer
+    for name, function in (("torch.tanh", torch.tanh),
+                           ("2σ(2x) − 1 (what the slice uses)", lambda x: x.mul(2.0).sigmoid_().mul_(2.0).sub_(1.0))):
+        best = float("inf")
+        for _ in range(REPEATS["mlp"]):
+            start = time.thread_time()
+            for _ in range(round(count)):
+                function(values)
+            best = min(best, time.thread_time() - start)
+        print(f"mlp: its {trainer.model.activations[0]} activations alone over the grid, as {name}: {best:.4f} s")
+
+
 def race_fps() -> float:
     shape = SURFACES["rosenbrock"]
     names = list(OPTIMIZERS)
@@ -184,7 +200,9 @@ def main() -> None:
     library = peer_library()
     torch.set_num_threads(1)
     print(f"torch {torch.__version__}, CPU, 1 thread; loss-landscapes {getattr(library, '__version__', '3.0.6')}")
-    mlp = compare("mlp", library, mlp_trainer(), MLP_RESOLUTION)
+    trainer = mlp_trainer()
+    mlp = compare("mlp", library, trainer, MLP_RESOLUTION)
+    activation_floor(trainer, MLP_RESOLUTION)
     cnn = compare("cnn", library, cnn_trainer(), CNN_RESOLUTION)
     print(f"grid_s={mlp['ours']:.4f} speedup={mlp['plain'] / mlp['ours']:.2f} fps_race={race_fps():.0f}")
     print(f"mlp_vs_peer={mlp['peer'] / mlp['ours']:.2f} cnn_vs_peer={cnn['peer'] / cnn['ours']:.2f} "

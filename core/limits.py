@@ -24,6 +24,7 @@ DOUBLE = 8
 BOUNDARY_SIDE = 100  # the decision-boundary picture's grid, per side (2-D data sets)
 TRACE_BYTES_PER_WEIGHT = 190  # numpy copies (before, ∂L/∂w, after), Python lists and JSON text of each
 SLICE_CHUNK_WEIGHT_SETS = 64  # weight sets a slice evaluates at once
+SLICE_CHUNK_NUMBERS = 2**26  # ... and at most this many weights in all
 SLICE_CHUNK_BYTES = 512 * 2**20  # a slice bounds one chunk's activations to this (core.landscape)
 BASE_BYTES = 64 * 2**20  # what a run holds besides its arrays (interpreter, torch's buffers)
 DRAW_SECONDS_PER_IMAGE = 0.002  # core.data.synthetic_images draws each digit with Pillow
@@ -117,7 +118,8 @@ def mlp_slice(config, points: int, resolution: int) -> Estimate:
     training = mlp_training(config, points)
     widths = _mlp_widths(config)
     sets = int(resolution) ** 2
-    chunk = min(sets, SLICE_CHUNK_WEIGHT_SETS)
+    # core.landscape holds at most this many weight sets at once (fewer for a big network)
+    chunk = max(1, min(sets, SLICE_CHUNK_WEIGHT_SETS, SLICE_CHUNK_NUMBERS // max(1, training.weights)))
     memory = (training.memory_bytes + 3 * training.weights * DOUBLE  # the centre and two directions
               + chunk * training.weights * FLOAT  # one chunk's weight sets
               + min(SLICE_CHUNK_BYTES, 2 * chunk * points * max(widths) * FLOAT)  # its activations

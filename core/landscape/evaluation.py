@@ -46,10 +46,19 @@ def task_loss(loss_name: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Te
     return lambda logits, targets: F.mse_loss(logits.squeeze(-1), targets)
 
 
+def _check_chunk(chunk) -> int | None:
+    if chunk is not None and (isinstance(chunk, bool) or int(chunk) != chunk or chunk < 1):
+        raise ConfigError(
+            "The chunk size must be a whole number of at least 1, not {chunk!r}.",
+            chunk=chunk,
+        )
+    return None if chunk is None else int(chunk)
+
+
 class VmapLoss:
     """The training-set loss at many parameter vectors at once: functional_call under vmap (any model)."""
 
-    def __init__(self, trainer: Trainer, chunk: int | None = None):
+    def __init__(self, trainer, chunk: int | None = None):
         # functional_call swaps parameters into the module while it runs: on a copy, the
         # trainer's model is never touched, even if training goes on between chunks.
         self.model = copy.deepcopy(trainer.model)
@@ -64,12 +73,8 @@ class VmapLoss:
         widest = max(getattr(self.model, "sizes", None) or [max(shape[0] for _, shape, _ in self.layout)])
         kind = "cuda" if self.device.type == "cuda" else "cpu"
         auto = CHUNK_BUDGET[kind] // max(1, len(self.inputs) * widest)
-        if chunk is not None and (isinstance(chunk, bool) or int(chunk) != chunk or chunk < 1):
-            raise ConfigError(
-                "The chunk size must be a whole number of at least 1, not {chunk!r}.",
-                chunk=chunk,
-            )
-        self.chunk = int(chunk) if chunk is not None else max(1, min(MAX_CHUNK[kind], auto))
+        chunk = _check_chunk(chunk)
+        self.chunk = chunk if chunk is not None else max(1, min(MAX_CHUNK[kind], auto))
         self._batched = vmap(self._one)
 
     def _one(self, params: dict[str, torch.Tensor]) -> torch.Tensor:
@@ -102,15 +107,6 @@ class VmapLoss:
                 offset += count
             values.append(self._batched(params).double().cpu().numpy())
         return np.concatenate(values) if values else np.empty(0)
-
-
-def _check_chunk(chunk) -> int | None:
-    if chunk is not None and (isinstance(chunk, bool) or int(chunk) != chunk or chunk < 1):
-        raise ConfigError(
-            "The chunk size must be a whole number of at least 1, not {chunk!r}.",
-            chunk=chunk,
-        )
-    return None if chunk is None else int(chunk)
 
 
 class PointLoss:

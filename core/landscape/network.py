@@ -13,13 +13,13 @@ from typing import Callable, Generator
 import numpy as np
 import torch
 
-from core.errors import DivergedError, Phrase
+from core.errors import DivergedError
 from core.landscape.evaluation import Stopped, slice_estimate
 from core.landscape.slices import (MAX_NETWORK_RESOLUTION, LandscapeUpdate, NetworkLandscape, TrajectoryRecorder,
                                    check_directions, flat_parameters, interpolation_1d, landscape_updates)
 from core.landscape.surfaces import check_resolution, check_steps
 from core.mlp.config import TrainConfig
-from core.limits import require_fits
+from core.limits import SLICING_IT, require_fits
 from core.mlp.trainer import Trainer
 
 LINE_RANGE = (-0.25, 1.25)  # the 1-D line runs a quarter beyond both ends
@@ -96,7 +96,7 @@ def _train_and_slice(config, steps, directions, resolution, seed, chunk, progres
     check_resolution(resolution, 3, MAX_NETWORK_RESOLUTION)
     steps = check_steps(steps)
     trainer = Trainer(config)
-    require_fits(slice_estimate(trainer, resolution), Phrase("a slice of its loss"))  # before training, not after
+    require_fits(slice_estimate(trainer, resolution), SLICING_IT)  # before training, not after
     recorder = TrajectoryRecorder(every=max(1, steps // 200))
     recorder.record(0, trainer.model)
     initial = recorder.vectors[0]

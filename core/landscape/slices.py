@@ -8,16 +8,16 @@ in core.landscape.surfaces.
 
 The grid is evaluated in chunks of weight sets on the model's device by
 core.landscape.evaluation (layer by layer for the shipped networks, vmap for any other
-model), which puts the first layer's work for the whole plane into three evaluations. `loss_slice` is a generator that reports
-progress, shows a coarse grid first and can be cancelled, for a worker thread and a
-progress bar. Every loss here is the data loss on the training set without the
-regularisation penalty: what a lesson calls "the loss", and what the training curves plot.
+model). `loss_slice` is a generator that reports progress, shows a coarse grid first
+and can be cancelled, for a worker thread and a progress bar. Every loss here is the
+data loss on the training set without the regularisation penalty: what a lesson calls
+"the loss", and what the training curves plot.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -26,7 +26,7 @@ from torch.nn.utils import parameters_to_vector, vector_to_parameters
 
 from core.errors import ConfigError, Phrase
 from core.landscape.evaluation import PointLoss, Stopped, Vector, flat_parameters, slice_estimate, task_loss
-from core.limits import require_fits
+from core.limits import SLICING_IT, require_fits
 from core.landscape.surfaces import check_resolution
 from core.mlp.trainer import Trainer
 
@@ -35,6 +35,7 @@ MAX_NETWORK_RESOLUTION = 401
 COARSE_STRIDE = 4  # the first pass computes every 4th row and column: 1/16 of the work
 RANDOM_LIMIT = 1.0  # filter-normalised directions are on the weights' own scale: ±1 is ±"the weights"
 PATH_MARGIN = 1.15  # room around the projected path
+COARSE_PATH_POINTS = 32  # path points drawn with the coarse picture, before the whole path's losses
 
 __all__ = ["PointLoss", "flat_parameters"]  # re-exported: callers reach the evaluator through this module
 
@@ -333,6 +334,13 @@ class LandscapeUpdate:
     final: bool
 
 
+def _thinned(count: int, most: int) -> np.ndarray:
+    """At most `most` evenly spread indices of `count` points, always with the last one."""
+    if count <= most:
+        return np.arange(count)
+    return np.unique(np.linspace(0, count - 1, most).round().astype(int))  # the first and the last among them
+
+
 def _symmetric_axis(limit: float, resolution: int) -> np.ndarray:
     axis = limit * np.linspace(-1.0, 1.0, resolution)
     if resolution % 2:
@@ -368,7 +376,7 @@ def landscape_updates(
     """
     check_directions(directions)
     resolution = check_resolution(resolution, 3, MAX_NETWORK_RESOLUTION)
-    require_fits(slice_estimate(trainer, resolution), Phrase("a slice of its loss"))
+    require_fits(slice_estimate(trainer, resolution), SLICING_IT)
     center = flat_parameters(trainer.model).cpu()
     vectors = list(recorder.vectors) if recorder else []
     steps = list(recorder.steps) if recorder else []
@@ -382,16 +390,35 @@ def landscape_updates(
         d1, d2 = filter_normalised_directions(trainer.model, seed)
     path = project_trajectory(vectors, d1, d2, center)
     path[-1] = 0.0  # the current weights by definition; least squares leaves rounding dust
-    try:
-        path_loss = trajectory_losses(trainer, vectors, chunk, should_stop)
-    except Stopped:
-        return
     alpha_limit, beta_limit = _limits(path, directions)
-    common = dict(path=_read_only(path), path_loss=_read_only(path_loss), path_steps=_read_only(np.array(steps)),
-                  center_loss=float(path_loss[-1]), directions=directions, explained_variance=explained)
+    steps = np.array(steps)
+
+    def shown_path(indices: np.ndarray) -> dict | None:
+        """The path's points `indices` with their true losses (None if stopped), as NetworkLandscape fields."""
+        try:
+            losses = trajectory_losses(trainer, [vectors[k] for k in indices], chunk, should_stop)
+        except Stopped:
+            return None
+        return dict(path=_read_only(path[indices]), path_loss=_read_only(losses),
+                    path_steps=_read_only(steps[indices]), center_loss=float(losses[-1]), directions=directions,
+                    explained_variance=explained)
+
+    # The coarse picture carries a thinned path (a CNN's 400 path points cost as much as the grid): the
+    # whole path's losses are computed once it is on screen.
+    every = _thinned(len(vectors), COARSE_PATH_POINTS)
+    common = shown_path(every)
+    if common is None:
+        return
+    whole = len(every) == len(vectors)
     landscape = None
     for update in loss_slice(trainer, d1, d2, _symmetric_axis(alpha_limit, resolution),
                              _symmetric_axis(beta_limit, resolution), chunk, should_stop, center=center):
+        if (update.final or landscape is not None) and not whole:
+            common, whole = shown_path(np.arange(len(vectors))), True
+            if common is None:
+                return
+            if landscape is not None and not update.final:
+                landscape = replace(landscape, **common)
         if update.loss is not None and (landscape is None or landscape.loss is not update.loss):
             landscape = NetworkLandscape(alpha=update.alpha, beta=update.beta, loss=update.loss, **common)
         yield LandscapeUpdate(update.fraction, landscape, update.final)

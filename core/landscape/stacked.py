@@ -6,11 +6,14 @@ plane shares, so this evaluator stacks K weight sets and walks the layers once:
 
 - The first layer is linear in its weights and bias, so on a plane
   layer(x; θ + α·d1 + β·d2) = layer(x; θ) + α·layer(x; d1) + β·layer(x; d2):
-  three evaluations for the whole grid, then one multiply-add per set.
+  three evaluations for the whole grid, then three multiply-adds per output and set. A first
+  convolution with few inputs per output (digits: 3×3 on one channel) is cheaper still as one
+  matrix product per chunk over its input patches, taken once (im2col), bias included.
 - Later convolutions run as one grouped convolution (the K sets are the groups), with
-  channels last: activations are (images, height, width, K, channels), where
-  convolution and pooling keep to oneDNN's fast path (2×2 max pooling alone is about
-  30× faster channels-last on this CPU than channels-first).
+  channels last: activations are (images, height, width, K, channels), where convolution
+  keeps to oneDNN's fast path, and a max pool whose windows tile the image is the maximum of
+  a few strided views (torch's 2×2 max pooling is about 30× slower channels-first here). Max
+  pooling goes before a monotone activation (the same numbers, on a quarter of them).
 - Fully connected layers are one batched matrix product over the K sets.
 - Images are taken a few at a time so that a chunk's activations stay in the cache;
   `should_stop` is asked between those pieces, so even one huge weight set can be left.
@@ -24,14 +27,13 @@ averaged over the training set, like the Trainer's, accumulated in float64.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Callable
 
 import torch
 from torch import nn
 from torch.nn import functional as F
 
-from core.nets.mlp import MLP, activate
+from core.landscape.stacked_layers import Layer, elementwise, fast_pool, loss_sums, max_pool, plan
 
 # Floats one chunk's widest activation may hold (K sets × images × features per image). On the
 # CPU a chunk that stays in the 2 MB L2 / 32 MB L3 is fastest; a GPU wants big batches.
@@ -44,119 +46,16 @@ WEIGHT_FLOATS = 2**26  # and at most 256 MB of their weights: one set at a time 
 # within a second even when a single weight set of a huge network takes minutes.
 PIECE_WORK = {"cpu": 2**29, "cuda": 2**36}
 CACHE_FLOATS = 2**24  # the first layer's outputs for a plane are kept if they fit in 64 MB
-ELEMENTWISE = (nn.ReLU, nn.LeakyReLU, nn.Tanh, nn.Sigmoid, nn.Identity, nn.ELU, nn.GELU, nn.SiLU)
-POOLS = (nn.MaxPool2d, nn.AvgPool2d)
 
 
 class Stopped(Exception):
     """should_stop() said yes between two pieces of work."""
 
 
-@dataclass(frozen=True)
-class _Layer:
-    """One step of the network: `kind` is linear, conv, act (elementwise), pool or flatten."""
-
-    kind: str
-    module: object = None  # the nn.Module (conv, pool, elementwise), or an activation name for an MLP
-    weight: int | None = None  # index of the weight among model.parameters()
-    bias: int | None = None
-
-
-def _plan(model: nn.Module) -> list[_Layer] | None:
-    """The network as a list of steps this evaluator knows, or None."""
-    index = {id(param): number for number, param in enumerate(model.parameters())}
-    if isinstance(model, MLP):
-        layers = []
-        for number, linear in enumerate(model.linears):
-            layers.append(_Layer("linear", None, index.get(id(linear.weight)),
-                                 None if linear.bias is None else index.get(id(linear.bias))))
-            if number < len(model.linears) - 1:
-                layers.append(_Layer("act", model.activations[number]))
-        return layers if _covers(layers, index) else None
-    if type(model) is not nn.Sequential:
-        return None
-    layers = []
-    for child in model:
-        if type(child) is nn.Linear:
-            layers.append(_Layer("linear", child, index.get(id(child.weight)),
-                                 None if child.bias is None else index.get(id(child.bias))))
-        elif type(child) is nn.Conv2d:
-            if child.groups != 1 or child.padding_mode != "zeros" or isinstance(child.padding, str):
-                return None
-            layers.append(_Layer("conv", child, index.get(id(child.weight)),
-                                 None if child.bias is None else index.get(id(child.bias))))
-        elif type(child) in ELEMENTWISE:
-            layers.append(_Layer("act", child))
-        elif type(child) in POOLS:
-            layers.append(_Layer("pool", child))
-        elif type(child) is nn.Flatten:
-            if child.start_dim != 1 or child.end_dim != -1:
-                return None
-            layers.append(_Layer("flatten"))
-        else:
-            return None
-    return _pool_first(layers) if _covers(layers, index) and _flattens(layers) else None
-
-
-def _pool_first(layers: list[_Layer]) -> list[_Layer]:
-    """Max pooling moved before a monotone activation just before it: the same numbers, on a quarter of them.
-
-    max(σ(a), σ(b)) = σ(max(a, b)) exactly for any nondecreasing σ (ReLU, tanh, sigmoid, ...).
-    """
-    layers = list(layers)
-    for number in range(len(layers) - 1):
-        act, pool = layers[number], layers[number + 1]
-        if act.kind == "act" and pool.kind == "pool" and type(pool.module) is nn.MaxPool2d and _monotone(act.module):
-            layers[number], layers[number + 1] = pool, act
-    return layers
-
-
-def _monotone(module) -> bool:
-    if type(module) is nn.LeakyReLU:
-        return module.negative_slope >= 0
-    return type(module) in (nn.ReLU, nn.Tanh, nn.Sigmoid, nn.Identity)
-
-
-def _flattens(layers: list[_Layer]) -> bool:
-    """Images become vectors once, after the convolutions: what the evaluator's two stages assume."""
-    kinds = [layer.kind for layer in layers]
-    first = next(number for number, kind in enumerate(kinds) if kind in ("linear", "conv"))
-    if kinds[first] == "linear":
-        return not {"conv", "pool"} & set(kinds[first:])
-    if "flatten" not in kinds[first:]:
-        return False
-    flatten = kinds.index("flatten", first)
-    return not {"conv", "pool", "flatten"} & set(kinds[flatten + 1:])
-
-
-def _covers(layers: list[_Layer], index: dict) -> bool:
-    """Every parameter belongs to exactly one layer, and the first layer with weights is a conv or linear."""
-    used = [number for layer in layers for number in (layer.weight, layer.bias) if number is not None]
-    weighted = [layer for layer in layers if layer.kind in ("linear", "conv")]
-    if not weighted or any(layer.weight is None for layer in weighted):
-        return False
-    if any(layer.kind == "flatten" for layer in layers[:layers.index(weighted[0])]) and weighted[0].kind == "conv":
-        return False
-    return sorted(used) == list(range(len(index)))
-
-
-def _loss_sums(loss_name: str, logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-    """Each set's summed data loss over these examples: logits (K, n, outputs), targets (n,)."""
-    count, examples = logits.shape[:2]
-    if loss_name == "cross_entropy":
-        flat = logits.reshape(count * examples, -1)
-        return F.cross_entropy(flat, targets.repeat(count), reduction="none").view(count, examples).sum(1)
-    values = logits.squeeze(-1)
-    wanted = targets.to(values.dtype).expand(count, examples)
-    if loss_name == "bce":
-        return F.binary_cross_entropy_with_logits(values, wanted, reduction="none").sum(1)
-    return ((values - wanted) ** 2).sum(1)
-
-
 class StackedLoss:
     """The training-set loss of many weight sets of one model, layer by layer for all of them at once."""
 
-    def __init__(self, model: nn.Module, layers: list[_Layer], inputs: torch.Tensor, targets: torch.Tensor,
+    def __init__(self, model: nn.Module, layers: list[Layer], inputs: torch.Tensor, targets: torch.Tensor,
                  loss_name: str, sets: int | None = None):
         self.model, self.layers = model, layers
         self.inputs, self.targets, self.loss_name = inputs, targets, loss_name
@@ -182,15 +81,17 @@ class StackedLoss:
         count = len(self.inputs)
         self.dense_examples = max(1, min(count, DENSE_BUDGET[kind] // max(1, dense_widest * self.sets),
                                          PIECE_WORK[kind] // max(1, self.work * self.sets)))
-        self.image_examples = max(1, min(self.dense_examples, ACTIVATION_BUDGET[kind] // max(1, image_widest * self.sets)))
+        self.image_examples = max(1, min(self.dense_examples,
+                                         ACTIVATION_BUDGET[kind] // max(1, image_widest * self.sets)))
         self._cache: tuple | None = None  # (basis, the first layer's outputs for it)
         self._prepared: dict = {}
+        self._buffers: dict = {}  # big outputs reused from chunk to chunk (fresh ones cost page faults)
 
     @classmethod
     def build(cls, model: nn.Module, inputs: torch.Tensor, targets: torch.Tensor, loss_name: str,
               sets: int | None = None) -> "StackedLoss | None":
         """An evaluator for `model`, or None when it has a layer this evaluator does not know."""
-        layers = _plan(model)
+        layers = plan(model)
         if layers is None or not len(inputs):
             return None
         return cls(model, layers, inputs, targets, loss_name, sets)
@@ -200,7 +101,7 @@ class StackedLoss:
         """The inputs after any parameter-free steps that come before the first weighted layer."""
         x = self.inputs
         for layer in self.layers[: self.first]:
-            x = x.flatten(1) if layer.kind == "flatten" else _elementwise(layer, x) if layer.kind == "act" else (
+            x = x.flatten(1) if layer.kind == "flatten" else elementwise(layer, x) if layer.kind == "act" else (
                 layer.module(x))
         return x
 
@@ -263,7 +164,7 @@ class StackedLoss:
                 high = min(len(self.inputs), low + self.dense_examples)
                 x = self._vectors(basis, part, sets, cached, low, high, should_stop)
                 logits = self._dense_stage(x, sets)
-                total += _loss_sums(self.loss_name, logits, self.targets[low:high]).double()
+                total += loss_sums(self.loss_name, logits, self.targets[low:high]).double()
             results.append(total / len(self.inputs))
         return torch.cat(results).cpu() if results else torch.empty(0, dtype=torch.float64)
 
@@ -326,7 +227,8 @@ class StackedLoss:
         n, height, width, size = patches.shape
         bias = torch.zeros_like(weight[:, :, 0, 0, 0]) if bias is None else bias
         kernels = torch.cat([weight.reshape(-1, size - 1), bias.reshape(-1, 1)], dim=1).T  # (Cin·kh·kw + 1, K·C)
-        out = patches.view(n * height * width, size) @ kernels
+        out = torch.mm(patches.view(n * height * width, size), kernels,
+                       out=self._buffer("first", (n * height * width, kernels.shape[1])))
         return out.view(n, height, width, len(sets), -1)
 
     def _combined_first(self, basis, part, cached, low, high, sets) -> torch.Tensor:
@@ -343,7 +245,8 @@ class StackedLoss:
             outputs = cached[low:high] if conv else cached[:, low:high]
         if not conv:  # (M, n, O) → (K, n, O): one matrix product
             m, n, o = outputs.shape
-            return (part @ outputs.reshape(m, n * o)).view(len(part), n, o)
+            mixed = torch.mm(part, outputs.reshape(m, n * o), out=self._buffer("first", (len(part), n * o)))
+            return mixed.view(len(part), n, o)
         # (n, H, W, M, C) → (n, H, W, K, C): one matrix product with kron(partᵀ, I_C), channels stay last
         n, height, width, m, channels = outputs.shape
         eye = torch.eye(channels, dtype=part.dtype, device=part.device)
@@ -364,7 +267,7 @@ class StackedLoss:
             x = self._image_stage(self._combined_first(basis, part, cached, start, end, sets), sets)
             n, height, width, count, channels = x.shape
             if out is None:
-                out = torch.empty((count, high - low, channels * height * width), dtype=x.dtype, device=x.device)
+                out = self._buffer("flat", (count, high - low, channels * height * width))
             # nn.Flatten's order for each set: (C, H, W)
             out[:, start - low:end - low].view(count, n, channels, height, width).copy_(x.permute(3, 0, 4, 1, 2))
         return out
@@ -374,10 +277,10 @@ class StackedLoss:
         count = len(sets)
         for layer in self.layers[self.first + 1:self.split - 1]:
             if layer.kind == "act":
-                x = _elementwise(layer, x)
+                x = elementwise(layer, x)
                 continue
-            if layer.kind == "pool" and _fast_pool(layer.module):
-                x = _max_pool(x, layer.module)
+            if layer.kind == "pool" and fast_pool(layer.module):
+                x = max_pool(x, layer.module)
                 continue
             n, height, width, _, channels = x.shape
             view = x.view(n, height, width, count * channels).permute(0, 3, 1, 2)  # (n, K·C, H, W), channels last
@@ -390,7 +293,15 @@ class StackedLoss:
             x = out.permute(0, 2, 3, 1).reshape(n, out.shape[2], out.shape[3], count, -1)
         return x
 
-    def _prepare(self, layer: _Layer, sets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+    def _buffer(self, key, shape: tuple) -> torch.Tensor:
+        """A tensor of this shape kept for `key`'s output: a chunk's arrays overwrite the previous chunk's."""
+        buffer = self._buffers.get(key)
+        if buffer is None or buffer.shape != shape:
+            buffer = torch.empty(shape, dtype=self.dtype, device=self.device)
+            self._buffers[key] = buffer
+        return buffer
+
+    def _prepare(self, layer: Layer, sets: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
         """A later layer's weights for the chunk's sets, laid out for its product, once per chunk."""
         key = id(layer)
         if key not in self._prepared:
@@ -407,46 +318,9 @@ class StackedLoss:
         """The layers after Flatten (or after the first linear one) on (K, n, F): the logits."""
         for layer in self.layers[self.split:]:
             if layer.kind == "act":
-                x = _elementwise(layer, x)
+                x = elementwise(layer, x)
             elif layer.kind == "linear":
                 weight, bias = self._prepare(layer, sets)
-                x = torch.bmm(x, weight) if bias is None else torch.baddbmm(bias, x, weight)
+                out = self._buffer(id(layer), (x.shape[0], x.shape[1], weight.shape[2]))
+                x = torch.bmm(x, weight, out=out) if bias is None else torch.baddbmm(bias, x, weight, out=out)
         return x
-
-
-def _elementwise(layer: _Layer, x: torch.Tensor) -> torch.Tensor:
-    """An activation, in place where it can be (the chunk's activations are its own)."""
-    name = layer.module if isinstance(layer.module, str) else None
-    if name == "relu" or type(layer.module) is nn.ReLU:
-        return x.clamp_min_(0)
-    if name == "tanh" or type(layer.module) is nn.Tanh:
-        # 2·σ(2x) − 1: within 2e-7 of tanh, and about 5× faster here (torch's float32 tanh costs ~2 ns a number,
-        # most of a small MLP's slice)
-        return x.mul_(2.0).sigmoid_().mul_(2.0).sub_(1.0)
-    if name == "sigmoid" or type(layer.module) is nn.Sigmoid:
-        return x.sigmoid_()
-    return activate(name, x) if name is not None else layer.module(x)
-
-
-def _fast_pool(pool) -> bool:
-    """A max pool whose windows tile the image: taken as the maximum of kh·kw strided views."""
-    if type(pool) is not nn.MaxPool2d or pool.ceil_mode or pool.return_indices:
-        return False
-    pair = lambda value: tuple(value) if isinstance(value, (tuple, list)) else (value, value)  # noqa: E731
-    return pair(pool.kernel_size) == pair(pool.stride) and pair(pool.padding) == (0, 0) and pair(
-        pool.dilation) == (1, 1)
-
-
-def _max_pool(x: torch.Tensor, pool) -> torch.Tensor:
-    """Max pooling of (n, H, W, K, C) with windows that tile the image, channels last throughout."""
-    kernel = pool.kernel_size if isinstance(pool.kernel_size, (tuple, list)) else (pool.kernel_size,) * 2
-    kh, kw = int(kernel[0]), int(kernel[1])
-    n, height, width, count, channels = x.shape
-    rows, columns = height // kh, width // kw
-    x = x[:, :rows * kh, :columns * kw].reshape(n, rows, kh, columns, kw, count * channels)
-    out = torch.maximum(x[:, :, 0, :, 0], x[:, :, 0, :, 1]) if kw > 1 else x[:, :, 0, :, 0].clone()
-    for i in range(kh):
-        for j in range(kw):
-            if i or j > 1:
-                torch.maximum(out, x[:, :, i, :, j], out=out)
-    return out.view(n, rows, columns, count, channels)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 
 from core.optimizers import OPTIMIZERS
 from core.landscape.surfaces import OptimizerPath, Surface
+from gui.landscape.contours import contour_segments
 from gui.style import theme
 from gui.style.colours import map_lut
 
@@ -171,12 +172,8 @@ class LandscapeMap(pg.PlotWidget):
         self.image.setImage((np.clip(z / top, 0, 1) * 255).astype(np.uint8).T, levels=(0, 255), autoLevels=False)
         dx, dy = x[1] - x[0], y[1] - y[0]
         self.image.setRect(x[0] - dx / 2, y[0] - dy / 2, x[-1] - x[0] + dx, y[-1] - y[0] + dy)
-        segments = []
-        for level in np.linspace(0, top, CONTOUR_LEVELS + 2)[1:-1]:
-            for a, b in pg.isocurve(z.T, level, connected=False):
-                segments += [a, b]
-        if segments:
-            points = np.array(segments, dtype=np.float64)
+        points = contour_segments(z.T, np.linspace(0, top, CONTOUR_LEVELS + 2)[1:-1])  # grid index coordinates
+        if len(points):
             self.contours.setData(x[0] + points[:, 0] * dx, y[0] + points[:, 1] * dy)
         else:
             self.contours.setData([], [])

@@ -10,12 +10,12 @@ the network is reset or rebuilt (on_network_replaced) and how far training has g
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.landscape.network import LandscapeResult
 from core.landscape.slices import NetworkLandscape
+from gui.landscape.contours import contour_segments
 from gui.landscape.panels import CONTOUR_LEVELS, log_scale
 from gui.landscape.slice_parts import (ABOVE, BELOW, LEFT, RIGHT, build_slice_controls, build_slice_plots,
                                        label_rect)
@@ -297,13 +297,10 @@ class NetworkLandscapePanel(QWidget):
         self.landscape_shown.emit(landscape)
 
     def _draw_contours(self, alpha: np.ndarray, beta: np.ndarray, z: np.ndarray, top: float) -> None:
-        segments = []
+        points = np.empty((0, 2))
         if len(alpha) > 2 and len(beta) > 2:
-            for level in np.linspace(0, top, CONTOUR_LEVELS + 2)[1:-1]:
-                for a, b in pg.isocurve(z.T, level, connected=False):
-                    segments += [a, b]
-        if segments:
-            points = np.array(segments, dtype=np.float64)
+            points = contour_segments(z.T, np.linspace(0, top, CONTOUR_LEVELS + 2)[1:-1])
+        if len(points):
             # Grid index → axis value (the coarse grid's last step can be shorter than the others).
             self.contours.setData(np.interp(points[:, 0], np.arange(len(alpha)), alpha),
                                   np.interp(points[:, 1], np.arange(len(beta)), beta))

@@ -16,8 +16,8 @@ from torch.nn import functional as F
 import core.landscape.stacked as stacked
 import core.limits
 from core.landscape.evaluation import PointLoss, Stopped, slice_estimate, task_loss
-from core.landscape.slices import (filter_normalised_directions, flat_parameters, interpolation_1d,
-                                   landscape_updates, loss_slice, trajectory_losses)
+from core.landscape.slices import (TrajectoryRecorder, filter_normalised_directions, flat_parameters,
+                                   interpolation_1d, landscape_updates, loss_slice, trajectory_losses)
 from core.limits import LimitError
 from core.mlp.config import TrainConfig
 from core.mlp.trainer import Trainer
@@ -209,7 +209,7 @@ def test_weight_sets_per_chunk_are_bounded_by_their_memory(monkeypatch):
 def test_a_slice_that_cannot_fit_is_refused_before_it_starts(monkeypatch):
     trainer = Trainer(TrainConfig(dataset="spiral", n_points=100, device="cpu"))
     monkeypatch.setattr(core.limits, "available_memory", lambda: 10 * 2**20)
-    with pytest.raises(LimitError, match=r"a slice of its loss needs about .* free"):
+    with pytest.raises(LimitError, match=r"a loss slice of it needs about .* free"):
         next(landscape_updates(trainer, None, "random", 41))
     cnn = cnn_trainer("digits", images=4)
     estimate = slice_estimate(cnn, 21)
@@ -217,3 +217,29 @@ def test_a_slice_that_cannot_fit_is_refused_before_it_starts(monkeypatch):
     assert 0 < estimate.seconds < 60
     with pytest.raises(LimitError):
         next(landscape_updates(cnn, None, "random", 21))
+
+
+def test_the_coarse_picture_carries_a_thinned_path_and_the_final_one_all_of_it():
+    trainer = Trainer(TrainConfig(dataset="spiral", n_points=100, device="cpu"))
+    recorder = TrajectoryRecorder()
+    for record in trainer.run(max_steps=99):
+        recorder.record(record.step, trainer.model)
+    assert len(recorder) == 99
+    shown = [update.landscape for update in landscape_updates(trainer, recorder, "pca", 9, chunk=4)
+             if update.landscape is not None]
+    coarse, final = shown[0], shown[-1]
+    assert coarse.loss.shape == (3, 3) and len(coarse.path) == len(coarse.path_loss) == 32
+    assert len(final.path) == len(final.path_loss) == len(final.path_steps) == 99  # it ends at the current weights
+    index = np.searchsorted(final.path_steps, coarse.path_steps)
+    np.testing.assert_array_equal(final.path_steps[index], coarse.path_steps)
+    np.testing.assert_allclose(final.path_loss[index], coarse.path_loss, rtol=1e-6)
+    assert coarse.center_loss == final.center_loss
+
+
+def test_a_command_line_landscape_reports_its_progress():
+    from core.landscape.network import network_landscape
+
+    heard = []
+    result = network_landscape(TrainConfig(dataset="xor", n_points=60, device="cpu"), 5, resolution=9,
+                               progress=heard.append)
+    assert result.loss.shape == (9, 9) and heard == sorted(heard) and heard[-1] == 1.0 and len(heard) >= 2
