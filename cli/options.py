@@ -97,7 +97,10 @@ def check_output_path(path: str) -> str:
     if not os.path.lexists(folder):
         raise CommandLineError(translate("cli", "Cannot write '{0}': the folder '{1}' does not exist.")
                                .format(shown, shown_folder))
-    writable_target(full, FileWriteError)  # and the rest: not a device or pipe, a name not too long, a usable path
+    if os.path.exists(full) and not os.path.isfile(full):
+        raise CommandLineError(translate("cli", "Cannot write '{0}': it is a device, pipe or socket, not a file; "
+                                                "choose a file name.").format(shown))
+    writable_target(full, FileWriteError)  # and the rest: a name not too long, a usable path
     if not os.access(folder, os.W_OK) or (os.path.exists(full) and not os.access(full, os.W_OK)):
         raise CommandLineError(translate("cli", "Cannot write '{0}': permission denied; choose another --out.")
                                .format(shown))

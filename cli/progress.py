@@ -15,7 +15,6 @@ import sys
 import time
 
 from cli.words import translate
-from core.errors import Phrase  # `what` in core.limits' sentence: translated in the "core" context with it
 
 SLOW_SECONDS = 3.0  # work expected to take longer than this shows its progress
 TICKS = 10  # progress lines in a run: one per tenth
@@ -28,10 +27,10 @@ def require_training(config, steps: int = 0) -> float:
 
     When `steps` of it will be slow, a `note:` line says the estimate before the network is built.
     """
-    from core.limits import describe, mlp_training, require_fits
+    from core.limits import TRAINING_IT, describe, mlp_training, require_fits
 
     estimate = mlp_training(config, config.n_points)
-    require_fits(estimate, Phrase("training it"))
+    require_fits(estimate, TRAINING_IT)
     if steps * estimate.seconds > SLOW_SECONDS:
         from cli.errors import said, say_line
 
@@ -40,18 +39,18 @@ def require_training(config, steps: int = 0) -> float:
 
 
 def require_trace(config) -> None:
-    from core.limits import mlp_trace, require_fits
+    from core.limits import TRACING_IT, mlp_trace, require_fits
 
-    require_fits(mlp_trace(config, config.n_points), Phrase("a trace of it"))
+    require_fits(mlp_trace(config, config.n_points), TRACING_IT)
 
 
 def require_slice(config, resolution: int) -> float:
     """Refuse a loss slice of `config`'s network that cannot fit; returns its estimated seconds (and says them
     in a `note:` line when slow)."""
-    from core.limits import mlp_slice, require_fits
+    from core.limits import SLICING_IT, mlp_slice, require_fits
 
     estimate = mlp_slice(config, config.n_points, resolution)
-    require_fits(estimate, Phrase("a loss slice of it"))
+    require_fits(estimate, SLICING_IT)
     if estimate.seconds > SLOW_SECONDS:
         from cli.errors import said, say_line
         from core.limits import describe
