@@ -50,6 +50,23 @@ def shown_name(path: str | os.PathLike, limit: int = SHOWN_NAME) -> str:
     return printable
 
 
+def shown_path(path: str | os.PathLike, limit: int = SHOWN_NAME) -> str:
+    """The whole path, printable, shortened in the middle if long: for things whose folder says what
+    they are (/dev/full, /tmp/pipe), where the last part alone would mislead."""
+    text = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in os.fsdecode(path))
+    text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+    if len(text) > limit:
+        keep = limit - 1
+        text = text[: keep // 3] + "…" + text[-(keep - keep // 3):]
+    return text
+
+
+def picture_not_encoded(error: type[GlassboxError] = FileWriteError) -> GlassboxError:
+    """The sentence for a picture that could not be encoded (empty, or too big for the encoder)."""
+    return error("The picture could not be made into a PNG (it is empty or too big); make the window "
+                 "smaller and save again.")
+
+
 # ============================================================================ reading
 def check_regular(path: str | os.PathLike, *, limit: int | None = None,
                   error: type[GlassboxError] = FileReadError) -> os.stat_result:
@@ -164,7 +181,7 @@ def _checked_stat(descriptor: int, path, limit: int | None, error) -> os.stat_re
         raise error("{file} is a folder, not a file; choose a file inside it.", file=shown_name(path))
     if not stat.S_ISREG(info.st_mode):
         raise error("{file} is not a regular file (it is a device, pipe or socket); choose a file.",
-                    file=shown_name(path))
+                    file=shown_path(path))
     if limit is not None and info.st_size > limit:
         raise _too_big(path, limit, error)
     return info
@@ -218,7 +235,7 @@ def writable_target(path: str | os.PathLike, error: type[GlassboxError] = FileWr
             raise error("{file} is a folder; give a file name inside it.", file=name)
         if not stat.S_ISREG(info.st_mode):
             raise error("{file} is not a regular file (it is a device, pipe or socket); choose a file name.",
-                        file=name)
+                        file=shown_path(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise error("The folder for {file} does not exist; create it first or choose another folder.", file=name)

@@ -217,6 +217,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Unknown device '{choice}'; choose one of: {choices}."),
     QT_TRANSLATE_NOOP("core", "CUDA was requested but no CUDA GPU is available here; use --device cpu or auto."),
     QT_TRANSLATE_NOOP("core", "Training diverged at step {step}: the loss became {value:.4g}. The weights were restored to the last finite state; lower the learning rate and train again."),
+    QT_TRANSLATE_NOOP("core", "The picture could not be made into a PNG (it is empty or too big); make the window smaller and save again."),
     QT_TRANSLATE_NOOP("core", "{file} is not text (it is not UTF-8); choose another file."),
     QT_TRANSLATE_NOOP("core", "{file} does not exist; check the name and the folder."),
     QT_TRANSLATE_NOOP("core", "{file} is a folder, not a file; choose a file inside it."),

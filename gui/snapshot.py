@@ -112,7 +112,7 @@ def png_bytes(image) -> bytes:
     """`image` (a QImage or QPixmap) encoded as PNG in memory; FileWriteError if Qt cannot encode it."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    from core.files import FileWriteError
+    from core.files import picture_not_encoded
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -120,8 +120,7 @@ def png_bytes(image) -> bytes:
     ok = not image.isNull() and image.save(buffer, "PNG")
     buffer.close()
     if not ok:
-        raise FileWriteError("The picture could not be made into a PNG (it is empty or too big); make the window "
-                             "smaller and save again.")
+        raise picture_not_encoded()
     return bytes(data.data())
 
 

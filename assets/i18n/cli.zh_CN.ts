@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>argparse</name>
@@ -80,22 +79,38 @@
         <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
-        <translation>无法打开 &apos;%(filename)s&apos;：%(error)s</translation>
+        <source>can't open '%(filename)s': %(error)s</source>
+        <translation>无法打开 '%(filename)s'：%(error)s</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
+        <source>Not enough memory for this; use a smaller network, fewer points or a lower resolution.</source>
+        <translation>内存不足；请使用更小的网络、更少的点或更低的分辨率。</translation>
+    </message>
+    <message>
         <source>unexpected failure ({0}: {1}); rerun with GLASSBOX_DEBUG=1 for details and please report it.</source>
         <translation>意外错误（{0}：{1}）；请设置 GLASSBOX_DEBUG=1 重新运行以查看详情，并报告此问题。</translation>
     </message>
     <message>
-        <source>--models-dir &apos;{0}&apos; is not a folder.</source>
-        <translation>--models-dir &apos;{0}&apos; 不是文件夹。</translation>
+        <source>A path given is too long for this system ('{0}'); use a shorter one.</source>
+        <translation>给出的路径对本系统来说太长（'{0}'）；请使用更短的路径。</translation>
     </message>
     <message>
-        <source>Evaluating &apos;{0}&apos; on {1} images in {2}</source>
+        <source>'{0}': {1}.</source>
+        <translation>'{0}'：{1}。</translation>
+    </message>
+    <message>
+        <source>The system refused: {0}.</source>
+        <translation>系统拒绝了操作：{0}。</translation>
+    </message>
+    <message>
+        <source>--models-dir '{0}' is not a folder.</source>
+        <translation>--models-dir '{0}' 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Evaluating '{0}' on {1} images in {2}</source>
         <translation>正在用 {2} 中的 {1} 张图片评估“{0}”</translation>
     </message>
     <message>
@@ -103,8 +118,8 @@
         <translation>没有可读取的图片</translation>
     </message>
     <message>
-        <source>None of the {0} image files in &apos;{1}&apos; could be read; see the reasons above.</source>
-        <translation>&apos;{1}&apos; 中的 {0} 个图片文件都无法读取；原因见上文。</translation>
+        <source>None of the {0} image files in '{1}' could be read; see the reasons above.</source>
+        <translation>'{1}' 中的 {0} 个图片文件都无法读取；原因见上文。</translation>
     </message>
     <message>
         <source>skipped {0} unreadable file:</source>
@@ -119,7 +134,19 @@
         <translation>……还有 {0} 个</translation>
     </message>
     <message>
-        <source>Unknown export &apos;{0}&apos;; choose one of: {1}.</source>
+        <source>{0} '{1}' is too long a path for this system; use a shorter one.</source>
+        <translation>{0} '{1}' 的路径对本系统来说太长；请使用更短的路径。</translation>
+    </message>
+    <message>
+        <source>{0} '{1}' cannot be opened: {2}.</source>
+        <translation>{0} '{1}' 无法打开：{2}。</translation>
+    </message>
+    <message>
+        <source>{0} '{1}' is not a usable path.</source>
+        <translation>{0} '{1}' 不是可用的路径。</translation>
+    </message>
+    <message>
+        <source>Unknown export '{0}'; choose one of: {1}.</source>
         <translation>未知的导出类型“{0}”；请从以下选择：{1}。</translation>
     </message>
     <message>
@@ -127,8 +154,12 @@
         <translation>--session 只用于 export trace 和 export session，不能用于 export {0}。</translation>
     </message>
     <message>
-        <source>--example must be between 0 and {0} (the training set&apos;s size minus one), not {1}.</source>
+        <source>--example must be between 0 and {0} (the training set's size minus one), not {1}.</source>
         <translation>--example 必须在 0 到 {0}（训练集大小减一）之间，而不是 {1}。</translation>
+    </message>
+    <message>
+        <source>The trace of example {0} holds numbers that are not finite (the update overflows); lower the learning rate.</source>
+        <translation>样本 {0} 的记录含有非有限的数（更新溢出了）；请降低学习率。</translation>
     </message>
     <message>
         <source>export landscape writes one path: use --optimizer NAME, not --optimizers.</source>
@@ -143,6 +174,10 @@
         <translation>{0} 在第 {1} 步发散；路径到此为止。</translation>
     </message>
     <message>
+        <source>export landscape (a slice of the network)</source>
+        <translation>export landscape（网络的损失切片）</translation>
+    </message>
+    <message>
         <source>This command needs --image PATH: the picture to run through the network.</source>
         <translation>此命令需要 --image 路径：要送入网络的图片。</translation>
     </message>
@@ -151,15 +186,15 @@
         <translation>在 {0} 中没有找到训练好的模型；请运行 scripts/train_models.py 生成 digits 和 shapes 模型。</translation>
     </message>
     <message>
-        <source>Unknown model &apos;{0}&apos;; choose one of: {1}.</source>
+        <source>Unknown model '{0}'; choose one of: {1}.</source>
         <translation>未知的模型“{0}”；请从以下选择：{1}。</translation>
     </message>
     <message>
-        <source>Unknown --directions &apos;{0}&apos;; choose random or pca.</source>
+        <source>Unknown --directions '{0}'; choose random or pca.</source>
         <translation>未知的 --directions “{0}”；请选择 random 或 pca。</translation>
     </message>
     <message>
-        <source>--{0} applies to a --surface, not to a network&apos;s landscape.</source>
+        <source>--{0} applies to a --surface, not to a network's landscape.</source>
         <translation>--{0} 只用于 --surface，不适用于网络的损失曲面。</translation>
     </message>
     <message>
@@ -167,7 +202,7 @@
         <translation>训练在第 {0} 步发散；切片以最后一组有限的权重为中心。</translation>
     </message>
     <message>
-        <source>--lang must be zh_CN or en, not &apos;{0}&apos;.</source>
+        <source>--lang must be zh_CN or en, not '{0}'.</source>
         <translation>--lang 必须是 zh_CN 或 en，而不是“{0}”。</translation>
     </message>
     <message>
@@ -175,23 +210,39 @@
         <translation>--steps 必须在 0 到 {0} 之间，而不是 {1}。</translation>
     </message>
     <message>
-        <source>--out &apos;{0}&apos; is a folder; give a file name inside it.</source>
-        <translation>--out &apos;{0}&apos; 是文件夹；请给出其中的一个文件名。</translation>
+        <source>--out needs a file name.</source>
+        <translation>--out 需要一个文件名。</translation>
     </message>
     <message>
-        <source>Cannot write &apos;{0}&apos;: &apos;{1}&apos; is a file, not a folder.</source>
-        <translation>无法写入 &apos;{0}&apos;：&apos;{1}&apos; 是文件，不是文件夹。</translation>
+        <source>--out '{0}' is not text in this system's encoding, so it could not be printed as written; choose a name made of letters and digits.</source>
+        <translation>--out '{0}' 不是本系统编码下的文本，无法按写入的名字原样打印；请选择由字母和数字组成的文件名。</translation>
     </message>
     <message>
-        <source>Cannot write &apos;{0}&apos;: the folder &apos;{1}&apos; does not exist.</source>
-        <translation>无法写入 &apos;{0}&apos;：文件夹 &apos;{1}&apos; 不存在。</translation>
+        <source>--out '{0}' holds a control character (such as a new line); choose a plain file name.</source>
+        <translation>--out '{0}' 含有控制字符（例如换行）；请选择一个普通的文件名。</translation>
     </message>
     <message>
-        <source>Cannot write &apos;{0}&apos;: permission denied; choose another --out.</source>
-        <translation>无法写入 &apos;{0}&apos;：没有权限；请换一个 --out。</translation>
+        <source>--out '{0}' is a folder; give a file name inside it.</source>
+        <translation>--out '{0}' 是文件夹；请给出其中的一个文件名。</translation>
     </message>
     <message>
-        <source>--size must look like 1600x900, not &apos;{0}&apos;.</source>
+        <source>Cannot write '{0}': '{1}' is a file, not a folder.</source>
+        <translation>无法写入 '{0}'：'{1}' 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write '{0}': the folder '{1}' does not exist.</source>
+        <translation>无法写入 '{0}'：文件夹 '{1}' 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write '{0}': it is a device, pipe or socket, not a file; choose a file name.</source>
+        <translation>无法写入 '{0}'：它是设备、管道或套接字，不是文件；请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write '{0}': permission denied; choose another --out.</source>
+        <translation>无法写入 '{0}'：没有权限；请换一个 --out。</translation>
+    </message>
+    <message>
+        <source>--size must look like 1600x900, not '{0}'.</source>
         <translation>--size 的格式应像 1600x900，而不是“{0}”。</translation>
     </message>
     <message>
@@ -199,7 +250,7 @@
         <translation>--size 必须在 200x200 到 8000x8000 之间，而不是 {0}。</translation>
     </message>
     <message>
-        <source>{0} apply only to &apos;snapshot --view cnn&apos; and &apos;export features&apos;, not to {1}.</source>
+        <source>{0} apply only to 'snapshot --view cnn' and 'export features', not to {1}.</source>
         <translation>{0} 只用于“snapshot --view cnn”和“export features”，不适用于 {1}。</translation>
     </message>
     <message>
@@ -207,27 +258,43 @@
         <translation> 和 </translation>
     </message>
     <message>
-        <source>{0} apply only to &apos;snapshot --view landscape&apos; and &apos;export landscape&apos;, not to {1}.</source>
+        <source>{0} apply only to 'snapshot --view landscape' and 'export landscape', not to {1}.</source>
         <translation>{0} 只用于“snapshot --view landscape”和“export landscape”，不适用于 {1}。</translation>
     </message>
     <message>
-        <source>Could not write &apos;{0}&apos;: {1}.</source>
-        <translation>无法写入 &apos;{0}&apos;：{1}。</translation>
+        <source>{0} does not apply to {1}; leave it out.</source>
+        <translation>{0} 不适用于 {1}；请去掉它。</translation>
     </message>
     <message>
-        <source>Could not write the PNG &apos;{0}&apos;; check the folder and the disk space.</source>
-        <translation>无法写入 PNG 文件 &apos;{0}&apos;；请检查文件夹和磁盘空间。</translation>
+        <source>Could not write the PNG '{0}'; check the folder and the disk space.</source>
+        <translation>无法写入 PNG 文件 '{0}'；请检查文件夹和磁盘空间。</translation>
     </message>
     <message>
         <source>{0}.</source>
         <translation>{0}。</translation>
     </message>
     <message>
-        <source>--tab must be one of {0}, not &apos;{1}&apos;.</source>
+        <source>{0} was given an empty value; give one or leave the option out.</source>
+        <translation>{0} 的值为空；请给出一个值，或去掉这个选项。</translation>
+    </message>
+    <message>
+        <source>'{0}' is not a number</source>
+        <translation>'{0}' 不是数字</translation>
+    </message>
+    <message>
+        <source>{0} is not a finite number</source>
+        <translation>{0} 不是有限的数</translation>
+    </message>
+    <message>
+        <source>'{0}' is not a whole number</source>
+        <translation>'{0}' 不是整数</translation>
+    </message>
+    <message>
+        <source>--tab must be one of {0}, not '{1}'.</source>
         <translation>--tab 必须是 {0} 之一，而不是“{1}”。</translation>
     </message>
     <message>
-        <source>--tab chooses the window&apos;s tab; it does not apply to {0}.</source>
+        <source>--tab chooses the window's tab; it does not apply to {0}.</source>
         <translation>--tab 用于选择窗口打开的标签页，不适用于 {0}。</translation>
     </message>
     <message>
@@ -239,7 +306,7 @@
         <translation>只能给出一个课堂文件，而不是 {0} 个。</translation>
     </message>
     <message>
-        <source>&apos;{0}&apos; is neither a command (snapshot, export, evaluate) nor a session file ({1}).</source>
+        <source>'{0}' is neither a command (snapshot, export, evaluate) nor a session file ({1}).</source>
         <translation>“{0}”既不是命令（snapshot、export、evaluate），也不是课堂文件（{1}）。</translation>
     </message>
     <message>
@@ -275,7 +342,7 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>the language of the window and of these messages: zh_CN (Simplified Chinese) or en (default: the system&apos;s)</source>
+        <source>the language of the window and of these messages: zh_CN (Simplified Chinese) or en (default: the system's)</source>
         <translation>窗口和这些信息的语言：zh_CN（简体中文）或 en（英文）（默认跟随系统）</translation>
     </message>
     <message>
@@ -307,7 +374,7 @@
         <translation>在后台训练并导出数据</translation>
     </message>
     <message>
-        <source>metrics: the loss and accuracy curve as CSV; trace: one example&apos;s forward, backward and update as JSON; features: every layer&apos;s output for --image through a trained CNN, as NumPy .npz; landscape: a loss surface and a descent path (--surface) or a slice of the network&apos;s loss, as NumPy .npz; session: the trained network and its settings as a .glassbox session file</source>
+        <source>metrics: the loss and accuracy curve as CSV; trace: one example's forward, backward and update as JSON; features: every layer's output for --image through a trained CNN, as NumPy .npz; landscape: a loss surface and a descent path (--surface) or a slice of the network's loss, as NumPy .npz; session: the trained network and its settings as a .glassbox session file</source>
         <translation>metrics：损失和准确率曲线，CSV 格式；trace：一个样本的前向传播、反向传播和更新，JSON 格式；features：训练好的 CNN 对 --image 每一层的输出，NumPy .npz 格式；landscape：损失曲面和一条下降路径（--surface），或网络损失的切片，NumPy .npz 格式；session：训练好的网络及其设置，保存为 .glassbox 课堂文件</translation>
     </message>
     <message>
@@ -331,7 +398,7 @@
         <translation>训练好的 CNN：digits（默认）或 shapes</translation>
     </message>
     <message>
-        <source>a folder with one subfolder of images per class, named as the model&apos;s classes (0 to 9 for digits)</source>
+        <source>a folder with one subfolder of images per class, named as the model's classes (0 to 9 for digits)</source>
         <translation>每个类别一个子文件夹的图片文件夹，子文件夹按模型的类别命名（digits 为 0 到 9）</translation>
     </message>
     <message>
@@ -411,7 +478,7 @@
         <translation>snapshot：参加比赛的优化器，逗号分隔，例如 sgd,momentum,adam</translation>
     </message>
     <message>
-        <source>the start point x,y on the surface, e.g. -1,1 (default: the surface&apos;s own)</source>
+        <source>the start point x,y on the surface, e.g. -1,1 (default: the surface's own)</source>
         <translation>曲面上的起点 x,y，例如 -1,1（默认：曲面自带的起点）</translation>
     </message>
     <message>
@@ -443,24 +510,36 @@
         <translation>--session 已经包含网络和它的训练设置；请去掉训练选项（--dataset、--hidden、--lr 等）。</translation>
     </message>
     <message>
-        <source>Could not read the session file &apos;{0}&apos;: {1}.</source>
-        <translation>无法读取课堂文件 &apos;{0}&apos;：{1}。</translation>
+        <source>Could not read the session file '{0}': {1}.</source>
+        <translation>无法读取课堂文件 '{0}'：{1}。</translation>
     </message>
     <message>
-        <source>The session file &apos;{0}&apos; holds no trained network (it was saved without one).</source>
-        <translation>课堂文件 &apos;{0}&apos; 里没有训练过的网络（保存时没有包含）。</translation>
+        <source>The session file '{0}' holds no trained network (it was saved without one).</source>
+        <translation>课堂文件 '{0}' 里没有训练过的网络（保存时没有包含）。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab image is damaged: its pixels are not an 8-bit picture.</source>
+        <source>--session with --view {0}</source>
+        <translation>带 --view {0} 的 --session</translation>
+    </message>
+    <message>
+        <source>The session's lab image is damaged: its pixels are not an 8-bit picture.</source>
         <translation>课堂文件中卷积实验室的图片已损坏：像素不是 8 位图片。</translation>
     </message>
     <message>
-        <source>Unknown view &apos;{0}&apos;; choose one of: {1}.</source>
+        <source>Unknown view '{0}'; choose one of: {1}.</source>
         <translation>未知的视图“{0}”；请从以下选择：{1}。</translation>
     </message>
     <message>
         <source>{0} · step {1}</source>
         <translation>{0} · 第 {1} 步</translation>
+    </message>
+    <message>
+        <source>--view landscape --surface (an optimizer race)</source>
+        <translation>--view landscape --surface（优化器比赛）</translation>
+    </message>
+    <message>
+        <source>--view landscape (a slice of the network)</source>
+        <translation>--view landscape（网络的损失切片）</translation>
     </message>
     <message>
         <source>no hidden layer</source>
@@ -473,6 +552,18 @@
     <message>
         <source>What the {model} network makes of {image}</source>
         <translation>{model} 网络眼中的 {image}</translation>
+    </message>
+    <message>
+        <source>cancelled (Ctrl+C); nothing was written.</source>
+        <translation>已取消（Ctrl+C）；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>training: {0}/{1} steps ({2}%)</source>
+        <translation>训练：{0}/{1} 步（{2}%）</translation>
+    </message>
+    <message>
+        <source>slicing: {2}%</source>
+        <translation>切片：{2}%</translation>
     </message>
 </context>
 </TS>

@@ -323,8 +323,8 @@
         <translation>按“单步”或“播放”</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;所有文件 (*)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{name} has no pixels Glassbox can read; copy or save the image again.</source>
@@ -1024,6 +1024,18 @@ All layers together: every map compares.</source>
         <translation>给这个模型起个名字（字母、数字、- 和 _）：</translation>
     </message>
     <message>
+        <source>Replace the model?</source>
+        <translation>替换这个模型吗？</translation>
+    </message>
+    <message>
+        <source>A model called '{0}' is already saved. Replace it with this network?</source>
+        <translation>已经保存了一个名为“{0}”的模型。要用这个网络替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
         <source>{0}: {1:,} of {2:,}</source>
         <translation>{0}：{1:,} / {2:,}</translation>
     </message>
@@ -1100,6 +1112,10 @@ light = high</source>
     <message>
         <source>Open Image</source>
         <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>{0} model(s) in the models folder cannot be used; the first: {1}</source>
+        <translation>模型文件夹中有 {0} 个模型无法使用；第一个：{1}</translation>
     </message>
     <message>
         <source>training: {0}</source>
@@ -1235,6 +1251,14 @@ light = high</source>
     <message>
         <source>There is no CNN in training yet: in the Convolution tab, choose pictures, press Load data and train for a while, then press Compute.</source>
         <translation>还没有正在训练的 CNN：在“卷积”标签页中选择图片，按“载入数据”训练一会儿，再按“计算”。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the model '{0}' that was there is unchanged.</source>
+        <translation>没有保存任何内容：原有的模型“{0}”保持不变。</translation>
+    </message>
+    <message>
+        <source>Saving as '{0}'…</source>
+        <translation>正在保存为“{0}”…</translation>
     </message>
 </context>
 <context>
@@ -1420,8 +1444,8 @@ light = high</source>
         <translation>“{0}”是 Glassbox 自带模型的名字；请换一个名字。</translation>
     </message>
     <message>
-        <source>The model could not be written to {0} ({1}); choose a folder you can write to.</source>
-        <translation>无法把模型写入 {0}（{1}）；请选择一个可以写入的文件夹。</translation>
+        <source>The model '{0}' was not saved ({1}); the network in training is unchanged and Train, Step and Save still work.</source>
+        <translation>模型“{0}”没有保存（{1}）；正在训练的网络没有改变，“训练”“单步”和“保存”仍然可以使用。</translation>
     </message>
 </context>
 </TS>

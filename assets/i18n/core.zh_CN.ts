@@ -1,34 +1,29 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>core</name>
     <message>
-        <source>Model &apos;{name}&apos; has unreadable preprocessing settings ({error}); run scripts/train_models.py to rewrite its description.</source>
+        <source>Model '{name}' has unreadable preprocessing settings ({error}); run scripts/train_models.py to rewrite its description.</source>
         <translation>模型“{name}”的预处理设置无法读取（{error}）；请运行 scripts/train_models.py 重新生成它的描述文件。</translation>
     </message>
     <message>
-        <source>Model &apos;{name}&apos; says its input is {chosen_channels}×{size_height}×{size_width}, but its architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.</source>
+        <source>Model '{name}' says its input is {chosen_channels}×{size_height}×{size_width}, but its architecture takes {channels}×{height}×{width}; run scripts/train_models.py again.</source>
         <translation>模型“{name}”声明的输入是 {chosen_channels}×{size_height}×{size_width}，但它的结构需要 {channels}×{height}×{width}；请重新运行 scripts/train_models.py。</translation>
     </message>
     <message>
-        <source>Model &apos;{name}&apos; needs 1 or {channels} mean and positive std values; run scripts/train_models.py to rewrite its description.</source>
+        <source>Model '{name}' needs 1 or {channels} mean and positive std values; run scripts/train_models.py to rewrite its description.</source>
         <translation>模型“{name}”需要 1 个或 {channels} 个均值和正的标准差；请运行 scripts/train_models.py 重新生成它的描述文件。</translation>
     </message>
     <message>
-        <source>Model &apos;{name}&apos; asks for a digit box of {box} pixels, which only fits a one-channel input of at least that size.</source>
+        <source>Model '{name}' asks for a digit box of {box} pixels, which only fits a one-channel input of at least that size.</source>
         <translation>模型“{name}”要求 {box} 像素的数字框，这只适用于至少这么大的单通道输入。</translation>
-    </message>
-    <message>
-        <source>The weights file {weights} is damaged and cannot be read ({error}).</source>
-        <translation>权重文件 {weights} 已损坏，无法读取（{error}）。</translation>
     </message>
     <message>
         <source>No trained model was found in {folder}; run scripts/train_models.py to create the digits and shapes models.</source>
         <translation>在 {folder} 中没有找到训练好的模型；请运行 scripts/train_models.py 生成数字和形状模型。</translation>
     </message>
     <message>
-        <source>There is no model &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>There is no model '{name}'; choose one of: {choices}.</source>
         <translation>没有名为“{name}”的模型；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -36,7 +31,7 @@
         <translation>层 {name!r} 的{what}是 {value!r}；只能显示二维的层。</translation>
     </message>
     <message>
-        <source>Layer {name!r} pads &apos;same&apos; with an even kernel, which pads unevenly; give it explicit padding.</source>
+        <source>Layer {name!r} pads 'same' with an even kernel, which pads unevenly; give it explicit padding.</source>
         <translation>层 {name!r} 用偶数大小的卷积核做“same”填充，两边填充不均匀；请给它指定明确的填充。</translation>
     </message>
     <message>
@@ -76,7 +71,7 @@
         <translation>特征视图需要一个非空的 torch.nn.Sequential 模型。</translation>
     </message>
     <message>
-        <source>The network&apos;s input must be one C×H×W image, not shape {shape}.</source>
+        <source>The network's input must be one C×H×W image, not shape {shape}.</source>
         <translation>网络的输入必须是一张 C×H×W 的图像，而不是形状 {shape}。</translation>
     </message>
     <message>
@@ -88,7 +83,7 @@
         <translation>层 {name!r} 无法接受形状为 {shape} 的输入；这张图像不适合这个模型。</translation>
     </message>
     <message>
-        <source>The model&apos;s last layer must output one score per class.</source>
+        <source>The model's last layer must output one score per class.</source>
         <translation>模型的最后一层必须为每个类别输出一个分数。</translation>
     </message>
     <message>
@@ -136,15 +131,15 @@
         <translation>正在读取 {title}</translation>
     </message>
     <message>
-        <source>The folder &apos;{folder}&apos; has only the class &apos;{class_name}&apos;; a network learns to tell classes apart, so add a second subfolder of other pictures.</source>
+        <source>The folder '{folder}' has only the class '{class_name}'; a network learns to tell classes apart, so add a second subfolder of other pictures.</source>
         <translation>文件夹“{folder}”里只有类别“{class_name}”；网络要学会区分不同类别，请再添加一个放其他图片的子文件夹。</translation>
     </message>
     <message>
-        <source>The folder &apos;{folder}&apos; has {count} subfolders; Glassbox trains on at most {max_classes} classes.</source>
+        <source>The folder '{folder}' has {count} subfolders; Glassbox trains on at most {max_classes} classes.</source>
         <translation>文件夹“{folder}”有 {count} 个子文件夹；Glassbox 最多用 {max_classes} 个类别训练。</translation>
     </message>
     <message>
-        <source>the folder &apos;{name}&apos;</source>
+        <source>the folder '{name}'</source>
         <translation>文件夹“{name}”</translation>
     </message>
     <message>
@@ -152,7 +147,7 @@
         <translation>正在读取{title}中的照片</translation>
     </message>
     <message>
-        <source>The class &apos;{class_name}&apos; in &apos;{folder}&apos; has no readable image; add some pictures to its subfolder.</source>
+        <source>The class '{class_name}' in '{folder}' has no readable image; add some pictures to its subfolder.</source>
         <translation>“{folder}”中的类别“{class_name}”没有可读取的图像；请在它的子文件夹里放一些图片。</translation>
     </message>
     <message>
@@ -244,51 +239,51 @@
         <translation>池化窗口</translation>
     </message>
     <message>
-        <source>The lab&apos;s trained network has no description, so it cannot be saved in a session.</source>
+        <source>The lab's trained network has no description, so it cannot be saved in a session.</source>
         <translation>实验室里训练好的网络没有描述，因此无法保存到课堂文件中。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model has an unknown format; it was written by another Glassbox.</source>
+        <source>The session's lab model has an unknown format; it was written by another Glassbox.</source>
         <translation>课堂文件中的实验室模型格式未知；它是由另一个版本的 Glassbox 写入的。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model has no usable name.</source>
+        <source>The session's lab model has no usable name.</source>
         <translation>课堂文件中的实验室模型没有可用的名称。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; is named, yet it carries weights.</source>
+        <source>The session's lab model '{name}' is named, yet it carries weights.</source>
         <translation>课堂文件中的实验室模型“{name}”有名称，却又带着权重。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; is of an unknown kind.</source>
+        <source>The session's lab model '{name}' is of an unknown kind.</source>
         <translation>课堂文件中的实验室模型“{name}”类型未知。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; has an unknown architecture.</source>
+        <source>The session's lab model '{name}' has an unknown architecture.</source>
         <translation>课堂文件中的实验室模型“{name}”结构未知。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; needs 2 to {most} different class names.</source>
+        <source>The session's lab model '{name}' needs 2 to {most} different class names.</source>
         <translation>课堂文件中的实验室模型“{name}”需要 2 到 {most} 个不同的类别名称。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; has an unreadable description.</source>
+        <source>The session's lab model '{name}' has an unreadable description.</source>
         <translation>课堂文件中的实验室模型“{name}”的描述无法读取。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; has unusable preprocessing settings.</source>
+        <source>The session's lab model '{name}' has unusable preprocessing settings.</source>
         <translation>课堂文件中的实验室模型“{name}”的预处理设置不可用。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; does not have the weights its architecture needs.</source>
+        <source>The session's lab model '{name}' does not have the weights its architecture needs.</source>
         <translation>课堂文件中的实验室模型“{name}”缺少它的结构所需的权重。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; has weights of the wrong shape ({key}).</source>
+        <source>The session's lab model '{name}' has weights of the wrong shape ({key}).</source>
         <translation>课堂文件中的实验室模型“{name}”有形状不对的权重（{key}）。</translation>
     </message>
     <message>
-        <source>The session&apos;s lab model &apos;{name}&apos; has weights that are not finite numbers ({key}).</source>
+        <source>The session's lab model '{name}' has weights that are not finite numbers ({key}).</source>
         <translation>课堂文件中的实验室模型“{name}”有不是有限数的权重（{key}）。</translation>
     </message>
     <message>
@@ -300,7 +295,7 @@
         <translation>批量大小必须是 1 到 4096 之间的整数，而不是 {value!r}。</translation>
     </message>
     <message>
-        <source>Start from &apos;shipped&apos; or &apos;random&apos; weights, not {value!r}.</source>
+        <source>Start from 'shipped' or 'random' weights, not {value!r}.</source>
         <translation>请从“shipped”（自带）或“random”（随机）权重开始，而不是 {value!r}。</translation>
     </message>
     <message>
@@ -360,7 +355,7 @@
         <translation>{host} 对 {file_name} 返回了 HTTP {code}（{reason}）；文件可能已经移走，请稍后再试或更新 Glassbox。</translation>
     </message>
     <message>
-        <source>Glassbox could not make a secure connection to {host} ({reason}); check the computer&apos;s clock and network, then try again.</source>
+        <source>Glassbox could not make a secure connection to {host} ({reason}); check the computer's clock and network, then try again.</source>
         <translation>Glassbox 无法与 {host} 建立安全连接（{reason}）；请检查电脑的时钟和网络，然后再试一次。</translation>
     </message>
     <message>
@@ -436,15 +431,15 @@
         <translation>{name} 超过 {max_bytes:,} 字节，太大了，不是 Glassbox 能读取的数据集文件；请重新下载数据集。</translation>
     </message>
     <message>
-        <source>The folder &apos;{name}&apos; does not exist; check the path.</source>
+        <source>The folder '{name}' does not exist; check the path.</source>
         <translation>文件夹“{name}”不存在；请检查路径。</translation>
     </message>
     <message>
-        <source>The path &apos;{name}&apos; is a file, not a folder; give the folder that holds one subfolder per class.</source>
+        <source>The path '{name}' is a file, not a folder; give the folder that holds one subfolder per class.</source>
         <translation>路径“{name}”是一个文件，不是文件夹；请给出每个类别各占一个子文件夹的那个文件夹。</translation>
     </message>
     <message>
-        <source>The folder &apos;{name}&apos; cannot be read ({reason}); check its permissions.</source>
+        <source>The folder '{name}' cannot be read ({reason}); check its permissions.</source>
         <translation>无法读取文件夹“{name}”（{reason}）；请检查它的权限。</translation>
     </message>
     <message>
@@ -452,11 +447,11 @@
         <translation>访问被拒绝</translation>
     </message>
     <message>
-        <source>The folder &apos;{name}&apos; has no class subfolders (it holds {loose} images directly); put each class&apos;s images in a subfolder named after the class.</source>
+        <source>The folder '{name}' has no class subfolders (it holds {loose} images directly); put each class's images in a subfolder named after the class.</source>
         <translation>文件夹“{name}”里没有类别子文件夹（图像直接放在里面，共 {loose} 张）；请把每个类别的图像放进以该类别命名的子文件夹。</translation>
     </message>
     <message>
-        <source>The folder &apos;{name}&apos; has no class subfolders; put each class&apos;s images in a subfolder named after the class.</source>
+        <source>The folder '{name}' has no class subfolders; put each class's images in a subfolder named after the class.</source>
         <translation>文件夹“{name}”里没有类别子文件夹；请把每个类别的图像放进以该类别命名的子文件夹。</translation>
     </message>
     <message>
@@ -476,7 +471,7 @@
         <translation>{names} 不是类别</translation>
     </message>
     <message>
-        <source>The subfolders of &apos;{name}&apos; must be named as the classes ({names}): {parts}.</source>
+        <source>The subfolders of '{name}' must be named as the classes ({names}): {parts}.</source>
         <translation>“{name}”的子文件夹必须按类别命名（{names}）：{parts}。</translation>
     </message>
     <message>
@@ -484,11 +479,11 @@
         <translation>{first}；{second}</translation>
     </message>
     <message>
-        <source>The subfolder &apos;{class_name}&apos; of &apos;{name}&apos; cannot be read ({reason}); check its permissions.</source>
+        <source>The subfolder '{class_name}' of '{name}' cannot be read ({reason}); check its permissions.</source>
         <translation>无法读取“{name}”的子文件夹“{class_name}”（{reason}）；请检查它的权限。</translation>
     </message>
     <message>
-        <source>The class subfolders of &apos;{name}&apos; hold no images ({extensions}); add some and try again.</source>
+        <source>The class subfolders of '{name}' hold no images ({extensions}); add some and try again.</source>
         <translation>“{name}”的类别子文件夹里没有图像（{extensions}）；请放入一些图像后再试。</translation>
     </message>
     <message>
@@ -500,28 +495,8 @@
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <source>{name} is a folder, not an image; choose an image file inside it.</source>
-        <translation>{name} 是一个文件夹，不是图像；请选择其中的一个图像文件。</translation>
-    </message>
-    <message>
-        <source>{name} is too large to load ({megabytes:.0f} MB, the limit is {limit} MB); choose a smaller image.</source>
-        <translation>{name} 太大，无法载入（{megabytes:.0f} MB，上限为 {limit} MB）；请选择小一些的图像。</translation>
-    </message>
-    <message>
-        <source>{name} was not found (it may have been moved or deleted); choose the file again.</source>
-        <translation>找不到 {name}（它可能被移动或删除了）；请重新选择文件。</translation>
-    </message>
-    <message>
-        <source>{name} cannot be read because permission was denied; copy it somewhere you can read, or choose another file.</source>
-        <translation>没有权限读取 {name}；请把它复制到你能读取的位置，或选择其他文件。</translation>
-    </message>
-    <message>
         <source>the system refused</source>
-        <translation>系统拒绝了访问</translation>
-    </message>
-    <message>
-        <source>{name} cannot be read ({reason}); choose another file.</source>
-        <translation>无法读取 {name}（{reason}）；请选择其他文件。</translation>
+        <translation>系统拒绝了操作</translation>
     </message>
     <message>
         <source>{who} is empty (0 bytes); choose another file or save the image again.</source>
@@ -588,7 +563,7 @@
         <translation>{who}是一个损坏或不完整的 {kind} 文件，Glassbox 无法读取；请重新保存或下载，或选择其他图像。</translation>
     </message>
     <message>
-        <source>Unknown input feature &apos;{name}&apos;; choose from: {choices}.</source>
+        <source>Unknown input feature '{name}'; choose from: {choices}.</source>
         <translation>未知的输入特征“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -596,11 +571,11 @@
         <translation>请至少选择一个输入特征（例如 x1 和 x2）。</translation>
     </message>
     <message>
-        <source>There is no sample image &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>There is no sample image '{name}'; choose one of: {choices}.</source>
         <translation>没有名为“{name}”的示例图像；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <source>Unknown dataset &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>Unknown dataset '{name}'; choose one of: {choices}.</source>
         <translation>未知的数据集“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -616,7 +591,7 @@
         <translation>训练集比例必须在 0.1 到 0.9 之间，而不是 {train_fraction:g}。</translation>
     </message>
     <message>
-        <source>Unknown device &apos;{choice}&apos;; choose one of: {choices}.</source>
+        <source>Unknown device '{choice}'; choose one of: {choices}.</source>
         <translation>未知的设备“{choice}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -680,7 +655,7 @@
         <translation>初始权重向量</translation>
     </message>
     <message>
-        <source>Unknown directions &apos;{directions}&apos;; choose one of: {choices}.</source>
+        <source>Unknown directions '{directions}'; choose one of: {choices}.</source>
         <translation>未知的方向“{directions}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -688,7 +663,7 @@
         <translation>条件数必须是 1 到 1000 之间的数，而不是 {kappa!r}。</translation>
     </message>
     <message>
-        <source>Unknown surface &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>Unknown surface '{name}'; choose one of: {choices}.</source>
         <translation>未知的曲面“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -716,7 +691,7 @@
         <translation>起点必须是 -1000000 到 1000000 之间的两个有限的数，而不是 {start!r}。</translation>
     </message>
     <message>
-        <source>The start point must be two numbers separated by a comma, such as -1,1, not &apos;{text}&apos;.</source>
+        <source>The start point must be two numbers separated by a comma, such as -1,1, not '{text}'.</source>
         <translation>起点必须是用逗号隔开的两个数，例如 -1,1，而不是“{text}”。</translation>
     </message>
     <message>
@@ -748,6 +723,318 @@
         <translation>训练集比例</translation>
     </message>
     <message>
+        <source>The bottleneck must be a whole number from {low} to {high}, not {value!r}.</source>
+        <translation>瓶颈层的大小必须是 {low} 到 {high} 之间的整数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The autoencoder takes up to {layers} hidden layers, each from the bottleneck's {bottleneck} to {widest} neurons wide, not {value!r}.</source>
+        <translation>自编码器最多有 {layers} 个隐藏层，每层的神经元个数在瓶颈层的 {bottleneck} 到 {widest} 之间，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>training the autoencoder</source>
+        <translation>训练自编码器</translation>
+    </message>
+    <message>
+        <source>The noise level must be a number from 0 to 1, not {value!r}.</source>
+        <translation>噪声强度必须是 0 到 1 之间的数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number of 0 or more, not {value!r}.</source>
+        <translation>随机种子必须是不小于 0 的整数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The autoencoder takes 28×28 images, not {shape}.</source>
+        <translation>自编码器使用 28×28 的图像，而不是 {shape}。</translation>
+    </message>
+    <message>
+        <source>A new bottleneck, shape, device or seed needs a new network; start training again.</source>
+        <translation>更换瓶颈层大小、网络结构、设备或随机种子需要一个新网络，请重新开始训练。</translation>
+    </message>
+    <message>
+        <source>A code for this autoencoder is {count} finite numbers, not {value}.</source>
+        <translation>这个自编码器的编码是 {count} 个有限数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The images' pixels must be numbers from 0 to 1 (or bytes from 0 to 255).</source>
+        <translation>图像的像素值必须是 0 到 1 之间的数（或 0 到 255 之间的字节）。</translation>
+    </message>
+    <message>
+        <source>The autoencoder needs at least 2 images, each with a class; got {images} images and {labels} labels.</source>
+        <translation>自编码器至少需要 2 张图像，每张都要有类别；现在有 {images} 张图像和 {labels} 个标签。</translation>
+    </message>
+    <message>
+        <source>The autoencoder cannot learn from {kind!r}; choose one of: {choices}.</source>
+        <translation>自编码器不能从 {kind!r} 学习，请从以下选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The folder '{folder}' has fewer than 2 readable images; add some pictures.</source>
+        <translation>文件夹“{folder}”中可读取的图像少于 2 张，请添加一些图片。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has a preprocessing mean or std that is not a usable number (each std must be from {smallest} to {largest}); run scripts/train_models.py to rewrite its description.</source>
+        <translation>模型“{name}”的预处理均值或标准差不是可用的数值（每个标准差必须在 {smallest} 到 {largest} 之间）；请运行 scripts/train_models.py 重新写出它的说明文件。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' gives numbers that are not finite for this image, so its weights are broken; choose another model or train it again.</source>
+        <translation>模型“{name}”对这张图像给出了非有限的数值，说明它的权重已损坏；请选择其他模型，或重新训练它。</translation>
+    </message>
+    <message>
+        <source>Explaining a prediction needs a non-empty torch.nn.Sequential model.</source>
+        <translation>解释一次预测需要一个非空的 torch.nn.Sequential 模型。</translation>
+    </message>
+    <message>
+        <source>The image has values that are not finite numbers; load or draw it again.</source>
+        <translation>这张图像中有不是有限数的值，请重新载入或重新绘制。</translation>
+    </message>
+    <message>
+        <source>The image does not fit this model: {error}</source>
+        <translation>这张图像不适合这个模型：{error}</translation>
+    </message>
+    <message>
+        <source>The class to explain must be a class number from 0 to {last}, not {value!r}.</source>
+        <translation>要解释的类别必须是 0 到 {last} 之间的类别编号，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The model gives numbers that are not finite for this image, so its weights are broken; choose another model or train it again.</source>
+        <translation>模型对这张图像给出了不是有限数的结果，说明它的权重已损坏。请换一个模型，或重新训练它。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a convolution layer, and this model has none.</source>
+        <translation>Grad-CAM 需要一个卷积层，而这个模型没有卷积层。</translation>
+    </message>
+    <message>
+        <source>There is no layer {name!r}; choose one of: {choices}.</source>
+        <translation>没有名为 {name!r} 的层，请从以下选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer that outputs maps; {name!r} outputs a vector, so choose a convolution layer.</source>
+        <translation>Grad-CAM 需要一个输出特征图的层；{name!r} 输出的是向量，请选择一个卷积层。</translation>
+    </message>
+    <message>
+        <source>The occlusion window and stride must be whole numbers of pixels, not {value!r}.</source>
+        <translation>遮挡方块的边长和步幅必须是整数个像素，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The occlusion window must be from 1 to {largest} pixels for this image, not {value}.</source>
+        <translation>对这张图像，遮挡方块的边长必须在 1 到 {largest} 像素之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The occlusion stride must be from 1 to the window ({window} pixels), so that every pixel is covered; not {value}.</source>
+        <translation>遮挡方块的步幅必须在 1 到方块边长（{window} 像素）之间，这样每个像素都能被遮住；不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>The occlusion square's value must be a finite number, not {value!r}.</source>
+        <translation>遮挡方块的填充值必须是有限数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The occlusion square would take {count} positions; choose a larger window or stride.</source>
+        <translation>遮挡方块要移动 {count} 个位置，太多了；请选择更大的方块或步幅。</translation>
+    </message>
+    <message>
+        <source>Unknown explanation {method!r}; choose one of: {choices}.</source>
+        <translation>未知的解释方法 {method!r}，请从以下选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Looking into a channel needs a non-empty torch.nn.Sequential model.</source>
+        <translation>查看一个通道需要一个非空的 torch.nn.Sequential 模型。</translation>
+    </message>
+    <message>
+        <source>Layer {name!r} has channels 0 to {last}; there is no channel {value!r}.</source>
+        <translation>层 {name!r} 的通道编号是 0 到 {last}，没有通道 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Show from 1 to {largest} images, not {value!r}.</source>
+        <translation>请显示 1 到 {largest} 张图像，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The images must be N×C×H×W, not shape {shape}.</source>
+        <translation>图像的形状必须是 N×C×H×W，而不是 {shape}。</translation>
+    </message>
+    <message>
+        <source>There are no images to search.</source>
+        <translation>没有可供查找的图像。</translation>
+    </message>
+    <message>
+        <source>There are {images} images but {labels} labels.</source>
+        <translation>有 {images} 张图像，却有 {labels} 个标签。</translation>
+    </message>
+    <message>
+        <source>The model gives numbers that are not finite for some images, so its weights are broken; choose another model or train it again.</source>
+        <translation>模型对某些图像给出了不是有限数的结果，说明它的权重已损坏。请换一个模型，或重新训练它。</translation>
+    </message>
+    <message>
+        <source>The images do not fit this model: {error}</source>
+        <translation>这些图像不适合这个模型：{error}</translation>
+    </message>
+    <message>
+        <source>This layer's output is neither maps nor units, so it has no channels to look into.</source>
+        <translation>这一层的输出既不是特征图也不是神经元，所以没有可以查看的通道。</translation>
+    </message>
+    <message>
+        <source>The dream takes from 1 to {largest} steps, not {value!r}.</source>
+        <translation>生成图像的步数必须在 1 到 {largest} 之间，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The dream's step size, blur and penalty must be numbers of 0 or more, not {value!r}.</source>
+        <translation>生成图像的步长、模糊程度和惩罚系数必须是不小于 0 的数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The dream's jitter, blur interval, frame interval and seed must be whole numbers of 0 or more, not {value!r}.</source>
+        <translation>生成图像的抖动幅度、模糊间隔、帧间隔和随机种子必须是不小于 0 的整数，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The model gives numbers that are not finite while growing this image, so its weights are broken; choose another model or train it again.</source>
+        <translation>在生成这张图像时，模型给出了不是有限数的结果，说明它的权重已损坏。请换一个模型，或重新训练它。</translation>
+    </message>
+    <message>
+        <source>A cell of the confusion matrix is a pair of class numbers from 0 to {last}, not {value!r}.</source>
+        <translation>混淆矩阵的一个格子由两个 0 到 {last} 之间的类别编号确定，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>A confusion matrix needs at least 2 classes, not {count}.</source>
+        <translation>混淆矩阵至少需要 2 个类别，而不是 {count} 个。</translation>
+    </message>
+    <message>
+        <source>A label is outside the classes 0 to {last}.</source>
+        <translation>有一个标签不在类别 0 到 {last} 之内。</translation>
+    </message>
+    <message>
+        <source>{title} has no held-out images to count.</source>
+        <translation>{title} 没有可以统计的测试集图像。</translation>
+    </message>
+    <message>
+        <source>A confusion matrix of {count} classes must be {count}×{count} whole numbers, not shape {shape}.</source>
+        <translation>{count} 个类别的混淆矩阵必须是 {count}×{count} 个整数，而不是形状 {shape}。</translation>
+    </message>
+    <message>
+        <source>Training on {title} in batches of {batch} needs about {need}, but this computer has about {free} free; choose a smaller batch.</source>
+        <translation>在 {title} 上以每批 {batch} 张训练大约需要 {need} 内存，但这台计算机只有大约 {free} 可用；请选择更小的批量。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a folder path; give the folder that holds one subfolder per class.</source>
+        <translation>“{name}”不是文件夹路径；请给出每个类别各占一个子文件夹的那个文件夹。</translation>
+    </message>
+    <message>
+        <source>The path '{name}' is too long for this system; move the folder to a shorter path.</source>
+        <translation>路径“{name}”对本系统来说太长；请把文件夹移到更短的路径下。</translation>
+    </message>
+    <message>
+        <source>A subfolder of '{name}' has a control character (such as a line break) in its name, which cannot be a class name; rename it.</source>
+        <translation>“{name}”中有一个子文件夹的名称含有控制字符（例如换行），不能用作类别名称；请给它改名。</translation>
+    </message>
+    <message>
+        <source>{who} is a TIFF variant Glassbox cannot read (for example floating-point colour), or it is damaged; save it as PNG, or as an 8- or 16-bit TIFF.</source>
+        <translation>{who} 是 Glassbox 无法读取的一种 TIFF 变体（例如浮点彩色），或者文件已损坏；请将其另存为 PNG，或 8 位、16 位的 TIFF。</translation>
+    </message>
+    <message>
+        <source>Generated images need a whole number of images and a seed from 0 to {max_seed}, not {n} and {seed}.</source>
+        <translation>生成图像需要一个整数的图像数量和一个 0 到 {max_seed} 之间的随机种子，而不是 {n} 和 {seed}。</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to {max_seed}, not {seed}.</source>
+        <translation>随机种子必须是 0 到 {max_seed} 之间的整数，而不是 {seed}。</translation>
+    </message>
+    <message>
+        <source>The {name} dataset is drawn image by image: use at most {max_points} points, not {n_points} (drawing that many would take minutes).</source>
+        <translation>{name} 数据集要一张一张地画出来：最多用 {max_points} 个数据点，不能用 {n_points} 个（画那么多要好几分钟）。</translation>
+    </message>
+    <message>
+        <source>{what} must be a number, not {value}.</source>
+        <translation>{what}必须是数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{file} is not text (it is not UTF-8); choose another file.</source>
+        <translation>{file} 不是文本文件（不是 UTF-8 编码），请换一个文件。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a file; choose a file inside it.</source>
+        <translation>{file} 是文件夹，不是文件，请选择其中的一个文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (it is a device, pipe or socket); choose a file.</source>
+        <translation>{file} 不是普通文件（而是设备、管道或套接字），请选择一个文件。</translation>
+    </message>
+    <message>
+        <source>{file} is too big to read here (over {limit}); choose a smaller file.</source>
+        <translation>{file} 太大，无法读取（超过 {limit}），请选择小一些的文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read because permission was denied; copy it somewhere you can read, or choose another file.</source>
+        <translation>没有权限读取 {file}，请把它复制到可以读取的位置，或换一个文件。</translation>
+    </message>
+    <message>
+        <source>The path {file} is too long for this system; move the file to a shorter path.</source>
+        <translation>路径 {file} 太长，系统无法处理，请把文件移到路径短一些的位置。</translation>
+    </message>
+    <message>
+        <source>The name {file} is too long for this system; choose a shorter name.</source>
+        <translation>文件名 {file} 太长，系统无法处理，请换一个短一些的名字。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written: a part of its folder path is a file, not a folder; choose another folder.</source>
+        <translation>无法写入 {file}：它的文件夹路径中有一部分是文件而不是文件夹，请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written; check that the folder exists and that you may write there.</source>
+        <translation>无法写入 {file}，请确认文件夹存在并且你有写入权限。</translation>
+    </message>
+    <message>
+        <source>{file} is not a usable file name; choose another name.</source>
+        <translation>{file} 不能用作文件名，请换一个名字。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give a file name inside it.</source>
+        <translation>{file} 是文件夹，请在其中给出一个文件名。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (it is a device, pipe or socket); choose a file name.</source>
+        <translation>{file} 不是普通文件（而是设备、管道或套接字），请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>The folder for {file} does not exist; create it first or choose another folder.</source>
+        <translation>{file} 所在的文件夹不存在，请先创建它，或换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved because the disk is full; free some space and save again (the old file, if any, is unchanged).</source>
+        <translation>磁盘已满，{file} 没有保存。请腾出一些空间后再保存（原来的文件如果有，保持不变）。</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved: you may not write in that folder; choose another folder.</source>
+        <translation>{file} 没有保存：你没有那个文件夹的写入权限，请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved ({reason}); check the folder and the disk, then save again (the old file, if any, is unchanged).</source>
+        <translation>{file} 没有保存（{reason}）。请检查文件夹和磁盘后再保存（原来的文件如果有，保持不变）。</translation>
+    </message>
+    <message>
+        <source>training it</source>
+        <translation>训练它</translation>
+    </message>
+    <message>
+        <source>a trace of it</source>
+        <translation>记录它的一次完整计算</translation>
+    </message>
+    <message>
+        <source>a loss slice of it</source>
+        <translation>计算它的损失切片</translation>
+    </message>
+    <message>
+        <source>This network has {weights} weights; {what} needs about {need} but this computer has about {free} free; use fewer or smaller hidden layers, or fewer points.</source>
+        <translation>这个网络有 {weights} 个权重，{what}大约需要 {need} 内存，但这台电脑只剩大约 {free}。请减少隐藏层的层数或神经元，或者减少数据点。</translation>
+    </message>
+    <message>
+        <source>{weights} weights · about {memory} · up to {seconds} a step</source>
+        <translation>{weights} 个权重 · 约 {memory} · 每步最多 {seconds}</translation>
+    </message>
+    <message>
+        <source>{weights} weights · about {memory} · about {seconds}</source>
+        <translation>{weights} 个权重 · 约 {memory} · 约 {seconds}</translation>
+    </message>
+    <message>
         <source>The number of points</source>
         <translation>点数</translation>
     </message>
@@ -760,7 +1047,7 @@
         <translation>批量大小</translation>
     </message>
     <message>
-        <source>Unknown regularisation &apos;{name}&apos;; choose one of: none, l1, l2.</source>
+        <source>Unknown regularisation '{name}'; choose one of: none, l1, l2.</source>
         <translation>未知的正则化方式“{name}”；请从以下选项中选择：none、l1、l2。</translation>
     </message>
     <message>
@@ -776,7 +1063,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <source>Unknown device &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>Unknown device '{name}'; choose one of: {choices}.</source>
         <translation>未知的设备“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -784,7 +1071,7 @@
         <translation>保存的设置无效（{error}）；最稳妥的做法是使用默认设置。</translation>
     </message>
     <message>
-        <source>Hidden layers must be comma-separated whole numbers such as 8,8, not &apos;{text}&apos;.</source>
+        <source>Hidden layers must be comma-separated whole numbers such as 8,8, not '{text}'.</source>
         <translation>隐藏层必须是用逗号隔开的整数，例如 8,8，而不是“{text}”。</translation>
     </message>
     <message>
@@ -824,19 +1111,55 @@
         <translation>样本必须是训练集中 0 到 {largest} 之间的序号，而不是 {example_index}。</translation>
     </message>
     <message>
-        <source>The session&apos;s trained network is damaged ({what}); ask for a fresh copy of the session.</source>
+        <source>a weighted sum z</source>
+        <translation>一个加权和 z</translation>
+    </message>
+    <message>
+        <source>an activation</source>
+        <translation>一个激活值</translation>
+    </message>
+    <message>
+        <source>a gradient ∂L/∂a</source>
+        <translation>一个梯度 ∂L/∂a</translation>
+    </message>
+    <message>
+        <source>a δ</source>
+        <translation>一个 δ</translation>
+    </message>
+    <message>
+        <source>a gradient ∂L/∂w</source>
+        <translation>一个梯度 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>a gradient ∂L/∂b</source>
+        <translation>一个梯度 ∂L/∂b</translation>
+    </message>
+    <message>
+        <source>an updated weight</source>
+        <translation>一个更新后的权重</translation>
+    </message>
+    <message>
+        <source>an updated bias</source>
+        <translation>一个更新后的偏置</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>The session's trained network is damaged ({what}); ask for a fresh copy of the session.</source>
         <translation>课堂文件中训练好的网络已损坏（{what}）；请重新获取一份课堂文件。</translation>
     </message>
     <message>
-        <source>The session&apos;s training settings are not valid; ask for a fresh copy of the session.</source>
+        <source>The session's training settings are not valid; ask for a fresh copy of the session.</source>
         <translation>课堂文件中的训练设置无效；请重新获取一份课堂文件。</translation>
     </message>
     <message>
-        <source>The session&apos;s network part is not a trained network Glassbox can read.</source>
+        <source>The session's network part is not a trained network Glassbox can read.</source>
         <translation>课堂文件中的网络部分不是 Glassbox 能读取的训练好的网络。</translation>
     </message>
     <message>
-        <source>The session&apos;s trained network was saved by a newer Glassbox; update Glassbox to open it.</source>
+        <source>The session's trained network was saved by a newer Glassbox; update Glassbox to open it.</source>
         <translation>课堂文件中训练好的网络是由更新版本的 Glassbox 保存的；请更新 Glassbox 后再打开。</translation>
     </message>
     <message>
@@ -848,7 +1171,7 @@
         <translation>权重必须是 -1,000,000 到 1,000,000 之间的有限数，而不是 {value}。</translation>
     </message>
     <message>
-        <source>Unknown model architecture &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>Unknown model architecture '{name}'; choose one of: {choices}.</source>
         <translation>未知的模型结构“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -860,7 +1183,7 @@
         <translation>卷积实验室用的 CNN 必须是一串有名称的层。</translation>
     </message>
     <message>
-        <source>Layer &apos;{name}&apos; is a {layer_type}; the lab only shows convolution, ReLU, pooling, flatten and fully connected layers.</source>
+        <source>Layer '{name}' is a {layer_type}; the lab only shows convolution, ReLU, pooling, flatten and fully connected layers.</source>
         <translation>层“{name}”是 {layer_type}；实验室只显示卷积层、ReLU、池化层、展平层和全连接层。</translation>
     </message>
     <message>
@@ -884,7 +1207,7 @@
         <translation>每个隐藏层需要 1 到 {max_width} 个神经元，而不是 {width} 个。</translation>
     </message>
     <message>
-        <source>Unknown activation &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>Unknown activation '{name}'; choose one of: {choices}.</source>
         <translation>未知的激活函数“{name}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
@@ -892,43 +1215,43 @@
         <translation>请为每个隐藏层各给一个激活函数。</translation>
     </message>
     <message>
-        <source>Unknown task &apos;{task}&apos;; choose one of: {choices}.</source>
+        <source>Unknown task '{task}'; choose one of: {choices}.</source>
         <translation>未知的任务“{task}”；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is not a model name; use letters, digits, &apos;-&apos; or &apos;_&apos; only.</source>
+        <source>A model needs a name; type one with letters, digits, '-' or '_'.</source>
+        <translation>模型需要一个名称；请用字母、数字、“-”或“_”输入一个。</translation>
+    </message>
+    <message>
+        <source>The model name '{name}' is too long ({count} characters); use at most {limit}.</source>
+        <translation>模型名称“{name}”太长（{count} 个字符）；最多使用 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a model name: it holds a control character such as a line break; use letters, digits, '-' or '_' only.</source>
+        <translation>“{name}”不是有效的模型名称：其中含有换行等控制字符；只能使用字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a model name: a name cannot be a path or a folder; use letters, digits, '-' or '_' only.</source>
+        <translation>“{name}”不是有效的模型名称：名称不能是路径或文件夹；只能使用字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a model name; use letters, digits, '-' or '_' only.</source>
         <translation>“{name}”不是有效的模型名称；只能使用字母、数字、“-”或“_”。</translation>
     </message>
     <message>
-        <source>Model &apos;{name}&apos; has no description file {json_path}; run scripts/train_models.py to create it.</source>
-        <translation>模型“{name}”没有描述文件 {json_path}；请运行 scripts/train_models.py 生成它。</translation>
-    </message>
-    <message>
-        <source>The description file {json_path} of model &apos;{name}&apos; cannot be read ({error}); run scripts/train_models.py to rewrite it.</source>
-        <translation>无法读取模型“{name}”的描述文件 {json_path}（{error}）；请运行 scripts/train_models.py 重新生成它。</translation>
-    </message>
-    <message>
-        <source>{json_path} is not a Glassbox model description (expected format &apos;{format}&apos;).</source>
+        <source>{json_path} is not a Glassbox model description (expected format '{format}').</source>
         <translation>{json_path} 不是 Glassbox 的模型描述（应为格式“{format}”）。</translation>
     </message>
     <message>
-        <source>The description file {json_path} lacks a valid entry {error}; run scripts/train_models.py to rewrite it.</source>
-        <translation>描述文件 {json_path} 缺少有效的条目 {error}；请运行 scripts/train_models.py 重新生成它。</translation>
-    </message>
-    <message>
-        <source>Model &apos;{name}&apos; names {count} classes; a model needs between 2 and {max_classes}.</source>
+        <source>Model '{name}' names {count} classes; a model needs between 2 and {max_classes}.</source>
         <translation>模型“{name}”列出了 {count} 个类别；模型需要 2 到 {max_classes} 个类别。</translation>
-    </message>
-    <message>
-        <source>Model &apos;{name}&apos; has no weights file {weights_path}; run scripts/train_models.py to create it.</source>
-        <translation>模型“{name}”没有权重文件 {weights_path}；请运行 scripts/train_models.py 生成它。</translation>
     </message>
     <message>
         <source>The weights file {weights_path} is damaged and cannot be read ({error}).</source>
         <translation>权重文件 {weights_path} 已损坏，无法读取（{error}）。</translation>
     </message>
     <message>
-        <source>The weights in {weights_path} do not fit architecture &apos;{architecture}&apos; (missing: {missing}; unexpected: {extra}).</source>
+        <source>The weights in {weights_path} do not fit architecture '{architecture}' (missing: {missing}; unexpected: {extra}).</source>
         <translation>{weights_path} 中的权重与结构“{architecture}”不符（缺少：{missing}；多出：{extra}）。</translation>
     </message>
     <message>
@@ -936,20 +1259,16 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>The weights in {weights_path} do not fit architecture &apos;{architecture}&apos;: &apos;{key}&apos; is {found_shape} {found_dtype}, expected {shape} {dtype}.</source>
+        <source>The weights in {weights_path} do not fit architecture '{architecture}': '{key}' is {found_shape} {found_dtype}, expected {shape} {dtype}.</source>
         <translation>{weights_path} 中的权重与结构“{architecture}”不符：“{key}”是 {found_shape} {found_dtype}，应为 {shape} {dtype}。</translation>
     </message>
     <message>
-        <source>The weights in {weights_path} contain NaN or infinite values in &apos;{key}&apos;.</source>
+        <source>The weights in {weights_path} contain NaN or infinite values in '{key}'.</source>
         <translation>{weights_path} 中的权重在“{key}”里含有 NaN 或无穷大的值。</translation>
     </message>
     <message>
-        <source>Unknown optimizer &apos;{name}&apos;; choose one of: {choices}.</source>
+        <source>Unknown optimizer '{name}'; choose one of: {choices}.</source>
         <translation>未知的优化器“{name}”；请从以下选项中选择：{choices}。</translation>
-    </message>
-    <message>
-        <source>{file} could not be saved; check that the folder exists, that you may write there and that the disk is not full.</source>
-        <translation>无法保存 {file}；请检查文件夹是否存在、你是否有写入权限，以及磁盘是否已满。</translation>
     </message>
     <message>
         <source>{file} cannot be saved: the session is incomplete; this is a bug in Glassbox, please report it.</source>
@@ -960,7 +1279,7 @@
         <translation>{file} 不是 Glassbox 课堂文件：它包含 {count} 个成员；请打开由 Glassbox 保存的 .glassbox 文件。</translation>
     </message>
     <message>
-        <source>{file} is not safe to open: a member&apos;s name ({member}) points outside the session; ask its author to save it again from Glassbox.</source>
+        <source>{file} is not safe to open: a member's name ({member}) points outside the session; ask its author to save it again from Glassbox.</source>
         <translation>打开 {file} 不安全：有一个成员的名称（{member}）指向课堂文件之外；请让文件的作者在 Glassbox 中重新保存。</translation>
     </message>
     <message>
@@ -1008,15 +1327,15 @@
         <translation>{file} 已损坏：成员列表缺失或无效；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} is damaged: {member} does not hold the app&apos;s settings and the tabs; ask for a fresh copy.</source>
+        <source>{file} is damaged: {member} does not hold the app's settings and the tabs; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{member} 中没有程序的设置和各个标签页；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} is damaged: the {tab} tab&apos;s settings are not readable; ask for a fresh copy.</source>
+        <source>{file} is damaged: the {tab} tab's settings are not readable; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{tab} 标签页的设置无法读取；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} is damaged: {member} is not a part&apos;s description; ask for a fresh copy.</source>
+        <source>{file} is damaged: {member} is not a part's description; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{member} 不是某个部分的描述；请重新获取一份。</translation>
     </message>
     <message>
@@ -1032,7 +1351,7 @@
         <translation>{file} 已损坏：{member} 中没有它的描述所列出的数组；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} cannot be saved: &apos;{tab}&apos; is not a tab&apos;s state.</source>
+        <source>{file} cannot be saved: '{tab}' is not a tab's state.</source>
         <translation>无法保存 {file}：“{tab}”不是某个标签页的状态。</translation>
     </message>
     <message>
@@ -1040,11 +1359,11 @@
         <translation>无法保存 {file}：设置中有一个值不是普通数据，或不是有限的数。</translation>
     </message>
     <message>
-        <source>{file} cannot be saved: &apos;{part}&apos; is not a part a session can hold.</source>
+        <source>{file} cannot be saved: '{part}' is not a part a session can hold.</source>
         <translation>无法保存 {file}：课堂文件不能包含“{part}”这一部分。</translation>
     </message>
     <message>
-        <source>{file} cannot be saved: the part &apos;{part}&apos; holds a value that is not plain data, not a finite number or not a supported kind of array.</source>
+        <source>{file} cannot be saved: the part '{part}' holds a value that is not plain data, not a finite number or not a supported kind of array.</source>
         <translation>无法保存 {file}：“{part}”部分中有一个值不是普通数据、不是有限的数，或不是支持的数组类型。</translation>
     </message>
     <message>
@@ -1061,23 +1380,11 @@
     </message>
     <message>
         <source>{file} does not exist; check the name and the folder.</source>
-        <translation>{file} 不存在；请检查文件名和所在文件夹。</translation>
-    </message>
-    <message>
-        <source>{file} is a folder, not a session file; choose a .glassbox file.</source>
-        <translation>{file} 是一个文件夹，不是课堂文件；请选择一个 .glassbox 文件。</translation>
+        <translation>{file} 不存在，请检查文件名和文件夹。</translation>
     </message>
     <message>
         <source>{file} cannot be read; check that it exists and that you may read it.</source>
-        <translation>无法读取 {file}；请检查它是否存在，以及你是否有读取权限。</translation>
-    </message>
-    <message>
-        <source>{file} is not a regular file (it is a device, pipe or socket); choose a .glassbox file.</source>
-        <translation>{file} 不是普通文件（而是设备、管道或套接字）；请选择一个 .glassbox 文件。</translation>
-    </message>
-    <message>
-        <source>{file} is too big to be a Glassbox session (over {limit} MB).</source>
-        <translation>{file} 太大（超过 {limit} MB），不可能是 Glassbox 课堂文件。</translation>
+        <translation>无法读取 {file}，请确认文件存在并且你有读取权限。</translation>
     </message>
     <message>
         <source>{file} is not a Glassbox session; open a .glassbox file saved by Glassbox.</source>
@@ -1108,6 +1415,78 @@
         <translation>下载 {file_name} 时，与 {host} 的连接在 {done:,} 字节处中断；没有保留任何内容，请再试一次。</translation>
     </message>
     <message>
+        <source>Model '{name}' could not be saved: the folder {folder} cannot be created; choose another folder.</source>
+        <translation>模型“{name}”无法保存：无法创建文件夹 {folder}；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' cannot be saved: its description holds a value that is not plain data or not a finite number.</source>
+        <translation>模型“{name}”无法保存：其描述中有一个值不是普通数据或不是有限数。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has no description file {json_path}; save or train the model again.</source>
+        <translation>模型“{name}”没有描述文件 {json_path}；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <translation>嵌套层数太深</translation>
+    </message>
+    <message>
+        <source>it holds a number that is not finite or is absurdly large</source>
+        <translation>其中有一个不是有限数或大得离谱的数</translation>
+    </message>
+    <message>
+        <source>it gives the same key twice</source>
+        <translation>同一个键出现了两次</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON text</source>
+        <translation>它不是有效的 JSON 文本</translation>
+    </message>
+    <message>
+        <source>The description file {json_path} of model '{name}' cannot be read ({error}); save or train the model again.</source>
+        <translation>模型“{name}”的描述文件 {json_path} 无法读取（{error}）；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>The description file {json_path} lacks a valid entry '{error}'; save or train the model again.</source>
+        <translation>描述文件 {json_path} 缺少有效的条目“{error}”；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has a class name that is empty, too long or holds a control character; save or train the model again.</source>
+        <translation>模型“{name}”有一个类别名称为空、太长或含有控制字符；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' names the same class twice; save or train the model again.</source>
+        <translation>模型“{name}”把同一个类别列了两次；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has an unusable preprocessing mean (it must be 1 to 3 finite numbers between -{limit:g} and {limit:g}); save or train the model again.</source>
+        <translation>模型“{name}”的预处理均值不可用（必须是 1 到 3 个介于 -{limit:g} 和 {limit:g} 之间的有限数）；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has an unusable preprocessing std (it must be 1 to 3 numbers between {low:g} and {high:g}; 0, negative or tiny values would divide by nearly nothing); save or train the model again.</source>
+        <translation>模型“{name}”的预处理标准差不可用（必须是 1 到 3 个介于 {low:g} 和 {high:g} 之间的数；0、负数或极小的值会导致除以几乎为零的数）；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has unusable preprocessing sizes (input_size, channels or digit_box); save or train the model again.</source>
+        <translation>模型“{name}”的预处理尺寸不可用（input_size、channels 或 digit_box）；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has unusable preprocessing settings (scale, invert or centre_by_mass); save or train the model again.</source>
+        <translation>模型“{name}”的预处理设置不可用（scale、invert 或 centre_by_mass）；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>Model '{name}' has no weights file {weights_path}; save or train the model again.</source>
+        <translation>模型“{name}”没有权重文件 {weights_path}；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
+        <source>its header is not a safetensors header</source>
+        <translation>其文件头不是 safetensors 文件头</translation>
+    </message>
+    <message>
+        <source>Model '{name}' cannot be read ({error}); save or train the model again.</source>
+        <translation>模型“{name}”无法读取（{error}）；请重新保存或训练该模型。</translation>
+    </message>
+    <message>
         <source>{file} is damaged: {member} is not valid JSON; ask for a fresh copy.</source>
         <translation>{file} 已损坏：{member} 不是有效的 JSON；请重新获取一份。</translation>
     </message>
@@ -1116,7 +1495,7 @@
         <translation>{file} 是由更新版本的 Glassbox 生成的（课堂文件格式 {version}）；请更新 Glassbox 后再打开。</translation>
     </message>
     <message>
-        <source>{file} holds an unknown part &apos;{part}&apos;; it may come from a newer Glassbox.</source>
+        <source>{file} holds an unknown part '{part}'; it may come from a newer Glassbox.</source>
         <translation>{file} 包含未知的部分“{part}”；它可能来自更新版本的 Glassbox。</translation>
     </message>
     <message>
@@ -1128,7 +1507,7 @@
         <translation>{file} 不完整：缺少 {member}；请重新获取一份。</translation>
     </message>
     <message>
-        <source>{file} holds an unknown tab &apos;{tab}&apos;; it may come from a newer Glassbox.</source>
+        <source>{file} holds an unknown tab '{tab}'; it may come from a newer Glassbox.</source>
         <translation>{file} 包含未知的标签页“{tab}”；它可能来自更新版本的 Glassbox。</translation>
     </message>
     <message>

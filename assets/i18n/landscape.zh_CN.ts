@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>LandscapeMap</name>
@@ -207,7 +206,7 @@ dashed arrow: momentum</source>
         <translation>训练路径的 PCA 主方向</translation>
     </message>
     <message>
-        <source>Random: two random directions, each neuron&apos;s part scaled to that neuron&apos;s weights (Li et al. 2018).
+        <source>Random: two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018).
 PCA: the two directions the training path moved along most; the path lies close to this plane.</source>
         <translation>随机：两个随机方向，每个神经元的分量按该神经元权重的大小缩放（Li 等，2018）。
 PCA：训练路径移动最多的两个方向；路径基本落在这个平面上。</translation>
@@ -245,7 +244,7 @@ PCA：训练路径移动最多的两个方向；路径基本落在这个平面�
         <translation>分辨率</translation>
     </message>
     <message>
-        <source>Train the convolution lab&apos;s network for a while (Convolution tab: Load data, then Train), then press Compute to see the loss around its current weights and the path training took.</source>
+        <source>Train the convolution lab's network for a while (Convolution tab: Load data, then Train), then press Compute to see the loss around its current weights and the path training took.</source>
         <translation>先把卷积实验室的网络训练一会儿（“卷积”页：加载数据，然后训练），再按“计算”，查看当前权重周围的损失和训练走过的路径。</translation>
     </message>
     <message>
@@ -257,7 +256,7 @@ PCA：训练路径移动最多的两个方向；路径基本落在这个平面�
         <translation>路径是投影到这个平面上的：它真实的损失（右图）可能和它下面的曲面不同。</translation>
     </message>
     <message>
-        <source>The weights have many more than two numbers. The map is one flat slice through them, around the current weights (the star); the path&apos;s points are their nearest points on that slice.</source>
+        <source>The weights have many more than two numbers. The map is one flat slice through them, around the current weights (the star); the path's points are their nearest points on that slice.</source>
         <translation>权重远不止两个数。这张图是穿过当前权重（星号）的一个平面切片；路径上的点是它们在这个切片上最近的点。</translation>
     </message>
     <message>
@@ -329,7 +328,7 @@ PCA：训练路径移动最多的两个方向；路径基本落在这个平面�
         <translation>训练已暂停：按“播放”继续。</translation>
     </message>
     <message>
-        <source>The two PCA directions hold {0} and {1} of the path&apos;s movement.</source>
+        <source>The two PCA directions hold {0} and {1} of the path's movement.</source>
         <translation>两个 PCA 方向分别包含路径移动的 {0} 和 {1}。</translation>
     </message>
     <message>

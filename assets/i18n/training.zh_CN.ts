@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>Names</name>
@@ -155,7 +154,7 @@
         <translation>隐藏层</translation>
     </message>
     <message>
-        <source>a = σ(z), applied after every hidden layer&apos;s weighted sum. Click a layer&apos;s name on the network graph to set it per layer.</source>
+        <source>a = σ(z), applied after every hidden layer's weighted sum. Click a layer's name on the network graph to set it per layer.</source>
         <translation>a = σ(z)，作用在每个隐藏层的加权和之后。在网络图上点击某一层的名称，可以单独设置该层。</translation>
     </message>
     <message>
@@ -179,7 +178,7 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <source>Examples averaged into each step&apos;s gradient.</source>
+        <source>Examples averaged into each step's gradient.</source>
         <translation>每一步的梯度由多少个样本平均得到。</translation>
     </message>
     <message>
@@ -191,12 +190,16 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>The learning rate must be a number such as 0.03, not &apos;{text}&apos;.</source>
+        <source>The learning rate must be a number such as 0.03, not '{text}'.</source>
         <translation>学习率必须是一个数，例如 0.03，而不是“{text}”。</translation>
     </message>
     <message>
-        <source>The regularisation rate must be a number such as 0.01, not &apos;{text}&apos;.</source>
+        <source>The regularisation rate must be a number such as 0.01, not '{text}'.</source>
         <translation>正则化强度必须是一个数，例如 0.01，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>A rough estimate for this computer, from the sizes alone: a network that cannot fit in its memory is not started.</source>
+        <translation>仅根据规模对这台计算机作出的粗略估计：内存放不下的网络不会开始训练。</translation>
     </message>
     <message>
         <source>Penalise large weights: L1 adds rate·Σ|w|, L2 adds rate·½Σw².</source>
@@ -343,6 +346,12 @@ watch the loss (mean squared error).</source>
         <translation>训练步数</translation>
     </message>
     <message>
+        <source>diverged:
+loss {0}</source>
+        <translation>发散：
+损失 {0}</translation>
+    </message>
+    <message>
         <source>batch {0}</source>
         <translation>批量 {0}</translation>
     </message>
@@ -365,6 +374,14 @@ watch the loss (mean squared error).</source>
 </context>
 <context>
     <name>TrainingWorker</name>
+    <message>
+        <source>This network does not fit in this computer's memory. Using the default settings instead.</source>
+        <translation>这台计算机的内存放不下这个网络，改用默认设置。</translation>
+    </message>
+    <message>
+        <source>This network does not fit in this computer's memory; use fewer or smaller hidden layers, or fewer points. The current network goes on.</source>
+        <translation>这台计算机的内存放不下这个网络；请减少隐藏层的数量或宽度，或减少数据点。当前网络继续训练。</translation>
+    </message>
     <message>
         <source>{0} Using the default settings instead.</source>
         <translation>{0}改用默认设置。</translation>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>RunStatus</name>
@@ -12,7 +11,7 @@
         <translation>设备：{0}</translation>
     </message>
     <message>
-        <source>Where the network&apos;s tensors live and train.</source>
+        <source>Where the network's tensors live and train.</source>
         <translation>网络的张量存放和训练的地方。</translation>
     </message>
     <message>
@@ -26,6 +25,17 @@
     <message>
         <source>paused</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>working: about {0} a step</source>
+        <translation>正在计算：每步约 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedValues</name>
+    <message>
+        <source>Some saved settings could not be read and went back to their defaults ({0}).</source>
+        <translation>部分已保存的设置无法读取，已恢复为默认值（{0}）。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something unexpected went wrong ({0}: {1}); everything else still works. The details are in the log, for a bug report.</source>
+        <translation>发生了意外错误（{0}：{1}）；其余功能仍可正常使用。详细信息已写入日志，可用于报告问题。</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
@@ -52,11 +58,11 @@
         <translation>打开（Ctrl+O）、粘贴（Ctrl+V）或拖入一张图片，也可以手写一个数字。</translation>
     </message>
     <message>
-        <source>Play or pause this tab&apos;s demonstration</source>
+        <source>Play or pause this tab's demonstration</source>
         <translation>播放或暂停本页的演示</translation>
     </message>
     <message>
-        <source>The next step of this tab&apos;s demonstration</source>
+        <source>The next step of this tab's demonstration</source>
         <translation>本页演示的下一步</translation>
     </message>
     <message>
@@ -138,7 +144,7 @@
         <translation>保存课堂文件…</translation>
     </message>
     <message>
-        <source>Save every tab, the network&apos;s weights and the lab&apos;s image in one file (Ctrl+Shift+S)</source>
+        <source>Save every tab, the network's weights and the lab's image in one file (Ctrl+Shift+S)</source>
         <translation>把所有页面、网络的权重和实验图片保存到一个文件（Ctrl+Shift+S）</translation>
     </message>
     <message>
@@ -206,7 +212,7 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Use the computer&apos;s language</source>
+        <source>Use the computer's language</source>
         <translation>使用电脑的语言</translation>
     </message>
     <message>
@@ -270,10 +276,6 @@
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <source>Could not write {0}; choose a folder you can write to.</source>
-        <translation>无法写入 {0}；请选择一个可以写入的文件夹。</translation>
-    </message>
-    <message>
         <source>Export Metrics</source>
         <translation>导出指标</translation>
     </message>
@@ -282,15 +284,11 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Could not write {0} ({1}); choose a folder you can write to.</source>
-        <translation>无法写入 {0}（{1}）；请选择一个可以写入的文件夹。</translation>
-    </message>
-    <message>
         <source>Training tab:
   Space — play or pause training
   Right arrow — one training step
 Network tab:
-  Space — play or pause one example&apos;s pass
+  Space — play or pause one example's pass
   Right arrow — animate one layer (a new example when the pass is done)
   Shift+Right — to the end of the phase;  Left — back;  N — next example
   Page Down / Page Up (a presentation clicker) — step and back
@@ -355,6 +353,10 @@ Everywhere:
         <translation>Glassbox 课堂文件 (*.glassbox)</translation>
     </message>
     <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} 已经存在。要替换它吗？</translation>
+    </message>
+    <message>
         <source>Still saving the last session; try again in a moment.</source>
         <translation>上一个课堂文件还在保存中，请稍后再试。</translation>
     </message>
@@ -388,6 +390,13 @@ Everywhere:
     </message>
 </context>
 <context>
+    <name>WindowStart</name>
+    <message>
+        <source>The settings file {0} cannot be used (it is not a readable file of a sane size), so Glassbox starts with its default settings and leaves that file as it is; remove or fix it to keep your settings again.</source>
+        <translation>设置文件 {0} 无法使用（它不是一个可读取、大小正常的文件），因此 Glassbox 这次使用默认设置启动，并且不改动该文件；删除或修复它之后，才能再次保存你的设置。</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
         <source>Something unexpected went wrong ({kind}: {error}); what was running has stopped, and everything else still works.</source>
@@ -400,6 +409,25 @@ Everywhere:
     <message>
         <source>The landscape needs more memory than there is; try a lower resolution.</source>
         <translation>计算损失曲面所需的内存不足；请降低分辨率再试。</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>No Wayland display was found (WAYLAND_DISPLAY is not set); start Glassbox from a desktop session, or use the command line's snapshot and export commands without a screen.</source>
+        <translation>未找到 Wayland 显示（未设置 WAYLAND_DISPLAY）；请在桌面会话中启动 Glassbox，或在没有屏幕时使用命令行的 snapshot 和 export 命令。</translation>
+    </message>
+    <message>
+        <source>No display was found (DISPLAY is not set): the window needs a desktop session, ssh -X, or a virtual screen (xvfb-run python main.py); snapshot and export work without one.</source>
+        <translation>未找到显示（未设置 DISPLAY）：窗口需要桌面会话、ssh -X 或虚拟屏幕（xvfb-run python main.py）；snapshot 和 export 不需要屏幕也能使用。</translation>
+    </message>
+    <message>
+        <source>The window cannot open: the screen library {0} is missing; install it with `sudo apt install {1}` and start Glassbox again.</source>
+        <translation>窗口无法打开：缺少屏幕库 {0}；请用 `sudo apt install {1}` 安装后重新启动 Glassbox。</translation>
+    </message>
+    <message>
+        <source>The display {0} cannot be reached; check that the desktop session is running (or that DISPLAY is right) and start Glassbox again.</source>
+        <translation>无法连接显示 {0}；请检查桌面会话是否在运行（或 DISPLAY 是否正确），然后重新启动 Glassbox。</translation>
     </message>
 </context>
 </TS>
