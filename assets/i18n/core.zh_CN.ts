@@ -947,6 +947,10 @@
         <translation>{what}必须是数字，而不是 {value}。</translation>
     </message>
     <message>
+        <source>The picture could not be made into a PNG (it is empty or too big); make the window smaller and save again.</source>
+        <translation>无法把这张图编码为 PNG（图是空的或太大）；请把窗口调小后再保存。</translation>
+    </message>
+    <message>
         <source>{file} is not text (it is not UTF-8); choose another file.</source>
         <translation>{file} 不是文本文件（不是 UTF-8 编码），请换一个文件。</translation>
     </message>
