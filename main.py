@@ -21,24 +21,15 @@ system's language). Bad input prints one `error: ...` line on stderr and exits w
 
 from __future__ import annotations
 
-import os
 import sys
-
-INTERRUPTED = 130  # Ctrl+C: the command wrote nothing, or the window saved its settings and closed
 
 
 def main(argv: list[str] | None = None) -> int:
     """The `glassbox` script's entry: hand the arguments (default: sys.argv[1:]) to cli/."""
-    from cli import run
+    from cli import finish, run
 
     status = run(sys.argv[1:] if argv is None else list(argv))
-    if status == INTERRUPTED and argv is None:
-        # Leave at once: tearing down torch and Qt took seconds under load, and there is nothing left to keep.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    return status
-
+    return finish(status) if argv is None else status
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,6 +14,8 @@ command is `error: cancelled…` and status 130, with nothing written.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Callable
 
 from cli.errors import EXIT_USAGE, CommandLineError, report_errors
@@ -55,3 +57,13 @@ def _command(name: str | None) -> Callable[[argparse.Namespace], int]:
     else:
         from cli.window import run
     return run
+
+
+def finish(status: int) -> int:
+    """`status`; after Ctrl+C (130) the process leaves at once instead: tearing down torch and Qt took
+    seconds under load, and there is nothing left to keep (the command wrote nothing; the window saved)."""
+    if status == 130:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status

@@ -200,10 +200,10 @@ SIGNAL_POLL_MS = 100  # Python runs a signal handler only when it gets control: 
 
 
 def close_on_signals(app: QApplication) -> None:
-    """Ctrl+C (SIGINT) and SIGTERM close the window like its close button: settings saved, workers stopped.
+    """Ctrl+C (SIGINT), SIGTERM and SIGHUP close the window like its close button: settings saved, workers stopped.
 
     The exit status is 130 after Ctrl+C (so a script sees the interruption) and 0 after SIGTERM
-    (a polite request to quit, as a session manager sends at log-out).
+    (a polite request to quit, as a session manager sends at log-out) or SIGHUP (its terminal went away).
     """
     if threading.current_thread() is not threading.main_thread():
         return
@@ -213,8 +213,9 @@ def close_on_signals(app: QApplication) -> None:
     timer.start(SIGNAL_POLL_MS)
     app._glassbox_signal_timer = timer
     signal.signal(signal.SIGINT, _on_signal)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_signal)
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal that started us was closed, or ssh dropped
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_signal)
 
 
 def _let_python_run() -> None:

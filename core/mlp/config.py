@@ -180,7 +180,7 @@ def _check_range(what: str, value: float, low: float, high: float, whole: bool =
     if (
         not isinstance(value, numbers.Real)
         or isinstance(value, bool)
-        or not math.isfinite(value)
+        or not _finite(value)
         or not low <= value <= high
         or (whole and value != int(value))
     ):
@@ -193,6 +193,14 @@ def _check_range(what: str, value: float, low: float, high: float, whole: bool =
             "{what} must be a number between {low} and {high}, not {value}.",
             what=what, low=_plain(low), high=_plain(high), value=value,
         )
+
+
+def _finite(value) -> bool:
+    """math.isfinite that says False, not OverflowError, for an integer beyond any float (400 digits)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _plain(number: float) -> str:

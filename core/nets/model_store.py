@@ -31,7 +31,7 @@ from safetensors.torch import save as save_safetensors
 from torch import nn
 
 from core.errors import GlassboxError, ModelError, Phrase
-from core.files import atomic_write, open_regular, read_bytes, shown_name
+from core.files import atomic_write, open_regular, read_bytes, shown_name, shown_path
 from core.nets.cnn import MAX_CLASSES, build_cnn, check_architecture, cnn_spec
 from core.session import strict_json
 
@@ -104,7 +104,7 @@ def check_name(name: str) -> str:
     """`name` if it can be a model's file name; else one ModelError sentence saying why (nothing is touched)."""
     if not isinstance(name, str) or not name.strip():
         raise ModelError("A model needs a name; type one with letters, digits, '-' or '_'.")
-    shown = shown_name(name, limit=40)
+    shown = shown_path(name, limit=40)  # what was typed, whole: 'a/b' names itself, not 'b'
     if len(name) > MAX_NAME:
         raise ModelError("The model name '{name}' is too long ({count} characters); use at most {limit}.",
                          name=shown, count=len(name), limit=MAX_NAME)

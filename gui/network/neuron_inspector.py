@@ -97,7 +97,8 @@ class NeuronInspector(QDialog):
         style_plot(self.histogram_plot, self.tr("Its activation over the training set"),
                    {"bottom": "a", "left": self.tr("examples")})
         self.boundary.set_title(self.tr("Its output over the input plane"))
-        if self._title_source is not None:
+        if self._title_source is not None and _names_a_neuron(*self._title_source):
+            # (the view may hold another architecture by now: then the title written before stays)
             self.title.setText(neuron_title(*self._title_source))
         if self.info is not None:
             self._write_legend(self.info)
@@ -226,3 +227,10 @@ class NeuronInspector(QDialog):
             bottom += counts
         self.histogram_plot.setXRange(*finite_range((low, high)), padding=0.05)
         self.histogram_plot.setYRange(*finite_range((0, max(float(bottom.max()), 1.0) * 1.08)), padding=0)
+
+
+def _names_a_neuron(view, column: int, index: int) -> bool:
+    """True while (column, index) is still a neuron of the network `view` shows."""
+    sizes = getattr(view, "sizes", ())
+    return 0 <= column < len(sizes) and 0 <= index < sizes[column] and (
+        column in (0, len(sizes) - 1) or column - 1 < len(getattr(view, "activations", ())))

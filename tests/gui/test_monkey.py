@@ -100,6 +100,11 @@ class Monkey:
         self.actions.append(f"#{self.count} {text}")
         self.kinds[text.split(" in tab ")[0] if text.startswith("click ") else text.split(" ")[0]] += 1
 
+    def report(self, asked: list[str]) -> str:
+        return (f"\nmonkey seed={SEED} (GLASSBOX_MONKEY_SEED), {self.count} actions, dialogs asked: "
+                f"{collections.Counter(asked)}\nmost done: {self.kinds.most_common(25)}\nlast actions:\n  "
+                + "\n  ".join(self.actions))
+
     # ------------------------------------------------------------------ the actions
     def click_button(self) -> None:
         buttons = [b for b in self.widgets(QAbstractButton) if not self._opens_a_menu(b) and not self._quits(b)]
@@ -381,8 +386,7 @@ def test_a_minute_of_random_use_breaks_nothing(late_threads, settings, qtbot, qt
             QApplication.processEvents()
             if problems.found or qt_warnings(qtlog):
                 break
-        report = (f"\nmonkey seed={SEED} (GLASSBOX_MONKEY_SEED), {monkey.count} actions, dialogs asked: "
-                  f"{collections.Counter(asked)}\nmost done: {monkey.kinds.most_common(25)}\nlast actions:\n  " + "\n  ".join(monkey.actions))
+        report = monkey.report(asked)
         print(report)
         assert not problems.found, f"{problems.found[:5]}{report}"
         assert not qt_warnings(qtlog), f"{qt_warnings(qtlog)[:5]}{report}"
@@ -394,6 +398,8 @@ def test_a_minute_of_random_use_breaks_nothing(late_threads, settings, qtbot, qt
         assert not problems.found, f"while closing: {problems.found[:5]}{report}"
         assert not qt_warnings(qtlog), f"while closing: {qt_warnings(qtlog)[:5]}{report}"
     finally:
+        if not report:  # something raised out of the loop itself: say where the monkey was
+            print(monkey.report(asked))
         stack.close()
         watchdog.stop()
         window.close()

@@ -218,3 +218,21 @@ def test_a_refused_step_through_says_why_and_takes_the_next_request(make_window,
     tab.next_example(play=False)  # not stuck waiting for a trace that will never come
     assert len(requests) == 2
     qtbot.waitUntil(lambda: not tab._waiting_for_trace, timeout=5_000)
+
+
+def test_the_inspector_survives_a_smaller_network_then_a_zoom(make_window, qtbot):
+    """Found by the monkey test: the inspector's title named a layer the new network no longer had."""
+    from gui.style.zoom import ZOOM
+
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    tab.network_view.neuron_clicked.emit(2, 1)  # hidden layer 2, neuron 2
+    inspector = tab.inspector
+    assert inspector.isVisible() and "Neuron 2 of hidden layer 2" in inspector.title.text()
+    window.panel.hidden.setText("")  # no hidden layer at all
+    window.panel.hidden.editingFinished.emit()
+    qtbot.waitUntil(lambda: tab.network_view.sizes == (2, 1), timeout=5_000)
+    inspector.retranslate()  # a language change says the title again
+    ZOOM.set_factor(1.25)  # and so does a zoom
+    ZOOM.set_factor(1.0)
+    assert "Neuron 2 of hidden layer 2" in inspector.title.text() or not inspector.isVisible()
