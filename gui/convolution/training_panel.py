@@ -29,6 +29,7 @@ from gui.style import theme
 from gui.style.zoom import ZOOM
 from gui.convolution.download_dialog import ensure_downloaded
 from gui.convolution.state import TRAINING_SOURCES, TRAINING_SPEEDS, TRAINING_STARTS, TrainingState, valid_save_name
+from gui.widgets.clamped_label import ClampedLabel
 from gui.widgets.saved_values import read_bool, read_float, read_int, read_str, record_reset
 
 SETTINGS_PREFIX = "cnn_training/"  # QSettings keys: the TrainingState's, with "speed" as the list's index
@@ -105,14 +106,10 @@ class CnnTrainingPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setMaximumHeight(22)
-        self.status = QLabel(self.tr("Choose pictures and press Load data to train this network live."))
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a folder or class named "<b>…" is shown as typed
-        # Three lines, always: a wrapped label's height otherwise changes with its text, and the splitter
-        # above would squeeze the combo boxes to make room.
-        self.status.setFont(self.font())  # set now, so the metrics below are the ones it is drawn with
-        self.status.setFixedHeight(3 * self.status.fontMetrics().lineSpacing() + 6)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Two lines, always (a longer sentence ends in "…" and shows whole in the tooltip): a wrapped
+        # label's height otherwise changes with its text, and the tab must fit a 1024×768 projector.
+        self.status = ClampedLabel(self.tr("Choose pictures and press Load data to train this network live."), 2)
+        self.status.setFont(self.font())
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.accuracy = QLabel("")
         self.looks.font(self.accuracy, theme.PLOT_LABEL_POINT_SIZE, bold=True)
@@ -228,7 +225,6 @@ class CnnTrainingPanel(QWidget):
             self.plot.getPlotItem().getAxis(side).setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
         self.retranslate_dynamic()  # the chart's labels, at the new size
         self.status.setFont(self.font())
-        self.status.setFixedHeight(3 * self.status.fontMetrics().lineSpacing() + 6)
 
     def set_open(self, show: bool) -> None:
         """Show the controls and the loss curve, or only the header line (remembered for the next session)."""

@@ -35,6 +35,16 @@ def fake_clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def the_apps_own_font(qapp):
+    """Every GUI test sees the application as the user does: gui.app's names and base font (12 pt,
+    with the Chinese fallback). Without this, a test's layout depended on whether an earlier test
+    had happened to create the application through make_application (the in-process command line)."""
+    from gui.app import make_application
+
+    return make_application()
+
+
 @pytest.fixture(autouse=True)
 def no_thread_left_running():
     """Fail any test that leaves a training QThread running (napari's conftest does the same).
