@@ -82,13 +82,7 @@ class VmapLoss:
 
     def vector(self, vector, what: str = Phrase("direction")) -> Vector:
         """`vector` on the model's device and dtype, after checking its length."""
-        vector = torch.as_tensor(vector).detach().reshape(-1).to(self.device, self.dtype)
-        if vector.numel() != self.size:
-            raise ConfigError(
-                "The {what} has {size} numbers but the network has {expected} parameters.",
-                what=what, size=vector.numel(), expected=self.size,
-            )
-        return vector
+        return checked_vector(vector, self.size, self.device, self.dtype, what)
 
     @torch.no_grad()
     def __call__(self, rows: torch.Tensor) -> np.ndarray:
@@ -130,13 +124,7 @@ class PointLoss:
 
     def vector(self, vector, what: str = Phrase("direction")) -> Vector:
         """`vector` on the model's device and dtype, after checking its length."""
-        vector = torch.as_tensor(vector).detach().reshape(-1).to(self.device, self.dtype)
-        if vector.numel() != self.size:
-            raise ConfigError(
-                "The {what} has {size} numbers but the network has {expected} parameters.",
-                what=what, size=vector.numel(), expected=self.size,
-            )
-        return vector
+        return checked_vector(vector, self.size, self.device, self.dtype, what)
 
     def plane(self, center: Vector, d1: Vector, d2: Vector, alphas, betas,
               should_stop: Callable[[], bool] | None = None) -> np.ndarray:
@@ -186,3 +174,14 @@ def _multiply_adds(model: torch.nn.Module, example: torch.Tensor) -> int:
         elif isinstance(layer, torch.nn.Linear):
             total += layer.weight.numel()
     return total
+
+
+def checked_vector(vector, size: int, device, dtype, what: str) -> Vector:
+    """`vector` flattened onto `device` and `dtype`; ConfigError unless it has `size` numbers."""
+    vector = torch.as_tensor(vector).detach().reshape(-1).to(device, dtype)
+    if vector.numel() != size:
+        raise ConfigError(
+            "The {what} has {size} numbers but the network has {expected} parameters.",
+            what=what, size=vector.numel(), expected=size,
+        )
+    return vector
