@@ -6,8 +6,7 @@ running matrix after every batch, so a view can fill it in while it counts) and 
 image's prediction, so `members(i, j)` answers "which 3s were read as 8s?".
 
 `write_confusion_csv` writes the file `evaluate --confusion` promises, atomically (core.files): a
-first row of the class names (after an empty corner cell, so the columns line up in a spreadsheet),
-then one row per true class: its name, then how many of its images were predicted as each class.
+first row of exactly the class names, then one row per true class: its name, then how many of its images were predicted as each class.
 A name that a spreadsheet would run as a formula (it starts with =, +, -, @ or a control
 character) is written with a leading apostrophe, the usual guard against CSV formula injection.
 """
@@ -162,7 +161,11 @@ def _cell(name: str) -> str:
 
 
 def confusion_csv_text(class_names: Sequence[str], counts: np.ndarray) -> str:
-    """The CSV text: a header of the class names after an empty corner, then one row per true class."""
+    """The CSV text: a first row of exactly the class names, then one row per true class (its name, its counts).
+
+    The header is one cell shorter than the rows, as the command line promises; pandas reads such a
+    file with the true classes as its index, and csv.reader gives the names as row 0 unchanged.
+    """
     names = [str(name) for name in class_names]
     matrix = np.asarray(counts)
     if matrix.shape != (len(names), len(names)) or not np.issubdtype(matrix.dtype, np.integer):
@@ -170,7 +173,7 @@ def confusion_csv_text(class_names: Sequence[str], counts: np.ndarray) -> str:
                           "not shape {shape}.", count=len(names), shape=matrix.shape)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["", *map(_cell, names)])
+    writer.writerow([_cell(name) for name in names])
     for name, row in zip(names, matrix):
         writer.writerow([_cell(name), *(int(value) for value in row)])
     return buffer.getvalue()

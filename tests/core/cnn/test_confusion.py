@@ -101,10 +101,10 @@ def test_the_csv_has_the_class_names_then_one_row_per_true_class(tmp_path):
     path = tmp_path / "cm.csv"
     write_confusion_csv(path, names, counts)
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    assert rows[0] == ["", "cat", "dog, big", "'=HYPERLINK(1)"]
+    assert rows[0] == ["cat", "dog, big", "'=HYPERLINK(1)"]
     assert rows[1:] == [["cat", "5", "1", "0"], ["dog, big", "2", "7", "1"], ["'=HYPERLINK(1)", "0", "0", "9"]]
     result = Confusion(("a", "b"), np.array([[1, 2], [3, 4]]), np.zeros(0), np.zeros(0), 10, 10)
-    assert result.csv_text() == ",a,b\na,1,2\nb,3,4\n"
+    assert result.csv_text() == "a,b\na,1,2\nb,3,4\n"
 
 
 def test_a_failed_csv_write_keeps_the_old_file_and_says_why(tmp_path):
