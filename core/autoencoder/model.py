@@ -27,6 +27,9 @@ PIXELS = SIDE * SIDE
 BOTTLENECK_RANGE = (2, 64)
 MAX_HIDDEN_LAYERS = 3
 MAX_WIDTH = 1024
+# One hidden layer of 128: on 1,000 generated digits (bench/autoencoder.py, 3,000 steps) 512 neurons rebuilt
+# no better (0.79 against 0.80 of the mean image's error with 2 numbers) at three times the time, and two
+# sigmoid hidden layers (256, 64) did not learn at all in that time (vanishing gradients): 1.00.
 DEFAULT_HIDDEN = (128,)
 
 

@@ -7,8 +7,8 @@ probabilities and each method's own settings, so a view draws it and `export sal
 it (`to_npz_dict`).
 
 - Gradient saliency: max over input channels of |∂score/∂pixel|.
-- Grad-CAM (Selvaraju et al. 2017) at a layer with maps A (K×h×w), the last convolution by
-  default: α_k = spatial mean of ∂score/∂A_k, map = ReLU(Σ_k α_k A_k), upsampled bilinearly to
+- Grad-CAM (Selvaraju et al. 2017) at a layer with maps A (K×h×w), by default the last
+  convolution's rectified maps (the ReLU right after it, where there is one): α_k = spatial mean of ∂score/∂A_k, map = ReLU(Σ_k α_k A_k), upsampled bilinearly to
   the input; the layer-resolution map is kept as `layer_map`.
 - Occlusion (Zeiler & Fergus 2014): a window×window square filled with `baseline` (in the
   network's input units; the default 0 is the data set's mean after normalisation) slides over
@@ -205,12 +205,22 @@ def spatial_layers(model: nn.Sequential, input_shape: tuple[int, int, int]) -> t
     return tuple(names)
 
 
+RECTIFIERS = (nn.ReLU, nn.LeakyReLU, nn.ReLU6, nn.ELU, nn.GELU, nn.SiLU)
+
+
 def default_layer(model: nn.Sequential) -> str:
-    """The last convolution layer's name; ModelError if the model has none."""
-    names = [name for name, child in model.named_children() if isinstance(child, nn.Conv2d)]
-    if not names:
+    """The last convolution's maps, rectified: the activation right after the last convolution layer when
+    there is one (Selvaraju et al. weight the rectified maps; before the ReLU, the weighted sum of these small
+    networks is mostly negative, and the map shows nothing), else the convolution itself. ModelError if the
+    model has no convolution."""
+    children = list(model.named_children())
+    positions = [index for index, (_, child) in enumerate(children) if isinstance(child, nn.Conv2d)]
+    if not positions:
         raise ModelError("Grad-CAM needs a convolution layer, and this model has none.")
-    return names[-1]
+    last = positions[-1]
+    if last + 1 < len(children) and isinstance(children[last + 1][1], RECTIFIERS):
+        return children[last + 1][0]
+    return children[last][0]
 
 
 def grad_cam(model: nn.Sequential, input: np.ndarray, target: int | None = None, layer: str | None = None,

@@ -99,7 +99,7 @@ def hand_written_grad_cam(model: nn.Sequential, x: np.ndarray, target: int, inde
     return cam.numpy(), big.numpy()
 
 
-@pytest.mark.parametrize("layer, index", [(None, 3), ("0", 0), ("2", 2)])
+@pytest.mark.parametrize("layer, index", [(None, 4), ("3", 3), ("0", 0), ("2", 2)])
 def test_grad_cam_matches_a_hand_written_one(layer, index):
     model, x = tiny_cnn(seed=3), image(seed=4)
     for target in range(3):
@@ -134,7 +134,8 @@ def test_grad_cam_refuses_layers_it_cannot_use():
         grad_cam(model, image(), layer="6")
     with pytest.raises(ModelError, match="convolution layer"):
         grad_cam(nn.Sequential(nn.Flatten(), nn.Linear(128, 2)), image())
-    assert default_layer(model) == "3"
+    assert default_layer(model) == "4"  # the last convolution's maps after its ReLU (the rectified maps)
+    assert default_layer(nn.Sequential(nn.Conv2d(2, 3, 3), nn.Flatten(), nn.Linear(108, 2))) == "0"
     assert spatial_layers(model, (2, 8, 8)) == ("0", "1", "2", "3", "4")
 
 
@@ -267,6 +268,7 @@ def test_the_shipped_digits_model_looks_at_the_ink():
     ink = x[0] > x[0].min() + 0.5
     for result in results:
         assert result.map.shape == (28, 28) and np.isfinite(result.map).all()
-    assert results[1].layer == "conv2" and results[1].layer_map.shape == (14, 14)
+    assert results[1].layer == "relu2" and results[1].layer_map.shape == (14, 14)
+    assert results[1].map.max() > 0  # the rectified maps: before the ReLU the weighted sum is negative, the map blank
     # The gradient is largest where the ink is, on average.
     assert results[0].map[ink].mean() > results[0].map[~ink].mean()

@@ -206,3 +206,43 @@ def test_a_channel_that_starts_switched_off_still_finds_its_image():
     model = nn.Sequential(conv, nn.ReLU(), nn.MaxPool2d(2))
     frames = list(dream_steps(model, "2", 0, (1, 8, 8), steps=60, l2=0.0, frame_every=60))
     assert frames[-1].activation > 0.5
+
+
+def test_every_live_channel_of_the_shipped_digits_model_dreams_past_the_best_real_digit():
+    """The dream climbs a channel's mean; it should beat every real digit at that, for every channel that
+    fires at all (conv2's ReLUs start dead for a small random image: the leaky climb must wake them)."""
+    from core.cnn.analysis import open_model
+    from core.cnn.image_sets import DIGITS_PREPROCESSING, as_tensor
+    from core.data.synthetic_images import make_digits
+
+    model, _ = open_model("digits")
+    pixels, _ = make_digits(200, seed=11)
+    with torch.no_grad():
+        real = model[:5](as_tensor(pixels, DIGITS_PREPROCESSING)).mean(dim=(2, 3)).max(dim=0).values  # relu2
+    bounds = input_bounds([0.1307], [0.3081], 1)
+    live = [channel for channel in range(16) if real[channel] > 0.05]
+    assert len(live) >= 10
+    beaten = [channel for channel in live
+              if dream(model, "relu2", channel, (1, 28, 28), steps=100, bounds=bounds, frame_every=100).activation
+              > real[channel]]
+    assert beaten == live
+
+
+def test_the_search_leaves_the_callers_model_as_it_was_and_batches_by_itself():
+    model, images = small_net(), some_images(count=300)
+    model.train()  # say, training in another thread
+    before = {name: value.clone() for name, value in model.state_dict().items()}
+    steps = top_images_steps(model, "4", 2, images, k=4)
+    progress = []
+    while True:
+        try:
+            progress.append(next(steps))
+        except StopIteration as finished:
+            result = finished.value
+            break
+    assert model.training
+    assert all(torch.equal(value, before[name]) for name, value in model.state_dict().items())
+    assert model[0].weight.is_contiguous()  # not left in channels-last order
+    assert len(progress) >= 3 and progress[-1].done == 300  # automatic batches of at most 128 images
+    expected = brute_force(model.eval(), 4, 2, images, 4)
+    assert list(result.indices) == [row[1] for row in expected]
