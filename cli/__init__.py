@@ -5,6 +5,10 @@
     main.py export WHAT ... --out FILE                write the numbers (cli/export.py)
     main.py evaluate --model NAME --folder DIR        score a CNN on labelled photos (cli/evaluate.py)
 
+Issue 13's explanations and the autoencoder: export saliency|channel-images|dream (cli/explain/exports.py),
+export autoencoder (cli/explain/autoencoder.py), snapshot --view saliency|channel|confusion|autoencoder
+(cli/explain/snapshots.py), their options in cli/explain/parser.py and checks in cli/explain/inputs.py.
+
 Every command takes --lang zh_CN|en (cli/language.py; default: the system's language).
 The grammar is in cli/parser.py, value checks in cli/options.py. Bad input prints one
 `error: ...` line on stderr and exits with status 2 (cli/errors.py); Ctrl+C during a

@@ -1,9 +1,12 @@
 """`evaluate`: score a trained CNN on a folder of labelled images, as the window would classify them.
 
-    main.py evaluate --model digits --folder DIR [--models-dir DIR]
+    main.py evaluate --model digits --folder DIR [--models-dir DIR] [--confusion cm.csv]
 
 DIR holds one subfolder per class, named as the model's classes. The output is one line
-per class, the skipped files with their reasons, and `accuracy=0.9400 (47/50)` last.
+per class, the skipped files with their reasons, the confusion matrix as a table (rows: the
+true class; columns: what it was taken for), and `accuracy=0.9400 (47/50)` last. --confusion
+also writes the matrix as CSV (core.cnn.confusion.write_confusion_csv): the class names, then
+one row per true class.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ def run(options: argparse.Namespace) -> int:
     from core.cnn.evaluation import evaluate_folder
     from core.data.image_folder import scan_image_folder
 
-    from cli.options import refuse_unused
+    from cli.options import check_output_path, refuse_unused
 
     refuse_unused(options, "evaluate", "evaluate")
+    csv_path = check_output_path(options.confusion, "--confusion") if options.confusion is not None else None
     folder_path = check_path("--folder", options.folder)  # the folder reader says what else is wrong with it
     if options.models_dir is not None and not os.path.isdir(check_path("--models-dir", options.models_dir)):
         raise CommandLineError(translate("cli", "--models-dir '{0}' is not a folder.").format(
@@ -47,6 +51,15 @@ def run(options: argparse.Namespace) -> int:
     if result.n_total == 0:
         raise CommandLineError(translate("cli", "None of the {0} image files in '{1}' could be read; see the "
                                                 "reasons above.").format(folder.total, shown_value(folder.root)))
+    from cli.explain.confusion_table import confusion_table
+
+    for line in confusion_table(result.class_names, result.confusion):
+        say_line(line)
+    if csv_path is not None:
+        from core.cnn.confusion import write_confusion_csv
+
+        write_confusion_csv(csv_path, result.class_names, result.confusion)
+        say_line(translate("cli", "confusion matrix written to {0}").format(csv_path))
     say_line(f"accuracy={result.accuracy:.4f} ({result.n_right}/{result.n_total})")
     return 0
 

@@ -7,6 +7,8 @@
     main.py export features --image PATH [--model NAME] --out maps.npz  every CNN layer's output
     main.py export landscape --surface NAME --optimizer adam --out path.npz   a surface and a path
     main.py export landscape [training options] --directions pca --out net.npz   a slice of the network's loss
+    main.py export saliency|channel-images|dream ...    why a CNN said that (cli/explain/exports.py)
+    main.py export autoencoder ...          an autoencoder's reconstructions (cli/explain/autoencoder.py)
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import sys
 
 from cli.errors import CommandLineError, say_line, shown_value
+from cli.explain.parser import EXPLAIN_EXPORTS
 from cli.inputs import (headless_run, lab_inputs, make_trainer, network_landscape_inputs, note_slice_divergence,
                         surface_inputs)
 from cli.options import (check_output_path, refuse_image_options, refuse_landscape_options, refuse_unused,
@@ -30,6 +33,15 @@ def run(options: argparse.Namespace) -> int:
     if options.what not in EXPORTS:
         raise CommandLineError(translate("cli", "Unknown export '{0}'; choose one of: {1}.")
                                .format(shown_value(options.what), ", ".join(EXPORTS)))
+    if options.what in EXPLAIN_EXPORTS and not options.session:
+        refuse_landscape_options(options, f"export {options.what}")
+        if options.what == "autoencoder":
+            from cli.explain.autoencoder import run as export_autoencoder
+
+            return export_autoencoder(options)
+        from cli.explain.exports import run as export_explanation
+
+        return export_explanation(options)
     if options.session and options.what not in SESSION_EXPORTS:
         raise CommandLineError(translate("cli", "--session applies to export trace and export session, not to "
                                                 "export {0}.").format(options.what))

@@ -48,13 +48,19 @@ def headless_run(options: argparse.Namespace, trainer=None, recorder=None, quiet
 def lab_inputs(options: argparse.Namespace):
     """The checked --image (a LoadedImage) and --model name, before anything heavy runs."""
     from core.data.images import load_image
-    from core.cnn.analysis import DEFAULT_MODEL
-    from core.nets.model_store import MODELS_DIR, available_models
 
     if not options.image:
         raise CommandLineError(translate("cli", "This command needs --image PATH: the picture to run through the "
                                                 "network."))
     image = load_image(os.path.expanduser(options.image))
+    return image, model_name(options)
+
+
+def model_name(options: argparse.Namespace) -> str:
+    """The checked --model name (the digits model when not given) in the checked --models-dir."""
+    from core.cnn.analysis import DEFAULT_MODEL
+    from core.nets.model_store import MODELS_DIR, available_models
+
     name = options.model or DEFAULT_MODEL
     folder = options.models_dir
     if folder is not None and not os.path.isdir(folder):
@@ -66,7 +72,7 @@ def lab_inputs(options: argparse.Namespace):
     if name not in names:
         raise CommandLineError(translate("cli", "Unknown model '{0}'; choose one of: {1}.")
                                .format(shown_value(name), ", ".join(shown_value(name) for name in names)))
-    return image, name
+    return name
 
 
 def surface_inputs(options: argparse.Namespace, optimizers: list[str]):

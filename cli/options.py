@@ -69,12 +69,22 @@ def check_steps(steps: int) -> int:
     return steps
 
 
-def check_output_path(path: str) -> str:
-    """The absolute --out, refused in a second (not after training) when it cannot be written.
+def check_output_path(path: str, flag: str = "--out") -> str:
+    """The absolute --out (or `flag`'s file), refused in a second (not after training) when it cannot be written.
 
     The name printed when the file is written is this one, so it must print as itself: a
     name that is not text in the system's encoding, or holds a control character, is refused.
     """
+    try:
+        return _checked_output_path(path)
+    except CommandLineError as error:
+        if flag == "--out":
+            raise
+        # The sentences name --out; the same sentence (and its translation) serves another file option.
+        raise CommandLineError(str(error).replace("--out", flag)) from None
+
+
+def _checked_output_path(path: str) -> str:
     from core.files import FileWriteError, writable_target
 
     if not path.strip():
@@ -123,8 +133,10 @@ def refuse_image_options(options: argparse.Namespace, what: str) -> None:
     """--image and --model mean nothing to the training views and exports: say so rather than ignore them."""
     given = [flag for flag, field in IMAGE_FLAGS if getattr(options, field, None) is not None]
     if given:
-        raise CommandLineError(translate("cli", "{0} apply only to 'snapshot --view cnn' and 'export features', "
-                                                "not to {1}.").format(translate("cli", " and ").join(given), what))
+        raise CommandLineError(translate("cli", "{0} apply only to the commands that look into a CNN (snapshot "
+                                                "--view cnn, saliency, channel or confusion; export features, "
+                                                "saliency, channel-images or dream; evaluate), not to {1}.")
+                               .format(translate("cli", " and ").join(given), what))
 
 
 def refuse_landscape_options(options: argparse.Namespace, what: str) -> None:
@@ -178,7 +190,23 @@ USES = {
     "export features": IMAGE,
     "export surface": (SURFACE - {"optimizers"}) | {"optimizer", "resolution"},
     "export slice": SLICE,
-    "evaluate": IMAGE - {"image"} | {"folder"},
+    "evaluate": IMAGE - {"image"} | {"folder", "confusion"},
+}
+# Issue 13's targets: why the network said that, what a channel looks for, the confusion matrix, the autoencoder.
+MODEL = IMAGE - {"image"}
+SALIENCY = IMAGE | {"method", "target", "layer", "window", "stride"}
+CHANNEL = MODEL | {"layer", "channel"}
+DATA = frozenset({"data", "folder"})
+AUTOENCODER = DATA | {"bottleneck", "steps", "seed", "noise", "device"}
+USES |= {
+    "export saliency": SALIENCY,
+    "export channel-images": CHANNEL | DATA | {"k"},
+    "export dream": CHANNEL | {"steps", "seed"},
+    "export autoencoder": AUTOENCODER,
+    "snapshot saliency": SALIENCY | {"size"},
+    "snapshot channel": CHANNEL | DATA | {"k", "steps", "seed", "size"},
+    "snapshot confusion": MODEL | DATA | {"size"},
+    "snapshot autoencoder": AUTOENCODER | {"size"},
 }
 ALWAYS = frozenset({"command", "what", "view", "out", "lang"})
 

@@ -19,11 +19,13 @@ import os
 import re
 
 from cli.errors import CommandLineError, shown_value
+from cli.explain.parser import (EXPLAIN_EXPORTS, EXPLAIN_VIEWS, add_autoencoder_options, add_confusion_option,
+                                add_explain_options, default_steps)
 from cli.words import HelpFormatter, translate
 
-VIEWS = ("training", "network", "cnn", "landscape")
-EXPORTS = ("metrics", "trace", "features", "landscape", "session")
-TABS = ("training", "network", "convolution", "landscape")
+VIEWS = ("training", "network", "cnn", "landscape", *EXPLAIN_VIEWS)
+EXPORTS = ("metrics", "trace", "features", "landscape", "session", *EXPLAIN_EXPORTS)
+TABS = ("training", "network", "convolution", "landscape", "autoencoder")
 SESSION_SUFFIX = ".glassbox"
 DEFAULT_STEPS = 300  # without --session; with one, --steps counts steps beyond the session's (default 0)
 
@@ -130,7 +132,7 @@ def finish(options: argparse.Namespace) -> argparse.Namespace:
                                                                                  shown_value(options.session_file)))
     if options.command in ("snapshot", "export"):
         if options.steps is None:
-            options.steps = 0 if options.session else DEFAULT_STEPS
+            options.steps = default_steps(options, 0 if options.session else DEFAULT_STEPS)
     return options
 
 
@@ -227,12 +229,15 @@ def add_snapshot_command(commands) -> None:
                           help=translate("cli", "which view to render: {0} (cnn: what a trained CNN makes of "
                                                 "--image)").format(", ".join(VIEWS)))
     snapshot.add_argument("--steps", type=whole_number, default=None,
-                          help=translate("cli", "training steps before rendering (default 300)"))
+                          help=translate("cli", "training steps before rendering (default 300)") + translate(
+                              "cli", "; a dream takes 200 by default, the autoencoder 1000"))
     snapshot.add_argument("--out", required=True, help=translate("cli", "the PNG file to write"))
     snapshot.add_argument("--size", default="1600x900",
                           help=translate("cli", "image size WIDTHxHEIGHT (default 1600x900)"))
     add_session_option(snapshot)
     add_image_options(snapshot)
+    add_explain_options(snapshot, export=False)
+    add_autoencoder_options(snapshot)
     add_landscape_options(snapshot)
     add_training_options(snapshot)
 
@@ -244,14 +249,22 @@ def add_export_command(commands) -> None:
         "cli", "metrics: the loss and accuracy curve as CSV; trace: one example's forward, backward and update "
                "as JSON; features: every layer's output for --image through a trained CNN, as NumPy .npz; "
                "landscape: a loss surface and a descent path (--surface) or a slice of the network's loss, as "
-               "NumPy .npz; session: the trained network and its settings as a .glassbox session file"))
+               "NumPy .npz; session: the trained network and its settings as a .glassbox session file")
+        + "; " + translate(
+        "cli", "saliency: where the CNN looks in --image (gradcam, gradient or occlusion), as .npz; "
+               "channel-images: the held-out images that excite a channel most, as .npz; dream: the image grown "
+               "to excite a channel, as PNG; autoencoder: train an autoencoder and write its held-out "
+               "reconstructions and codes, as .npz"))
     export.add_argument("--example", type=whole_number, default=None,
                         help=translate("cli", "trace: index into the training set (default 0)"))
     export.add_argument("--steps", type=whole_number, default=None,
-                        help=translate("cli", "training steps (default 300)"))
+                        help=translate("cli", "training steps (default 300)") + translate(
+                            "cli", "; a dream takes 200 by default, the autoencoder 1000"))
     export.add_argument("--out", required=True, help=translate("cli", "the file to write"))
     add_session_option(export)
     add_image_options(export)
+    add_explain_options(export, export=True)
+    add_autoencoder_options(export)
     add_landscape_options(export)
     add_training_options(export)
 
@@ -265,6 +278,7 @@ def add_evaluate_command(commands) -> None:
     evaluate.add_argument("--folder", required=True,
                           help=translate("cli", "a folder with one subfolder of images per class, named as the "
                                                 "model's classes (0 to 9 for digits)"))
+    add_confusion_option(evaluate)
     evaluate.add_argument("--models-dir",
                           help=translate("cli", "folder of trained models (default: the shipped assets/models)"))
 
@@ -320,7 +334,9 @@ def add_landscape_options(parser: argparse.ArgumentParser) -> None:
 
 def add_image_options(parser: argparse.ArgumentParser) -> None:
     """The convolution lab's options: `snapshot --view cnn` and `export features`."""
-    group = parser.add_argument_group(translate("cli", "convolution lab (snapshot --view cnn, export features)"))
+    group = parser.add_argument_group(translate("cli", "convolution lab (snapshot --view cnn, saliency, channel, "
+                                                       "confusion; export features, saliency, channel-images, "
+                                                       "dream)"))
     group.add_argument("--image", help=translate("cli", "the image to look at: PNG, JPEG, GIF, BMP or WebP"))
     group.add_argument("--model", help=translate(
         "cli", "the trained CNN: digits (28x28 grey, the default) or shapes (64x64 colour)"))

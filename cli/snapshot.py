@@ -5,6 +5,7 @@
     main.py snapshot --view landscape --surface NAME [--optimizers a,b] --out race.png
     main.py snapshot --view landscape [training options] [--directions pca] --out slice.png
     main.py snapshot --session s.glassbox --view training|network|cnn|landscape --out fig.png
+    main.py snapshot --view saliency|channel|confusion|autoencoder ...   issue 13's views (cli/explain/snapshots.py)
     ... --lang zh_CN                                    any of them in Chinese
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 
 from cli.errors import CommandLineError, shown_value
+from cli.explain.parser import EXPLAIN_VIEWS
 from cli.inputs import headless_run, lab_inputs, network_landscape_inputs, note_slice_divergence, surface_inputs
 from cli.options import (announce_png, check_output_path, parse_size, refuse_image_options,
                          refuse_landscape_options, refuse_unused)
@@ -27,6 +29,10 @@ def run(options: argparse.Namespace) -> int:
     if options.view not in VIEWS:
         raise CommandLineError(translate("cli", "Unknown view '{0}'; choose one of: {1}.")
                                .format(shown_value(options.view), ", ".join(VIEWS)))
+    if options.view in EXPLAIN_VIEWS:
+        from cli.explain.snapshots import run as snapshot_explanation
+
+        return snapshot_explanation(options)
     if options.session:
         from cli.session_snapshot import snapshot_session
 

@@ -70,7 +70,7 @@ def run(options: argparse.Namespace) -> int:
         # What the person typed wins over what the file says: `--lang zh_CN` and `--tab` after the session's own.
         if getattr(options, "lang", None):
             window.menus.set_language(options.lang)
-        if tab:
+        if tab in TAB_NAMES:  # every name in cli.parser.TABS once its tab is registered there
             window.tabs.setCurrentIndex(TAB_NAMES.index(tab))
     ready_file = os.environ.get("GLASSBOX_READY_FILE")  # a test hook: says when the window is on screen
     if ready_file:

@@ -97,7 +97,8 @@ def _apply_network_state(tab, trainer, data: dict) -> bool:
 
 def _save_png(app, widget, path: str) -> bool:
     """Paint `widget` offscreen and save it whole (save_png); True, or a GlassboxError with one sentence."""
-    widget.layout().activate()
+    if widget.layout() is not None:
+        widget.layout().activate()
     # Axes widen to fit their tick labels only after a first paint: paint once, then shoot.
     widget.grab()
     app.processEvents()
@@ -194,3 +195,79 @@ def render_network_landscape(result, path: str, size: tuple[int, int], title: st
     panel.on_finished(result)
     panel.show_as_figure(title)
     return _save_png(app, panel, path)
+
+
+# ----------------------------------------------------------------------------- issue 13's views
+# Each takes finished core results (numpy and dataclasses: the command line computed them) and
+# builds the view with its owner's function, which runs no torch; the size is set before the grab.
+
+
+def _render_figure(app, widget, path: str, size: tuple[int, int]) -> bool:
+    """Grab `widget` at `size`; a view that cannot shrink that far is drawn at its smallest and scaled down
+    (its proportions kept, centred on its own background), so the PNG has the size asked for and nothing
+    is cut off."""
+    if widget.layout() is not None:
+        widget.layout().activate()
+    smallest = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    width, height = max(size[0], smallest.width()), max(size[1], smallest.height())
+    widget.resize(width, height)
+    if (width, height) == tuple(size):
+        return _save_png(app, widget, path)
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    widget.grab()  # as _save_png: axes widen to fit their labels after a first paint
+    app.processEvents()
+    try:
+        shot = widget.grab().scaled(*size, Qt.AspectRatioMode.KeepAspectRatio,
+                                    Qt.TransformationMode.SmoothTransformation)
+        picture = QImage(*size, QImage.Format.Format_RGB32)
+        picture.fill(widget.palette().window().color())
+        painter = QPainter(picture)
+        painter.drawPixmap((size[0] - shot.width()) // 2, (size[1] - shot.height()) // 2, shot)
+        painter.end()
+        save_png(picture, path)
+    finally:
+        widget.close()
+    return True
+
+
+def render_saliency_view(attributions: dict, info, path: str, size: tuple[int, int],
+                         language: str | None = None) -> bool:
+    """"Where does it look?": `attributions` (method → core.cnn.attribution.Attribution) of one image through
+    the model `info` describes, drawn over the image with their legends."""
+    app = _start(language)
+    from gui.convolution.explain.pictures import saliency_widget
+
+    return _render_figure(app, saliency_widget(attributions, info), path, size)
+
+
+def render_channel_view(top, dream, info, path: str, size: tuple[int, int], frames=None,
+                        language: str | None = None) -> bool:
+    """"What does this channel look for?": its top images (core.cnn.channels.ChannelImages, or None) and the
+    image grown for it (a DreamFrame, or None); `frames`: every DreamFrame on the way, for its curve."""
+    app = _start(language)
+    from gui.convolution.explain.channel.channel_view import channel_widget
+
+    return _render_figure(app, channel_widget(top, dream, info, frames), path, size)
+
+
+def render_confusion_view(confusion, path: str, size: tuple[int, int], language: str | None = None,
+                          from_folder: bool = False) -> bool:
+    """The confusion matrix (a core.cnn.confusion.Confusion), coloured and counted; `from_folder`: it counted a
+    class folder's pictures, not a data set's held-out ones."""
+    app = _start(language)
+    from gui.convolution.explain.training.confusion_view import confusion_widget
+
+    return _render_figure(app, confusion_widget(confusion, from_folder=from_folder), path, size)
+
+
+def render_autoencoder_view(reconstructions, loss_curve, evaluation, config, layers, path: str,
+                            size: tuple[int, int], language: str | None = None) -> bool:
+    """The Autoencoder tab's pictures after headless training: originals beside their reconstructions, the
+    loss, the plane of codes and the layers (gui.autoencoder.pictures.autoencoder_widget's arguments)."""
+    app = _start(language)
+    from gui.autoencoder.pictures import autoencoder_widget
+
+    return _render_figure(app, autoencoder_widget(reconstructions, loss_curve, evaluation, config, layers), path,
+                          size)

@@ -174,7 +174,8 @@ def test_a_core_error_is_said_in_chinese(tmp_path):
 def test_the_window_option_errors_are_chinese(tmp_path):
     done = run_main(["--lang", "zh_CN", "--tab", "nope"], tmp_path / "home")
 
-    assert error_line(done) == "error: --tab 必须是 training, network, convolution, landscape 之一，而不是“nope”。"
+    assert error_line(done) == ("error: --tab 必须是 training, network, convolution, landscape, autoencoder 之一，"
+                                "而不是“nope”。")
 
 
 # ----------------------------------------------------------------------------- what files hold does not change

@@ -19,7 +19,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-CLI_MODULES = sorted(path.name for path in (REPO_ROOT / "cli").glob("*.py"))
+# Every module of the command line, its sub-packages' too (cli/explain/).
+CLI_MODULES = sorted(str(path.relative_to(REPO_ROOT / "cli")) for path in (REPO_ROOT / "cli").rglob("*.py"))
 
 
 def test_main_is_a_thin_entry():
