@@ -147,13 +147,15 @@ def confusion_matrix(model: nn.Module, images, labels, class_names: Sequence[str
 
 
 def confusion_of_set(model: nn.Module, data, limit: int | None = None,
-                     should_stop: Callable[[], bool] = lambda: False) -> Generator[Confusion, None, Confusion | None]:
-    """confusion_steps over an ImageSet's held-out images (the first `limit` of them, if given)."""
+                     should_stop: Callable[[], bool] = lambda: False, batch_size: int = CONFUSION_BATCH,
+                     ) -> Generator[Confusion, None, Confusion | None]:
+    """confusion_steps over an ImageSet's held-out images (the first `limit` of them, if given); a smaller
+    `batch_size` asks `should_stop` more often (the training worker counts between training steps)."""
     count = len(data.y_test) if limit is None else min(int(limit), len(data.y_test))
     if count == 0:
         raise ConfigError("{title} has no held-out images to count.", title=data.title)
     return confusion_steps(model, data.x_test[:count], data.y_test[:count].numpy(), data.class_names,
-                           prepare=data.inputs, should_stop=should_stop)
+                           prepare=data.inputs, batch_size=batch_size, should_stop=should_stop)
 
 
 def _cell(name: str) -> str:

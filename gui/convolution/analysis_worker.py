@@ -1,8 +1,9 @@
 """The Convolution tab's analysis of its current image, off the GUI thread: the newest request wins.
 
-AnalysisWorker sits on the one worker base (gui.threads.Worker) and holds the torch models:
-the stored models it has opened, and the network in training, to which it applies the
-newest report's numpy weights when it next looks through it. It answers the newest
+AnalysisWorker sits on the one worker base (gui.threads.Worker) and holds the torch models on a
+ModelShelf (gui/convolution/explain/model_shelf.py, shared by every lab worker): the stored
+models it has opened, and the network in training, to which it applies the newest report's
+numpy weights when it next looks through it. It answers the newest
 request queued with a FeatureRecord (numpy copies) or one sentence; older requests still
 waiting are skipped. A forward pass of these small models takes a few milliseconds, so a
 drawing stroke still gets its prediction within a frame or two.
@@ -19,18 +20,16 @@ import os
 from dataclasses import dataclass
 from functools import partial
 
-import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.cnn.analysis import analyse, open_model
+from core.cnn.analysis import analyse
 from core.data.images import LoadedImage
 from core.errors import GlassboxError
-from core.nets.cnn import build_cnn
-from core.nets.model_store import ModelInfo
+from gui.convolution.explain.model_shelf import LIVE_MODEL, LiveNetwork, ModelShelf
 from gui.i18n import say
 from gui.threads import Generations, Worker, start_in_thread, stop_thread
 
-LIVE_MODEL = "(training)"  # the key of the network in training: never a file name
+__all__ = ["LIVE_MODEL", "LiveNetwork", "AnalysisRequest", "AnalysisWorker", "AnalysisRunner"]  # old imports go on
 
 
 @dataclass(frozen=True)
@@ -42,15 +41,6 @@ class AnalysisRequest:
     image: LoadedImage
 
 
-@dataclass(frozen=True)
-class LiveNetwork:
-    """The network in training, as the worker rebuilds it: its architecture, description and weights."""
-
-    architecture: str
-    info: ModelInfo
-    weights: dict  # name -> numpy copy of the state dict
-
-
 class AnalysisWorker(Worker):
     """Opens models and runs images through them in its own thread; talks only through signals."""
 
@@ -60,22 +50,18 @@ class AnalysisWorker(Worker):
 
     def __init__(self, models_dir: str | os.PathLike | None = None):
         super().__init__()
-        self._models_dir = models_dir
-        self._models: dict[str, tuple[torch.nn.Sequential, ModelInfo]] = {}  # name -> opened model
-        self._live_weights: dict | None = None  # the newest weights, not yet in the live network
+        self.shelf = ModelShelf(models_dir)
         self._current: AnalysisRequest | None = None
 
     def handle(self, command: str, argument) -> None:
         if command == "analyse":
             self._answer_newest(argument)
         elif command == "live":
-            model = build_cnn(argument.architecture, len(argument.info.class_names))
-            self._models[LIVE_MODEL] = (model.eval(), argument.info)
-            self._live_weights = argument.weights
+            self.shelf.set_live(argument)
         elif command == "weights":
-            self._live_weights = argument  # applied when the live network is next looked through
+            self.shelf.set_live_weights(argument)  # applied when the live network is next looked through
         elif command == "forget":
-            self._models.pop(argument, None)  # saved over: read it again next time
+            self.shelf.forget(argument)  # saved over: read it again next time
         # "wake" only unblocks the queue so the loop sees the stop flag.
 
     def recover(self, error: BaseException) -> None:
@@ -97,22 +83,13 @@ class AnalysisWorker(Worker):
             return
         self._current = request
         try:
-            model, info = self._model(request.model)
+            model, info = self.shelf.model(request.model)
             record = analyse(model, info, request.image)
         except GlassboxError as error:
             self.refused.emit(request, say(error))
         else:
             self.analysed.emit(request, record, info)
         self._current = None
-
-    def _model(self, name: str) -> tuple[torch.nn.Sequential, ModelInfo]:
-        if name not in self._models:
-            self._models[name] = open_model(name, self._models_dir)
-        model, info = self._models[name]
-        if name == LIVE_MODEL and self._live_weights is not None:
-            model.load_state_dict({key: torch.from_numpy(value) for key, value in self._live_weights.items()})
-            self._live_weights = None
-        return model, info
 
 
 class AnalysisRunner(QObject):

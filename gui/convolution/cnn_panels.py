@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import (QDialog, QGraphicsPathItem, QGraphicsSimpleTextItem, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
@@ -71,6 +71,8 @@ class MapDetail(QDialog):
     of the same structure only sets new images and numbers.
     """
 
+    channel_asked = Signal(str, int)  # "What does this channel look for?": the layer and the map shown
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModal(False)
@@ -88,8 +90,14 @@ class MapDetail(QDialog):
         close = QPushButton(self.tr("Close"))
         close.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
         close.clicked.connect(self.close)
+        self.channel_button = QPushButton(self.tr("What does this channel look for?"))
+        self.channel_button.setFont(theme.font(theme.PLOT_LABEL_POINT_SIZE))
+        self.channel_button.setToolTip(self.tr("The test images that excite this channel most, and the image it "
+                                               "likes best, in the lab's \"What a channel looks for\" view."))
+        self.channel_button.clicked.connect(self._on_channel_button)
         footer = QHBoxLayout()
         footer.addWidget(self.readout, 1)
+        footer.addWidget(self.channel_button)
         footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -115,6 +123,7 @@ class MapDetail(QDialog):
         before = record.layers[position - 1].output if position > 0 else record.input
         key = (layer_name, index, maps.shape, before.shape, layer.kind if layer else "input")
         self.layer_name, self.index = layer_name, index
+        self.channel_button.setVisible(layer_name != "input")  # the image's own channels look for nothing
         if key != self.key:
             self.key = key
             self._build(record, position, layer, maps, before)
@@ -158,6 +167,10 @@ class MapDetail(QDialog):
             pen.setWidthF(1.0)
             grid.setPen(pen)
             before_box.addItem(grid)
+
+    @Slot()
+    def _on_channel_button(self) -> None:
+        self.channel_asked.emit(self.layer_name, self.index)
 
     def _add_image(self, box: pg.ViewBox) -> pg.ImageItem:
         item = pg.ImageItem(axisOrder="row-major")

@@ -324,7 +324,7 @@ class CNNView(CnnViewClassroom, QWidget):
             for i in range(layer.output.shape[0]):
                 r, c = divmod(i, cols)
                 rect = QRectF(left + c * (size + GAP), top + r * (size + GAP), size, size)
-                tip = self.tr("{0}, map {1}: click to enlarge").format(layer.name, i + 1)
+                tip = self.tr("{0}, map {1}: click to enlarge, and to see what it looks for").format(layer.name, i + 1)
                 items.append(self._image(rect, layer.output.shape[1:], tip))
                 frames.addRect(rect)
                 self._hits.append((rect, layer.name, i, "map"))

@@ -20,7 +20,7 @@ from core.data.sample_images import sample_names
 DEFAULT_MODEL = "digits"
 DEFAULT_SAMPLE = "digit 7"
 IMAGE_KINDS = ("sample", "file", "drawing", "clipboard", "drop")  # the last two cannot be restored: no data kept
-VIEWS = ("network", "playground")  # what the network sees, or the kernel playground
+VIEWS = ("network", "playground", "saliency", "channel")  # the lab's sub-views, in their tabs' order
 SCALINGS = ("map", "layer", "global")  # the CNN view's colour scale
 OPERATIONS = ("convolution", "relu", "max_pool", "avg_pool")
 CHANNELS = ("luminance", "R", "G", "B")
@@ -31,6 +31,8 @@ TRAINING_STARTS = ("shipped", "random")
 TRAINING_SPEEDS = (None, 20.0, 5.0, 1.0)  # steps per second; None is full speed
 MAX_KERNEL_VALUE = 1000.0
 MAX_STROKE_POINTS = 20_000  # all strokes together: a drawing is a few hundred
+MAX_CLASSES = 1000  # a class number to explain is below this
+MAX_OCCLUSION_SIDE = 64  # the occlusion square's side and step: the lab's images are at most 64 pixels
 
 
 def slider_speed(speed: float) -> float:
@@ -210,6 +212,40 @@ class PlaygroundState:
         return {**asdict(self), "kernel": [list(row) for row in self.kernel]}
 
 
+def _target(value) -> int | None:
+    return None if value is None else _int_in(value, 0, MAX_CLASSES - 1)
+
+
+def _layer(value) -> str:
+    name = _text(value)
+    if len(name) > 100:
+        raise ValueError("a layer name is short")
+    return name
+
+
+@dataclass(frozen=True)
+class SaliencyState:
+    """"Where does it look?": the class explained (None: the network's answer), Grad-CAM's layer ("": the
+    default), the occlusion square's side and step, and how strongly the maps cover the image (0..1)."""
+
+    target: int | None = None
+    layer: str = ""
+    window: int = 6  # as core.cnn.attribution.DEFAULT_WINDOW and DEFAULT_STRIDE
+    stride: int = 2
+    opacity: float = 0.6
+
+    @classmethod
+    def from_dict(cls, data) -> SaliencyState:
+        # The window and step are kept as saved (within the spin boxes' range): the core says in one sentence
+        # when they do not fit the image, as it does for a value typed in.
+        return _checked(cls, data, {
+            "target": _target, "layer": _layer, "window": lambda v: _int_in(v, 1, MAX_OCCLUSION_SIDE),
+            "stride": lambda v: _int_in(v, 1, MAX_OCCLUSION_SIDE), "opacity": lambda v: round(_float_in(v, 0.0, 1.0), 2)})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 MAX_SAVE_NAME = 100  # as core.nets.model_store.MAX_NAME
 
 
@@ -268,18 +304,19 @@ class ConvolutionState:
     drawing: DrawingState = field(default_factory=DrawingState)
     playground: PlaygroundState = field(default_factory=PlaygroundState)
     training: TrainingState = field(default_factory=TrainingState)
+    saliency: SaliencyState = field(default_factory=SaliencyState)
 
     def to_dict(self) -> dict:
         return {"model": self.model, "image": self.image.to_dict(), "view": self.view, "maps": self.maps.to_dict(),
                 "drawing": self.drawing.to_dict(), "playground": self.playground.to_dict(),
-                "training": self.training.to_dict()}
+                "training": self.training.to_dict(), "saliency": self.saliency.to_dict()}
 
     @classmethod
     def from_dict(cls, data) -> ConvolutionState:
         if not isinstance(data, dict):
             return cls()
         pieces = {"image": ImageState, "maps": MapsState, "drawing": DrawingState, "playground": PlaygroundState,
-                  "training": TrainingState}
+                  "training": TrainingState, "saliency": SaliencyState}
         state = _checked(cls, data, {"model": lambda v: _text(v) or DEFAULT_MODEL,
                                      "view": lambda v: _choice(v, VIEWS)})
         return cls(model=state.model, view=state.view,

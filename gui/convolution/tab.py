@@ -9,6 +9,8 @@ The forward pass runs in a worker thread (analysis_worker.py), which holds the t
 change, model change, drawing stroke and training report asks it for a FeatureRecord, the newest wins.
 Below the views, the training panel trains a network live in a worker thread (LiveTraining, worker.py);
 while it runs, the network list has one more entry, and each report's weights redraw the current maps.
+Two more views answer "why?" with workers of their own (explain/tab_parts.py joins them): "Where does it
+look?" (saliency, Grad-CAM, occlusion) and "What a channel looks for" (a feature map's window leads there).
 
 Everything the tab shows is a ConvolutionState (state.py): `state()` reads it, `apply_state()` restores it,
 and `state_changed` reports it whenever the user changes it (a drawing when the pen lifts, the playground
@@ -20,7 +22,6 @@ fold away, the playground stacks its steps; its texts follow the language and th
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QT_TR_NOOP, QSettings, Qt, Signal, Slot
@@ -38,6 +39,7 @@ from gui.style import theme
 from gui.convolution.training_panel import CnnTrainingPanel
 from gui.convolution.cnn_view import CNNView
 from gui.convolution.analysis_worker import LIVE_MODEL, AnalysisRunner, LiveNetwork
+from gui.convolution.explain.tab_parts import ExplainParts
 from gui.convolution.worker import LiveTraining
 from gui.convolution.looks import Looks, Presenting, retranslate_tree, scrolled as _scrolled, shown_name, translate
 from gui.convolution.sources import (ERROR_STYLE, INFO_STYLE, OPEN_FILTER, ImagePanel, SourceStrip, can_load, describe,
@@ -50,7 +52,7 @@ from gui.widgets.state_reporter import StateReporter
 DRAWING_NAME = "your drawing"
 
 
-class ConvTab(LabParts, Presenting, QWidget):
+class ConvTab(ExplainParts, LabParts, Presenting, QWidget):
     """The "Convolution" tab: image sources on top and at the left, the network and the playground on the right."""
 
     state_changed = Signal(object)  # ConvolutionState, after the user changed what the tab shows
@@ -117,6 +119,7 @@ class ConvTab(LabParts, Presenting, QWidget):
         # widgets at a random moment, even in the middle of another widget's paint event.
         self.live = LiveTraining(self.training, models_dir, cache_dir, self)
         self.right = QWidget()
+        self._build_explanations(settings, models_dir, cache_dir, threaded)
         right = QVBoxLayout(self.right)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.views, 1)
@@ -228,7 +231,7 @@ class ConvTab(LabParts, Presenting, QWidget):
     def retranslate_dynamic(self) -> None:
         """Every static text, then what this tab wrote from data: the model list, the title, the message line."""
         retranslate_tree(self)
-        for view in (self.cnn_view, self.playground, self.training, self.image_panel):
+        for view in (self.cnn_view, self.playground, self.training, self.image_panel, self.saliency, self.channels):
             view.retranslate_dynamic()
         self._fill_models()
         if self.record is not None and self._last_answer is not None:
@@ -263,7 +266,8 @@ class ConvTab(LabParts, Presenting, QWidget):
             image = ImageState(self.source, path=self.image_path)
         return ConvolutionState(model=self.model_name, image=image, view=VIEWS[self.views.currentIndex()],
                                 maps=self.cnn_view.state(), drawing=self.canvas.state(),
-                                playground=self.playground.state(), training=self.training.state())
+                                playground=self.playground.state(), training=self.training.state(),
+                                saliency=self.saliency.state())
 
     def apply_state(self, state: ConvolutionState) -> None:
         """Show `state`. A part that cannot be shown (a missing file or model) says why; the rest is shown."""
@@ -287,12 +291,14 @@ class ConvTab(LabParts, Presenting, QWidget):
         self.cnn_view.apply_state(state.maps, record_coming=self.analysing)
         self.playground.apply_state(state.playground)
         self.training.apply_state(state.training)
+        self.saliency.apply_state(state.saliency)
         self.views.setCurrentIndex(VIEWS.index(state.view))
 
     def shutdown(self) -> None:
-        """Stop the training and analysis threads, if they were started (the window calls this on close)."""
+        """Stop the training, analysis and explanation threads, if they were started (the window calls this on close)."""
         self.live.shutdown()
         self.analysis.shutdown()
+        self._shutdown_explanations()
 
     @property
     def analysing(self) -> bool:
@@ -400,6 +406,7 @@ class ConvTab(LabParts, Presenting, QWidget):
                       .format(shown_name(self.image.name)), error=True)
             return
         self.analysis.request(self.model_name, self.image)
+        self._explain()
 
     @Slot(object, object, object)
     def _on_analysed(self, request, record, info) -> None:
@@ -453,36 +460,6 @@ class ConvTab(LabParts, Presenting, QWidget):
             self._try_image(lambda: from_array(self.canvas.image(), DRAWING_NAME), "drawing")
         if not self.canvas.drawing:  # the strokes are in the state: reported when the pen lifts
             self._report_state()
-
-    @Slot(object)
-    def _on_live_network(self, run) -> None:
-        """A training run (CnnRunInfo) has its data and its starting weights: show it in place of the chosen model."""
-        self._show_live_network(run.architecture, run.info, run.weights, run.title)
-
-    def _show_live_network(self, architecture: str, info, weights: dict, title: str) -> None:
-        self._infos[LIVE_MODEL] = info
-        self._live_title = title
-        self._live_network = LiveNetwork(architecture, info, weights)
-        self.analysis.set_live_network(self._live_network)
-        self._fill_models()
-        self.set_model(LIVE_MODEL)
-
-    def looking_through_live_network(self) -> bool:
-        return self.model_name == LIVE_MODEL
-
-    @Slot(object)
-    def _on_live_weights(self, weights: dict) -> None:
-        if self._live_network is not None:
-            self._live_network = replace(self._live_network, weights=weights)
-        self.analysis.set_live_weights(weights)
-        if self.model_name == LIVE_MODEL and self.image is not None and self.isVisible():
-            self._analyse()
-
-    @Slot(str)
-    def _on_model_saved(self, name: str) -> None:
-        self._infos.pop(name, None)  # a model saved over an older one of that name is read again
-        self.analysis.forget(name)
-        self._fill_models()
 
     @Slot(int)
     def _on_view_changed(self, index: int) -> None:

@@ -2,7 +2,10 @@
 
 The panel only collects settings and shows what the worker reports; ConvTab connects it to a CnnTrainingWorker
 (worker.py), which loads the images and trains in its own thread. A dataset that must be downloaded first goes
-through the download dialog; a photo folder is chosen with the system's folder dialog.
+through the download dialog; a photo folder is chosen with the system's folder dialog. The loss chart is
+explain/training/training_curve.py; the "Confusion matrix" button in the header (`confusion`, a ConfusionSwitch) opens
+the live confusion matrix in a window of its own (explain/training/confusion_window.py); the worker counts it only
+while that window is open.
 """
 
 from __future__ import annotations
@@ -11,10 +14,9 @@ import math
 import os
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QT_TR_NOOP, QSettings, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
 
 from core.cnn.trainer import CnnTrainConfig
@@ -24,27 +26,16 @@ from core.errors import GlassboxError
 from core.nets.model_store import check_name
 from core.optimizers import OPTIMIZERS
 from gui.i18n import say
-from gui.convolution.looks import Looks, confirm, translate, zoomed_font
+from gui.convolution.explain.training.confusion_window import ConfusionSwitch
+from gui.convolution.explain.training.training_curve import LossCurve
+from gui.convolution.explain.training.training_settings import (SETTINGS_PREFIX, SOURCES, SPEEDS,
+                                                                restore_training_state, save_training_state)
+from gui.convolution.looks import Looks, confirm, translate
 from gui.style import theme
-from gui.style.zoom import ZOOM
 from gui.convolution.download_dialog import ensure_downloaded
-from gui.convolution.state import TRAINING_SOURCES, TRAINING_SPEEDS, TRAINING_STARTS, TrainingState, valid_save_name
+from gui.convolution.state import TrainingState
 from gui.widgets.clamped_label import ClampedLabel
-from gui.widgets.saved_values import read_bool, read_float, read_int, read_str, record_reset
-
-SETTINGS_PREFIX = "cnn_training/"  # QSettings keys: the TrainingState's, with "speed" as the list's index
-
-# (kind, what a person reads, tooltip)
-SOURCES = (
-    ("digits", QT_TR_NOOP("Drawn digits (no download)"), QT_TR_NOOP("3,000 handwriting-like digits that Glassbox draws itself")),
-    ("shapes", QT_TR_NOOP("Drawn shapes (no download)"), QT_TR_NOOP("1,500 pictures of six kinds of object that Glassbox draws itself")),
-    ("folder", QT_TR_NOOP("Your photo folder…"), QT_TR_NOOP("A folder with one subfolder of pictures per class, e.g. cat/, dog/, bird/")),
-    ("mnist", QT_TR_NOOP("MNIST digits (11.6 MB)"), QT_TR_NOOP("70,000 handwritten digits; downloaded once, then kept")),
-    ("fashion-mnist", QT_TR_NOOP("Fashion-MNIST (30.9 MB)"), QT_TR_NOOP("70,000 pictures of clothing in 10 kinds; downloaded once")),
-    ("cifar10", QT_TR_NOOP("CIFAR-10 photos (170 MB)"), QT_TR_NOOP("60,000 small colour photos in 10 classes; downloaded once")),
-)
-SPEEDS = tuple(zip(TRAINING_SPEEDS, (QT_TR_NOOP("full speed"), QT_TR_NOOP("20 steps/s"), QT_TR_NOOP("5 steps/s"), QT_TR_NOOP("1 step/s"))))
-MAX_CURVE_POINTS = 2000  # older points are thinned: a long run still redraws in a millisecond
+from gui.widgets.saved_values import read_bool
 
 
 class CnnTrainingPanel(QWidget):
@@ -67,7 +58,6 @@ class CnnTrainingPanel(QWidget):
         self.looks = Looks(self)  # its texts follow the language, its fonts the zoom
         self.cache_dir = cache_dir
         self.loaded, self.playing, self.busy = False, False, False  # busy: loading images
-        self._steps, self._train_loss, self._test_loss = [], [], []  # the curves, as reported
         self._folder, self._save_name = "", TrainingState().save_name
         self.looks.font(self, theme.BASE_POINT_SIZE + 1)
 
@@ -115,30 +105,10 @@ class CnnTrainingPanel(QWidget):
         self.looks.font(self.accuracy, theme.PLOT_LABEL_POINT_SIZE, bold=True)
         self.accuracy.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.plot = pg.PlotWidget(background="w")
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
-            axis.setPen(pg.mkPen("k"))
-            axis.setTextPen(pg.mkPen("k"))
-            axis.enableAutoSIPrefix(False)  # a loss is a plain number: never "loss (×0.001)"
-        self.train_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TRAIN_COLOUR, width=theme.LINE_WIDTH))
-        self.test_curve = self.plot.plot([], [], pen=pg.mkPen(theme.TEST_COLOUR, width=theme.LINE_WIDTH,
-                                                              style=Qt.PenStyle.DashLine))
-        self.divergence_mark = self.plot.plot([], [], pen=None, symbol="x", symbolSize=16,  # where a step diverged
-                                              symbolPen=pg.mkPen(theme.VERMILLION, width=3))
-        self._diverged_at: tuple[float, float] | None = None  # (step, the last finite loss) to mark
-        self.plot.setXRange(0, 100, padding=0)  # before training: a sensible empty chart, not −400…400
-        self.plot.setYRange(0, 2.5, padding=0)
-        # The legend sits above the plot, never over the held-out curve.
-        self.curve_legend = QLabel()
-        self.curve_legend.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.curve_legend.setWordWrap(True)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMinimumWidth(180)
-        # The curve takes the height the controls need, no more: the maps above get the rest.
-        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.curve = LossCurve()
+        self.plot, self.curve_legend = self.curve.plot, self.curve.legend
+        self.train_curve, self.test_curve, self.divergence_mark = (
+            self.curve.train_curve, self.curve.test_curve, self.curve.divergence_mark)
         for box in (self.source_combo, self.start_combo, self.optimizer_combo, self.speed_combo):
             box.setMinimumContentsLength(6)  # long entries are cut, not the window made wider
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -147,6 +117,9 @@ class CnnTrainingPanel(QWidget):
         self.toggle_button.setCheckable(True)
         self.toggle_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle_button.toggled.connect(self.set_open)
+        # In the header, so the window can be opened with the panel folded.
+        self.confusion = ConfusionSwitch(self, settings, SETTINGS_PREFIX)
+        self.confusion_button = self.confusion.button
         self._layout_widgets()
         self.retranslate_dynamic()
         self._restore()
@@ -193,13 +166,10 @@ class CnnTrainingPanel(QWidget):
         row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 3)
-        chart = QVBoxLayout()
-        chart.setSpacing(0)
-        chart.addWidget(self.curve_legend)
-        chart.addWidget(self.plot, 1)
-        row.addLayout(chart, 2)
+        row.addWidget(self.curve, 2)
         header = QHBoxLayout()
         header.addWidget(self.toggle_button)
+        header.addWidget(self.confusion_button)
         header.addStretch(1)
         header.addWidget(self.accuracy)
         column = QVBoxLayout(self)
@@ -209,20 +179,16 @@ class CnnTrainingPanel(QWidget):
 
     def retranslate_dynamic(self) -> None:
         """The chart's words and the header's, in the current language."""
-        item = self.plot.getPlotItem()
-        size = {"font-size": f"{ZOOM.pt(theme.BASE_POINT_SIZE):.1f}pt"}
-        item.setLabel("bottom", self.tr("step"), color="black", **size)
-        item.setLabel("left", self.tr("loss"), color="black", **size)
-        self.curve_legend.setText(self.tr("<span style='color:{0}'>━</span> training batches &nbsp; "
-                                          "<span style='color:{1}'>┅</span> held-out pictures").format(
-                                              theme.TRAIN_COLOUR, theme.TEST_COLOUR))
+        legend = self.tr("<span style='color:{0}'>━</span> training batches &nbsp; "
+                         "<span style='color:{1}'>┅</span> held-out pictures")
+        self.curve.retranslate(self.tr("step"), self.tr("loss"), legend)
         self.toggle_button.setText(self.tr("Train this network live"))
         self.toggle_button.setToolTip(self.tr("Show or hide the controls for training the network and its loss curve"))
+        self.confusion.retranslate()
         self._update_buttons()
 
     def rezoom(self) -> None:
-        for side in ("left", "bottom"):
-            self.plot.getPlotItem().getAxis(side).setTickFont(zoomed_font(theme.BASE_POINT_SIZE))
+        self.curve.rezoom()
         self.retranslate_dynamic()  # the chart's labels, at the new size
         self.status.setFont(self.font())
 
@@ -245,6 +211,11 @@ class CnnTrainingPanel(QWidget):
 
     def kind(self) -> str:
         return self.source_combo.currentData()
+
+    def current_source(self) -> DataSource:
+        """The pictures chosen in the panel: a kind, and for "folder" the folder last chosen (may be "")."""
+        kind = self.kind()
+        return DataSource(kind, self._folder if kind == "folder" else "")
 
     def set_kind(self, kind: str) -> None:
         self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(kind)))
@@ -323,8 +294,8 @@ class CnnTrainingPanel(QWidget):
         self.loaded = True
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self._steps, self._train_loss, self._test_loss, self._diverged_at = [], [], [], None
-        self._redraw_curves()
+        self.curve.clear()
+        self.confusion.new_run()
         text = self.tr("{0}: {1:,} training and {2:,} held-out pictures of {3} classes, starting from {4}, "
                        "on {5}.").format(info.title, info.n_train, info.n_test, len(info.class_names),
                                          info.started_from, info.device_name)
@@ -347,17 +318,7 @@ class CnnTrainingPanel(QWidget):
     @Slot(object)
     def on_progress(self, progress) -> None:
         evaluation = progress.evaluation
-        if self._steps and progress.step < self._steps[-1]:  # a reset: the curve starts again
-            self._steps, self._train_loss, self._test_loss, self._diverged_at = [], [], [], None
-        if not self._steps or progress.step != self._steps[-1]:
-            self._steps.append(progress.step)
-            self._train_loss.append(evaluation.train_loss)
-            self._test_loss.append(evaluation.test_loss)
-            if len(self._steps) > MAX_CURVE_POINTS:
-                keep = slice(None, None, 2)
-                self._steps, self._train_loss, self._test_loss = (
-                    self._steps[keep], self._train_loss[keep], self._test_loss[keep])
-        self._redraw_curves()
+        self.curve.add(progress.step, evaluation.train_loss, evaluation.test_loss)
         parts = []
         if not math.isnan(evaluation.train_accuracy):
             parts.append(self.tr("training {0:.0%}").format(evaluation.train_accuracy))
@@ -380,9 +341,7 @@ class CnnTrainingPanel(QWidget):
     def on_diverged(self, sentence: str) -> None:
         """A step diverged and the weights went back: the sentence, and a cross on the curve's last finite loss."""
         self.show_status(sentence, error=True)
-        steps, losses = self.curve_data()
-        self._diverged_at = (float(steps[-1]), float(losses[-1])) if len(steps) else None
-        self._redraw_curves()
+        self.curve.mark_divergence()
 
     @Slot(str, str)
     def on_saved(self, name: str, folder: str) -> None:
@@ -399,25 +358,14 @@ class CnnTrainingPanel(QWidget):
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The training-loss curve as drawn: (steps, losses)."""
-        x, y = self.train_curve.getData()
-        return (np.asarray(x if x is not None else []), np.asarray(y if y is not None else []))
+        return self.curve.curve_data()
+
+    # ------------------------------------------------------------------ the confusion matrix (self.confusion)
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.confusion.panel_shown()
 
     # ------------------------------------------------------------------ internals
-    def _redraw_curves(self) -> None:
-        steps = np.asarray(self._steps, dtype=float)
-        if len(steps):
-            self.plot.enableAutoRange()
-        else:
-            self.plot.disableAutoRange()
-            self.plot.setXRange(0, 100, padding=0)
-            self.plot.setYRange(0, 2.5, padding=0)
-        for curve, values in ((self.train_curve, self._train_loss), (self.test_curve, self._test_loss)):
-            values = np.asarray(values, dtype=float)
-            finite = np.isfinite(values)
-            curve.setData(steps[finite], values[finite])
-        mark = self._diverged_at if len(steps) else None
-        self.divergence_mark.setData([mark[0]] if mark else [], [mark[1]] if mark else [])
-
     def _update_buttons(self) -> None:
         self.play_button.setText(self.tr("Cancel") if self.busy else
                                  self.tr("❚❚ Pause") if self.playing else self.tr("▶ Train"))
@@ -467,29 +415,12 @@ class CnnTrainingPanel(QWidget):
         self._folder, self._save_name = state.folder, state.save_name
 
     def _restore(self) -> None:
-        """The last session's settings, each key read with its type and range (gui/widgets/saved_values.py): a value
-        that cannot be used takes its default, and the window says which keys went back."""
-        default, settings, key = TrainingState(), self.settings, lambda name: SETTINGS_PREFIX + name
-        save_name = read_str(settings, key("save_name"), default.save_name, max_length=200)
-        if not valid_save_name(save_name):
-            record_reset(key("save_name"))
-            save_name = default.save_name
-        self._show_state(TrainingState(
-            source=read_str(settings, key("source"), default.source, choices=TRAINING_SOURCES),
-            folder=read_str(settings, key("folder"), default.folder),
-            start=read_str(settings, key("start"), default.start, choices=TRAINING_STARTS),
-            optimizer=read_str(settings, key("optimizer"), default.optimizer, choices=tuple(OPTIMIZERS)),
-            learning_rate=round(read_float(settings, key("learning_rate"), default.learning_rate, 0.00001, 10.0), 5),
-            batch_size=read_int(settings, key("batch_size"), default.batch_size, 1, 512),
-            speed=SPEEDS[read_int(settings, key("speed"), 0, 0, len(SPEEDS) - 1)][0],  # saved as the index in SPEEDS
-            save_name=save_name))
+        """The last session's settings (explain/training/training_settings.py says how each is read)."""
+        self._show_state(restore_training_state(self.settings))
 
     def _save_settings(self) -> None:
         """A setting changed: say so, and remember it for the next session."""
         self.changed.emit()
         if self.settings is None:
             return
-        values = self.state().to_dict()
-        values["speed"] = self.speed_combo.currentIndex()
-        for key, value in values.items():
-            self.settings.setValue(SETTINGS_PREFIX + key, value)
+        save_training_state(self.settings, self.state(), self.speed_combo.currentIndex())

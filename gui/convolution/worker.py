@@ -11,6 +11,9 @@ sentence on its own signal (a save that fails says so on `save_failed`, never "S
 and anything else follows the base's policy: `failed` says one sentence, training stops so
 the Train button says "Train" again, and the loop goes on with the next command. The
 trainer asks the stop flag inside long steps and evaluations, so closing never waits for one.
+While the confusion window is open, the worker also counts the confusion matrix on the held-out
+pictures (explain/training/training_confusion.py: throttled, capped, and stopped between batches).
+The GUI-thread side of a run, LiveTraining, is explain/training/training_live.py's link with this worker.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import time
 from dataclasses import dataclass
 
 import torch
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 
 from core.cnn.trainer import CnnEvaluation, CnnTrainConfig, CnnTrainer
 from core.cnn.image_sets import DataSource, ImageSet, load_image_set
@@ -29,10 +32,11 @@ from core.errors import DivergedError, GlassboxError
 from core.landscape.slices import TrajectoryRecorder
 from core.files import shown_name
 from core.limits import describe
-from core.nets.model_store import ModelInfo, check_name, is_shipped, model_exists, user_models_dir
-from gui.convolution.training_panel import CnnTrainingPanel
+from core.nets.model_store import ModelInfo, check_name, is_shipped
+from gui.convolution.explain.training.training_confusion import ConfusionCounter
+from gui.convolution.explain.training.training_live import SHIPPED_NAME, LiveTrainingLink
 from gui.i18n import say
-from gui.threads import Clock, PlayableWorker, SpeedLimit, follow, start_in_thread, stop_thread
+from gui.threads import Clock, PlayableWorker, SpeedLimit, follow
 
 REPORTS_PER_SECOND = 4  # every feature map of the image is redrawn per report: a few a second reads well
 
@@ -43,7 +47,8 @@ PAUSING = ("pause", "step", "reset", "landscape")  # commands that pause trainin
 LOAD_CANCELLED = QT_TRANSLATE_NOOP("Worker", "Loading was cancelled; the network you had is unchanged.")
 LOAD_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "These images need more memory than there is; choose a smaller set.")
 TRAINING_TOO_BIG = QT_TRANSLATE_NOOP("Worker", "Training ran out of memory; choose a smaller batch.")
-SHIPPED_NAME = QT_TRANSLATE_NOOP("Worker", "'{0}' is the name of a model that comes with Glassbox; choose another name.")
+CONFUSION_TOO_BIG = QT_TRANSLATE_NOOP("Worker",
+                                      "The confusion matrix needs more memory than there is; training goes on.")
 NOT_SAVED = QT_TRANSLATE_NOOP("Worker", "The model '{0}' was not saved ({1}); the network in training is unchanged "
                                         "and Train, Step and Save still work.")
 
@@ -92,6 +97,8 @@ class CnnTrainingWorker(PlayableWorker):
     settings_rejected = Signal(str)
     saved = Signal(str, str)  # model name, folder
     save_failed = Signal(str)
+    confusion_counted = Signal(object)  # ConfusionReport (explain/training/training_confusion.py)
+    confusion_failed = Signal(str)  # one sentence: the held-out pictures could not be counted
 
     def __init__(self, models_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  clock: Clock = time.perf_counter):
@@ -103,6 +110,7 @@ class CnnTrainingWorker(PlayableWorker):
         self._recorder: TrajectoryRecorder | None = None
         self._initial_weights = None
         self._rate_origin = (clock(), 0)  # (time, step) of the last report: the speed it shows
+        self._confusion = ConfusionCounter(clock)
 
     # ------------------------------------------------------------ commands (any thread)
     def load(self, source: DataSource, config: CnnTrainConfig) -> None:
@@ -123,6 +131,10 @@ class CnnTrainingWorker(PlayableWorker):
     def compute_landscape(self, directions: str, resolution: int) -> None:
         self.send("landscape", (directions, resolution))
 
+    def want_confusion(self, wanted: bool) -> None:
+        """Count the confusion matrix while training (someone looks at it), or not; wanted, it is counted now."""
+        self.send("confusion", bool(wanted))
+
     # ------------------------------------------------------------ hooks (worker thread)
     def busy(self) -> bool:
         return self._playing and self._trainer is not None
@@ -140,8 +152,13 @@ class CnnTrainingWorker(PlayableWorker):
             self._load(*argument)
         elif command == "speed":  # counted from now, not from the start of the run
             self._speed.set(argument, trainer.step_count if trainer is not None else 0)
+        elif command == "confusion":
+            self._confusion.wanted = argument
         if trainer is None or command in ("load", "speed"):
             return  # nothing else means anything before the first images are loaded
+        if command == "confusion":  # neither pauses nor plays
+            self._count_confusion(force=True)
+            return
         self._set_playing(command == "play" or (self._playing and command not in PAUSING))
         if command == "step":
             self._train(max_steps=1)
@@ -175,6 +192,7 @@ class CnnTrainingWorker(PlayableWorker):
     def _start(self, data: ImageSet, config: CnnTrainConfig) -> None:
         trainer = CnnTrainer(data, config, self._models_dir, abort=self._closing)
         self._trainer = trainer
+        self._confusion.new_run(data)
         self._new_path()
         first_name, first_reason = (data.skipped[0][0].name, data.skipped[0][1]) if data.skipped else ("", "")
         self.run_started.emit(CnnRunInfo(
@@ -239,7 +257,12 @@ class CnnTrainingWorker(PlayableWorker):
             self.settings_rejected.emit(QCoreApplication.translate("Worker", TRAINING_TOO_BIG))
 
     def _report(self, force: bool = False) -> None:
-        """Evaluate and emit a copy, unless it is too soon or the GUI has not taken the previous one."""
+        """Evaluate and emit a copy, unless it is too soon or the GUI has not taken the previous one; then the
+        confusion matrix, if it is wanted and due (always when forced: a pause, a step, a reset, a new run)."""
+        self._report_progress(force)
+        self._count_confusion(force)
+
+    def _report_progress(self, force: bool) -> None:
         if not self.report_due(force):
             return
         trainer = self._trainer
@@ -252,6 +275,14 @@ class CnnTrainingWorker(PlayableWorker):
         progress = CnnProgress(step, trainer.epoch, rate, evaluation, trainer.weights_copy())
         self.report_sent()
         self.progressed.emit(progress)
+
+    def _count_confusion(self, force: bool) -> None:
+        if not self._confusion.due(force):
+            return
+        with self.saying(self.confusion_failed, CONFUSION_TOO_BIG):
+            report = self._confusion.count(self._trainer.model, self._trainer.step_count, self._closing)
+            if report is not None:
+                self.confusion_counted.emit(report)
 
     def _save(self, name: str, directory) -> None:
         """Write the network as a model; whatever happens, one signal says what really did."""
@@ -281,197 +312,7 @@ class CnnTrainingWorker(PlayableWorker):
                              ("load", "landscape"), chunk=trainer.landscape_chunk)
 
 
-# --- LiveTraining: the GUI-thread side of a training run ----------------------------------------
-# LiveTraining: joins the convolution lab's training panel to a CnnTrainingWorker in its own thread.
-# 
-# The worker is started on the first Load, not before: most visits to the lab never
-# train. What the lab needs from a run is two things, which this object emits on the
-# GUI thread: a network to show (`network_started`, the run's CnnRunInfo: architecture,
-# starting weights as numpy copies, and the ModelInfo that says how to prepare an image
-# for it) and fresh weights for it (`weights_changed`, numpy copies, every report while
-# training). The lab hands both to its analysis worker, which redraws the maps of its
-# current image off the GUI thread, as for any model. Nothing here runs torch.
+class LiveTraining(LiveTrainingLink):
+    """The lab's side of a training run (explain/training/training_live.py), on a CnnTrainingWorker."""
 
-class LiveTraining(QObject):
-    network_started = Signal(object)  # CnnRunInfo: the new network's data, architecture, ModelInfo and weights
-    weights_changed = Signal(object)  # the network's new weights: name -> numpy copy
-    saved = Signal(str)  # model name: the lab lists it
-    # For the Landscape tab's "Your CNN" panel:
-    stepped = Signal(int)  # training reached this step
-    network_replaced = Signal(bool)  # True: reset to the starting weights; False: a new run on new data
-    landscape_progressed = Signal(float, object)  # fraction, NetworkLandscape so far (None before the coarse grid)
-    landscape_finished = Signal(object)  # LandscapeResult
-    landscape_failed = Signal(str)
-
-    def __init__(self, panel: CnnTrainingPanel, models_dir: str | os.PathLike | None = None,
-                 cache_dir: str | os.PathLike | None = None, parent: QObject | None = None):
-        super().__init__(parent)
-        self.panel = panel
-        self.models_dir, self.cache_dir = models_dir, cache_dir
-        self.worker: CnnTrainingWorker | None = None
-        self.thread: QThread | None = None
-        self.info = None  # the ModelInfo of the network in training, once there is one
-        self._last_step = 0
-        self._slicing = False  # a landscape was asked for and has not ended yet
-        panel.load_requested.connect(self._on_load_requested)
-
-    def _ensure_worker(self) -> CnnTrainingWorker:
-        if self.worker is not None:
-            return self.worker
-        worker = CnnTrainingWorker(self.models_dir, self.cache_dir)
-        panel = self.panel
-        # The worker's commands are called here, on the GUI thread: connected straight to the
-        # worker, Qt would queue them for the worker thread's event loop, which never runs.
-        panel.cancel_requested.connect(self._on_cancel_requested)
-        panel.play_requested.connect(self._on_play_requested)
-        panel.step_requested.connect(self._on_step_requested)
-        panel.reset_requested.connect(self._on_reset_requested)
-        panel.retune_requested.connect(self._on_retune_requested)
-        panel.speed_changed.connect(self._on_speed_changed)
-        panel.save_requested.connect(self._on_save_requested)
-        worker.loading_progressed.connect(panel.on_loading)
-        worker.load_failed.connect(panel.on_load_failed)
-        worker.run_started.connect(self._on_run_started)
-        worker.progressed.connect(self._on_progress)
-        worker.playing_changed.connect(panel.on_playing_changed)
-        worker.diverged.connect(panel.on_diverged)
-        worker.settings_rejected.connect(panel.on_error)
-        worker.save_failed.connect(panel.on_error)
-        worker.saved.connect(self._on_saved)
-        worker.failed.connect(self._on_failed)
-        worker.landscape_progressed.connect(self._on_landscape_progressed)
-        worker.landscape_finished.connect(self._on_landscape_finished)
-        worker.landscape_failed.connect(self._on_landscape_failed)
-        worker.set_speed(panel.speed_combo.currentData())
-        self.worker, self.thread = worker, start_in_thread(worker, "glassbox-cnn-training")
-        return worker
-
-    def shutdown(self) -> None:
-        """Stop the training thread: flag, quit, wait. Safe to call twice."""
-        if self.thread is not None:
-            stop_thread(self.worker, self.thread)
-            self.thread = None
-
-    @property
-    def running(self) -> bool:
-        return self.thread is not None
-
-    def compute_landscape(self, directions: str, resolution: int) -> bool:
-        """Pause training and slice the CNN's loss; False (with a sentence on landscape_failed) if there is no run."""
-        if self.info is None:
-            self.landscape_failed.emit(self.tr(
-                "There is no CNN in training yet: in the Convolution tab, choose pictures, press Load data and "
-                "train for a while, then press Compute."))
-            return False
-        self._slicing = True
-        self.worker.compute_landscape(directions, resolution)
-        return True
-
-    def cancel_landscape(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-
-    # ------------------------------------------------------------------ panel → worker
-    @Slot(object, object)
-    def _on_load_requested(self, source, config) -> None:
-        self._ensure_worker().load(source, config)
-
-    @Slot()
-    def _on_cancel_requested(self) -> None:
-        self.worker.cancel()
-
-    @Slot()
-    def _on_step_requested(self) -> None:
-        self.worker.step()
-
-    @Slot()
-    def _on_reset_requested(self) -> None:
-        self.worker.reset()
-
-    @Slot(object)
-    def _on_retune_requested(self, config) -> None:
-        self.worker.retune(config)
-
-    @Slot(object)
-    def _on_speed_changed(self, steps_per_second) -> None:
-        self.worker.set_speed(steps_per_second)
-
-    @Slot(bool)
-    def _on_play_requested(self, play: bool) -> None:
-        if play:
-            self.worker.play()
-        else:
-            self.worker.pause()
-
-    @Slot(str)
-    def _on_save_requested(self, name: str) -> None:
-        """Check the name, ask before replacing a model of that name, then let the worker write it."""
-        # The lab's own models folder if it was given one (the tests), else the user's.
-        folder = self.models_dir if self.models_dir is not None else user_models_dir()
-        try:
-            check_name(name)
-            exists = model_exists(name, folder)
-        except GlassboxError as error:
-            self.panel.on_error(say(error))
-            return
-        if is_shipped(name):
-            self.panel.on_error(QCoreApplication.translate("Worker", SHIPPED_NAME).format(name))
-            return
-        if exists and not self.panel.confirm_replace(name):
-            self.panel.show_status(self.tr("Nothing was saved: the model '{0}' that was there is unchanged.").format(
-                name))
-            return
-        self.panel.show_status(self.tr("Saving as '{0}'…").format(name))
-        self.worker.save(name, folder)
-
-    # ------------------------------------------------------------------ worker → lab
-    @Slot(object)
-    def _on_run_started(self, info: CnnRunInfo) -> None:
-        self.info = info.info
-        self._last_step = 0
-        self.panel.on_run_started(info)
-        self.network_started.emit(info)
-        self.network_replaced.emit(False)
-
-    @Slot(object)
-    def _on_progress(self, progress: CnnProgress) -> None:
-        try:
-            if self.info is not None:
-                self.panel.on_progress(progress)
-                self.weights_changed.emit(progress.weights)
-                if progress.step < self._last_step:  # only a reset goes back
-                    self.network_replaced.emit(True)
-                self._last_step = progress.step
-                self.stepped.emit(progress.step)
-        finally:
-            self.worker.report_consumed()  # the lab has taken this one (its analysis worker keeps the newest)
-
-    @Slot(float, object)
-    def _on_landscape_progressed(self, fraction: float, landscape) -> None:
-        self.landscape_progressed.emit(fraction, landscape)
-
-    @Slot(object)
-    def _on_landscape_finished(self, result) -> None:
-        self._slicing = False
-        self.landscape_finished.emit(result)
-
-    @Slot(str)
-    def _on_landscape_failed(self, sentence: str) -> None:
-        self._slicing = False
-        self.landscape_failed.emit(sentence)
-
-    @Slot(str)
-    def _on_failed(self, sentence: str) -> None:
-        """Something unexpected stopped the worker's job (it has stopped playing): one sentence wherever
-        a person waits for that job, and every control back to a state that works."""
-        if self.panel.busy:
-            self.panel.on_load_failed(sentence)
-        else:
-            self.panel.on_error(sentence)
-        if self._slicing:
-            self._on_landscape_failed(sentence)
-
-    @Slot(str, str)
-    def _on_saved(self, name: str, folder: str) -> None:
-        self.panel.on_saved(name, folder)
-        self.saved.emit(name)
+    worker_class = CnnTrainingWorker

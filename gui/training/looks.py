@@ -44,6 +44,9 @@ def style_plot(item: pg.PlotItem, bottom: str, left: str, title: str | None = No
         axis.setTickFont(font(theme.PLOT_TICK_POINT_SIZE, scale=scale))
         axis.setPen(pg.mkPen("k"))
         axis.setTextPen(pg.mkPen("k"))
+        # pyqtgraph 0.14's setLabel restores the default SI-prefix ranges, in which an axis spanning 0..1
+        # is scaled ×1000 ("270" for a loss of 0.27) even with the prefix disabled: allow no range at all.
+        axis.setSIPrefixEnableRanges(())
         axis.enableAutoSIPrefix(False)
     if title is not None:
         set_title(item, title, color="black", size=points(theme.PLOT_LABEL_POINT_SIZE, scale))
