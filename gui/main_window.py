@@ -20,6 +20,7 @@ from core.mlp.config import TrainConfig
 from core.mlp.reports import RunInfo, TrainingProgress
 from core.session.parts import TAB_NAMES
 from gui.app import prepare_fonts
+from gui.autoencoder.tab import AutoencoderTab
 from gui.convolution.tab import ConvTab
 from gui.landscape.tab import LandscapeTab
 from gui.network.tab import NetworkTab
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None,
                  clock: Clock = time.perf_counter, tab: str | None = None):
         """`config` (from the command line) overrides the saved settings; `tab` opens on that tab
-        ("training", "network", "convolution", "landscape"); `clock` is for tests."""
+        ("training", "network", "convolution", "landscape", "autoencoder"); `clock` is for tests."""
         super().__init__()
         prepare_fonts(QApplication.instance())
         self.settings = settings or QSettings()
@@ -61,9 +62,10 @@ class MainWindow(QMainWindow):
         self.network_tab = NetworkTab()
         self.conv_tab = ConvTab(self.settings)
         self.landscape_tab = LazyTab(self._make_landscape_tab)  # built when first opened: it races optimizers
+        self.autoencoder_tab = LazyTab(self._make_autoencoder_tab)  # built when first opened
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.training_view, self.network_tab, self.conv_tab, self.landscape_tab):
+        for page in (self.training_view, self.network_tab, self.conv_tab, self.landscape_tab, self.autoencoder_tab):
             self.tabs.addTab(page, "")
         self.setAcceptDrops(True)  # a session file opens; any other file goes to the Convolution tab
         # At 100% every tab fits a 1024×768 screen without scrolling; zoomed far in on a small screen
@@ -165,6 +167,12 @@ class MainWindow(QMainWindow):
             tab.set_presenting(True)
         return tab
 
+    def _make_autoencoder_tab(self) -> AutoencoderTab:
+        tab = AutoencoderTab(self.settings)
+        if self.presenter.on:
+            tab.set_presenting(True)
+        return tab
+
     # ------------------------------------------------------------------ language and zoom
     def retranslate(self) -> None:
         """Every text of the chrome, in the language now installed; the numbers from the last report."""
@@ -173,7 +181,8 @@ class MainWindow(QMainWindow):
                 (self.tr("Training"), self.tr("Loss and accuracy curves, live")),
                 (self.tr("Network"), self.tr("Every neuron and weight; step one example through forward and backward")),
                 (self.tr("Convolution"), self.tr("Load, paste, drop or draw an image and see every convolution layer")),
-                (self.tr("Landscape"), self.tr("Race optimizers downhill, or slice the loss of your network")))):
+                (self.tr("Landscape"), self.tr("Race optimizers downhill, or slice the loss of your network")),
+                (self.tr("Autoencoder"), self.tr("Squeeze digits through a few numbers and rebuild them")))):
             self.tabs.setTabText(index, title)
             self.tabs.setTabToolTip(index, tip)
         self.menus.retranslate()
@@ -220,7 +229,7 @@ class MainWindow(QMainWindow):
                 self.dock.show()
 
     def dock_belongs_on_tab(self) -> bool:
-        return self.tabs.currentWidget() not in (self.conv_tab, self.landscape_tab)
+        return self.tabs.currentWidget() not in (self.conv_tab, self.landscape_tab, self.autoencoder_tab)
 
     # ------------------------------------------------------------------ settings persistence
     def _restore_window(self) -> None:
@@ -274,6 +283,7 @@ class MainWindow(QMainWindow):
         """Keys go to what is shown; the worker computes heatmaps only while the graph is visible."""
         page = self.tabs.widget(index)
         on_network, on_conv, on_landscape = (page is tab for tab in (self.network_tab, self.conv_tab, self.landscape_tab))
+        on_landscape = on_landscape or page is self.autoencoder_tab  # a tab with its own training and keys
         # On the Convolution and Landscape tabs Space and Right belong to their own buttons and
         # sliders, not to training an invisible network; in presenter mode the clicker routes keys.
         presenting = self.presenter.on
@@ -306,6 +316,11 @@ class MainWindow(QMainWindow):
                               "network you are training.")
             play_tip = self.tr("Start or pause the race of optimizers")
             step_tip = self.tr("One step of the race")
+        elif page is self.autoencoder_tab:
+            message = self.tr("Press ▶ Train (Space) to squeeze and rebuild digits; click the plane of codes to "
+                              "decode any point.")
+            play_tip = self.tr("Train or pause the autoencoder")
+            step_tip = self.tr("One training step of the autoencoder")
         elif page is self.network_tab:
             message = self.tr("Right arrow: send one example through the network, layer by layer. Space: play its pass.")
             play_tip, step_tip = self.tr("Train the network continuously"), self.tr("Do one training step")
@@ -394,6 +409,8 @@ class MainWindow(QMainWindow):
             self.conv_tab.shutdown()  # its CNN training thread, if one was started
             if self.landscape_tab.view is not None:  # its optimizer races run in a thread of their own
                 self.landscape_tab.view.shutdown()
+            if self.autoencoder_tab.view is not None:  # so does its autoencoder
+                self.autoencoder_tab.view.shutdown()
         finally:
             threads.end_closing()
         super().closeEvent(event)

@@ -106,7 +106,7 @@ class Presenter(QObject):
     def tab_views(self) -> list:
         w = self.window
         views = [w.training_view, w.network_tab, w.conv_tab]
-        return views + ([w.landscape_tab.view] if w.landscape_tab.view is not None else [])
+        return views + [lazy.view for lazy in (w.landscape_tab, w.autoencoder_tab) if lazy.view is not None]
 
     def visible_tab(self):
         page = self.window.tabs.currentWidget()

@@ -22,6 +22,7 @@ from core.errors import GlassboxError
 from core.files import shown_name
 from core.session.parts import CNN_PART, LAB_IMAGE_PART, MLP_PART, TAB_NAMES, Part, Session
 from gui import i18n
+from gui.autoencoder.state import AutoencoderState
 from gui.convolution.state import ConvolutionState
 from gui.landscape.state import LandscapeState
 from gui.network.state import NetworkState
@@ -208,7 +209,7 @@ class WindowSessions(QObject):
             self.window.training_view.apply_state(curves, next_run_keeps=False)
 
     def tab_states(self) -> dict[str, dict]:
-        """Every tab's state as plain data, keyed by TAB_NAMES (the Landscape tab's once it was built)."""
+        """Every tab's state as plain data, keyed by TAB_NAMES (the Landscape and Autoencoder tabs' once built)."""
         w = self.window
         # The Training tab's dict holds the run's settings and, under "curves", its learning curves
         # (the command line's `export session` writes the same shape).
@@ -217,6 +218,8 @@ class WindowSessions(QObject):
                   "convolution": w.conv_tab.state().to_dict()}
         if w.landscape_tab.view is not None:
             states["landscape"] = w.landscape_tab.view.state().to_dict()
+        if w.autoencoder_tab.view is not None:
+            states["autoencoder"] = w.autoencoder_tab.view.state().to_dict()
         return states
 
     def apply(self, session: Session) -> None:
@@ -249,6 +252,8 @@ class WindowSessions(QObject):
                 getattr(w.conv_tab, method)(parts[name])
         if "landscape" in tabs:
             w.landscape_tab.ensure_built().apply_state(LandscapeState.from_dict(tabs["landscape"]))
+        if "autoencoder" in tabs:
+            w.autoencoder_tab.ensure_built().apply_state(AutoencoderState.from_dict(tabs["autoencoder"]))
         if app.get("tab") in TAB_NAMES:
             w.tabs.setCurrentIndex(TAB_NAMES.index(app["tab"]))
 

@@ -21,7 +21,7 @@ LAB_IMAGE_PART = "lab_image"  # the lab's image, as uint8 pixels (arrays {"pixel
 PART_NAMES = (MLP_PART, CNN_PART, LAB_IMAGE_PART)
 
 # The tab names, as `--tab` and `snapshot --view` spell them and as Session.tabs keys them.
-TAB_NAMES = ("training", "network", "convolution", "landscape")
+TAB_NAMES = ("training", "network", "convolution", "landscape", "autoencoder")
 
 
 @dataclass(frozen=True)

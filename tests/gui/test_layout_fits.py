@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
-TABS = ["training", "network", "convolution", "landscape"]
+TABS = ["training", "network", "convolution", "landscape", "autoencoder"]
 
 
 def outside(window, page: QWidget) -> list[str]:

@@ -8,7 +8,8 @@ from gui.main_window import MainWindow
 from tests.gui.conftest import SMALL_DEFAULT
 
 
-@pytest.mark.parametrize("tab, index", [("training", 0), ("network", 1), ("convolution", 2), ("landscape", 3)])
+@pytest.mark.parametrize("tab, index", [("training", 0), ("network", 1), ("convolution", 2), ("landscape", 3),
+                                        ("autoencoder", 4)])
 def test_the_window_opens_on_the_tab_asked_for(qtbot, settings, tab, index):
     window = MainWindow(SMALL_DEFAULT, settings, tab=tab)
     qtbot.addWidget(window)

@@ -324,7 +324,7 @@ DEEP = b'{"app": {}, "tabs": {"training": ' + b"[" * 100_000 + b"]" * 100_000 + 
     (b'[]', "does not hold"),
     (b'{"app": [], "tabs": {}}', "does not hold"),
     (b'{"app": {}, "tabs": {}, "run": "rm -rf /"}', "does not hold"),
-    (b'{"app": {}, "tabs": {"autoencoder": {}}}', "unknown tab 'autoencoder'"),
+    (b'{"app": {}, "tabs": {"spreadsheet": {}}}', "unknown tab 'spreadsheet'"),
     (b'{"app": {}, "tabs": {"training": [1, 2]}}', "training tab"),
 ])
 def test_bad_session_json(tmp_path, content, fragment):

@@ -129,7 +129,7 @@ def test_a_folder_that_does_not_exist_gives_one_sentence_and_no_file(tmp_path):
 @pytest.mark.parametrize("session, fragment", [
     (Session(app={"zoom": float("nan")}), "not plain data"),
     (Session(app={"callback": print}), "not plain data"),
-    (Session(tabs={"autoencoder": {}}), "'autoencoder' is not a tab"),
+    (Session(tabs={"spreadsheet": {}}), "'spreadsheet' is not a tab"),
     (Session(tabs={"training": "spiral"}), "'training' is not a tab"),
     (Session(parts={"weights": Part()}), "'weights' is not a part"),
     (Session(parts={MLP_PART: Part(arrays={"w": np.zeros(2, np.float16)})}), "'mlp' holds"),
