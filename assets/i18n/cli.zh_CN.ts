@@ -122,6 +122,10 @@
         <translation>'{1}' 中的 {0} 个图片文件都无法读取；原因见上文。</translation>
     </message>
     <message>
+        <source>confusion matrix written to {0}</source>
+        <translation>混淆矩阵已写入 {0}</translation>
+    </message>
+    <message>
         <source>skipped {0} unreadable file:</source>
         <translation>跳过了 {0} 个无法读取的文件：</translation>
     </message>
@@ -250,12 +254,96 @@
         <translation>--size 必须在 200x200 到 8000x8000 之间，而不是 {0}。</translation>
     </message>
     <message>
-        <source>{0} apply only to 'snapshot --view cnn' and 'export features', not to {1}.</source>
-        <translation>{0} 只用于“snapshot --view cnn”和“export features”，不适用于 {1}。</translation>
+        <source>{0} apply only to the commands that look into a CNN (snapshot --view cnn, saliency, channel or confusion; export features, saliency, channel-images or dream; evaluate), not to {1}.</source>
+        <translation>{0} 只用于查看 CNN 的命令（snapshot --view cnn、saliency、channel 或 confusion；export features、saliency、channel-images 或 dream；evaluate），不用于 {1}。</translation>
+    </message>
+    <message>
+        <source>export saliency needs --method: one of {0}.</source>
+        <translation>export saliency 需要 --method：{0} 之一。</translation>
+    </message>
+    <message>
+        <source>Unknown --method '{0}'; choose one of: {1}.</source>
+        <translation>未知的 --method“{0}”；请从以下选择：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} applies only to --method occlusion, not to {1}.</source>
+        <translation>{0} 只用于 --method occlusion，不用于 {1}。</translation>
     </message>
     <message>
         <source> and </source>
         <translation> 和 </translation>
+    </message>
+    <message>
+        <source>--layer applies only to --method gradcam, not to {0}.</source>
+        <translation>--layer 只用于 --method gradcam，不用于 {0}。</translation>
+    </message>
+    <message>
+        <source>Unknown class '{0}' for --target; give a class name ({1}) or a number from 0 to {2}.</source>
+        <translation>--target 的类别“{0}”不存在；请给出类别名称（{1}）或 0 到 {2} 之间的编号。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer that outputs maps; choose --layer from: {0} (not '{1}').</source>
+        <translation>Grad-CAM 需要输出特征图的层；请从以下选择 --layer：{0}（不能是“{1}”）。</translation>
+    </message>
+    <message>
+        <source>--window must be from 1 to {0} pixels (the network sees {1} images), not {2}.</source>
+        <translation>--window 必须是 1 到 {0} 像素（网络看到的是 {1} 的图像），不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>--stride must be from 1 to the window ({0} pixels), so that every pixel is covered; not {1}.</source>
+        <translation>--stride 必须在 1 到遮挡方块的边长（{0} 像素）之间，这样每个像素都会被遮挡到；不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>The model '{0}' has no layer '{1}'; choose --layer from: {2}.</source>
+        <translation>模型“{0}”没有“{1}”层；请从以下选择 --layer：{2}。</translation>
+    </message>
+    <message>
+        <source>--channel must be from 0 to {0} (layer {1} has {2} channels), not {3}.</source>
+        <translation>--channel 必须在 0 到 {0} 之间（{1} 层有 {2} 个通道），不能是 {3}。</translation>
+    </message>
+    <message>
+        <source>--k must be from 1 to {0}, not {1}.</source>
+        <translation>--k 必须在 1 到 {0} 之间，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>--steps must be from 1 to {0} for a dream, not {1}.</source>
+        <translation>生成图像时 --steps 必须在 1 到 {0} 之间，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to {0}, not {1}.</source>
+        <translation>--seed 必须是 0 到 {0} 之间的整数，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>Give --data or --folder, not both.</source>
+        <translation>请给出 --data 或 --folder，不要同时给出两者。</translation>
+    </message>
+    <message>
+        <source>--folder '{0}' is not a folder; give a folder with one subfolder of images per class.</source>
+        <translation>--folder“{0}”不是文件夹；请给出一个每个类别各有一个图像子文件夹的文件夹。</translation>
+    </message>
+    <message>
+        <source>This command needs --data ({0}) or --folder DIR.</source>
+        <translation>这个命令需要 --data（{0}）或 --folder 文件夹。</translation>
+    </message>
+    <message>
+        <source>Unknown --data '{0}'; choose one of: {1} (or --folder DIR).</source>
+        <translation>未知的 --data“{0}”；请从以下选择：{1}（或使用 --folder 文件夹）。</translation>
+    </message>
+    <message>
+        <source>{0} is not in the cache ({1}); download it once in the window (Convolution tab, Train on: {0}), then run this again.</source>
+        <translation>{0} 还不在缓存中（{1}）；请先在窗口中下载一次（卷积标签页，“训练数据：”选 {0}），然后再运行这个命令。</translation>
+    </message>
+    <message>
+        <source>a folder's photos</source>
+        <translation>文件夹中的照片</translation>
+    </message>
+    <message>
+        <source>The model '{0}' takes {1} images, but {2} are {3}; choose a model and images that fit.</source>
+        <translation>模型“{0}”接受 {1} 的图像，但 {2} 是 {3} 的；请选择相互匹配的模型和图像。</translation>
+    </message>
+    <message>
+        <source>loading the images: {0}/{1} ({2}%)</source>
+        <translation>正在载入图像：{0}/{1}（{2}%）</translation>
     </message>
     <message>
         <source>{0} apply only to 'snapshot --view landscape' and 'export landscape', not to {1}.</source>
@@ -362,6 +450,10 @@
         <translation>绘制前训练的步数（默认 300）</translation>
     </message>
     <message>
+        <source>; a dream takes 200 by default, the autoencoder 1000</source>
+        <translation>；生成图像默认 200 步，自编码器默认 1000 步</translation>
+    </message>
+    <message>
         <source>the PNG file to write</source>
         <translation>要写入的 PNG 文件</translation>
     </message>
@@ -376,6 +468,10 @@
     <message>
         <source>metrics: the loss and accuracy curve as CSV; trace: one example's forward, backward and update as JSON; features: every layer's output for --image through a trained CNN, as NumPy .npz; landscape: a loss surface and a descent path (--surface) or a slice of the network's loss, as NumPy .npz; session: the trained network and its settings as a .glassbox session file</source>
         <translation>metrics：损失和准确率曲线，CSV 格式；trace：一个样本的前向传播、反向传播和更新，JSON 格式；features：训练好的 CNN 对 --image 每一层的输出，NumPy .npz 格式；landscape：损失曲面和一条下降路径（--surface），或网络损失的切片，NumPy .npz 格式；session：训练好的网络及其设置，保存为 .glassbox 课堂文件</translation>
+    </message>
+    <message>
+        <source>saliency: where the CNN looks in --image (gradcam, gradient or occlusion), as .npz; channel-images: the held-out images that excite a channel most, as .npz; dream: the image grown to excite a channel, as PNG; autoencoder: train an autoencoder and write its held-out reconstructions and codes, as .npz</source>
+        <translation>saliency：CNN 在 --image 中关注哪里（gradcam、gradient 或 occlusion），保存为 .npz；channel-images：最能激活某个通道的测试图像，保存为 .npz；dream：为激活某个通道而生成的图像，保存为 PNG；autoencoder：训练一个自编码器，并把测试图像的重建结果和编码保存为 .npz</translation>
     </message>
     <message>
         <source>trace: index into the training set (default 0)</source>
@@ -494,8 +590,8 @@
         <translation>网络切片的方向：random（按卷积核归一化的随机方向）或 pca（训练路径的主成分）</translation>
     </message>
     <message>
-        <source>convolution lab (snapshot --view cnn, export features)</source>
-        <translation>卷积实验室（snapshot --view cnn、export features）</translation>
+        <source>convolution lab (snapshot --view cnn, saliency, channel, confusion; export features, saliency, channel-images, dream)</source>
+        <translation>卷积实验室（snapshot --view cnn、saliency、channel、confusion；export features、saliency、channel-images、dream）</translation>
     </message>
     <message>
         <source>the image to look at: PNG, JPEG, GIF, BMP or WebP</source>
@@ -564,6 +660,102 @@
     <message>
         <source>slicing: {2}%</source>
         <translation>切片：{2}%</translation>
+    </message>
+    <message>
+        <source>--bottleneck must be from {0} to {1} numbers, not {2}.</source>
+        <translation>--bottleneck 必须是 {0} 到 {1} 个数，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>--noise must be from 0 to 1 (the noise's spread, in pixels from 0 to 1), not {0}.</source>
+        <translation>--noise 必须在 0 到 1 之间（噪声的幅度，像素值从 0 到 1 计），不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>confusion matrix (rows: the true class; columns: what it was taken for; [right]):</source>
+        <translation>混淆矩阵（行：真实类别；列：被认成的类别；[ ] 为认对的）：</translation>
+    </message>
+    <message>
+        <source>searching the images: {0}/{1} ({2}%)</source>
+        <translation>正在查找图像：{0}/{1}（{2}%）</translation>
+    </message>
+    <message>
+        <source>growing the image: {0}/{1} steps ({2}%)</source>
+        <translation>正在生成图像：第 {0}/{1} 步（{2}%）</translation>
+    </message>
+    <message>
+        <source>export saliency, channel-images, dream</source>
+        <translation>export saliency、channel-images、dream</translation>
+    </message>
+    <message>
+        <source>snapshot --view saliency, channel, confusion</source>
+        <translation>snapshot --view saliency、channel、confusion</translation>
+    </message>
+    <message>
+        <source>why the network said that ({0})</source>
+        <translation>网络为什么这样判断（{0}）</translation>
+    </message>
+    <message>
+        <source>saliency: gradcam, gradient or occlusion (snapshot: all three unless one is chosen)</source>
+        <translation>显著性图：gradcam、gradient 或 occlusion（snapshot：未指定时三种都画）</translation>
+    </message>
+    <message>
+        <source>saliency: the class to explain, by name or number (default: the predicted class)</source>
+        <translation>显著性图：要解释的类别，写名称或编号（默认：预测的类别）</translation>
+    </message>
+    <message>
+        <source>the layer by name: Grad-CAM's (default: the last convolution), or the channel's layer</source>
+        <translation>层的名称：Grad-CAM 所用的层（默认：最后一个卷积层），或通道所在的层</translation>
+    </message>
+    <message>
+        <source>occlusion: the grey square's side in pixels (default 6)</source>
+        <translation>遮挡：灰色方块的边长，单位为像素（默认 6）</translation>
+    </message>
+    <message>
+        <source>occlusion: pixels between two positions of the square (default 2)</source>
+        <translation>遮挡：方块每次移动的像素数（默认 2）</translation>
+    </message>
+    <message>
+        <source>the channel (feature map) of --layer to look into, from 0 (default 0)</source>
+        <translation>要查看的 --layer 的通道（特征图），从 0 开始（默认 0）</translation>
+    </message>
+    <message>
+        <source>channel images: how many of the images that excite it most, 1 to 100 (default 9)</source>
+        <translation>通道图像：显示最能激活该通道的前几张图像，1 到 100（默认 9）</translation>
+    </message>
+    <message>
+        <source>the images: digits, shapes, mnist, fashion-mnist or cifar10 (their held-out part; default: the set the model learned from)</source>
+        <translation>图像来源：digits、shapes、mnist、fashion-mnist 或 cifar10（使用其中的测试图像；默认：模型训练用的数据集）</translation>
+    </message>
+    <message>
+        <source>instead of --data: a folder with one subfolder of images per class</source>
+        <translation>代替 --data：一个每个类别各有一个图像子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>autoencoder (export autoencoder, snapshot --view autoencoder; also --data or --folder, --steps, --seed, --noise)</source>
+        <translation>自编码器（export autoencoder、snapshot --view autoencoder；另可用 --data 或 --folder、--steps、--seed、--noise）</translation>
+    </message>
+    <message>
+        <source>the numbers in the middle, 2 to 64 (default 2)</source>
+        <translation>中间层（瓶颈）的数字个数，2 到 64（默认 2）</translation>
+    </message>
+    <message>
+        <source>also write the confusion matrix as CSV: the class names, then one row per true class</source>
+        <translation>同时把混淆矩阵写成 CSV：先是类别名称，然后每个真实类别一行</translation>
+    </message>
+    <message>
+        <source>--session applies to --view training, network, cnn and landscape, not to --view {0}.</source>
+        <translation>--session 只用于 --view training、network、cnn 和 landscape，不用于 --view {0}。</translation>
+    </message>
+    <message>
+        <source>The model '{0}' tells apart {1}, but {2} holds {3}; choose a model trained on these classes.</source>
+        <translation>模型“{0}”区分的是 {1}，但 {2} 里是 {3}；请选择用这些类别训练的模型。</translation>
+    </message>
+    <message>
+        <source>reading the images: {0}/{1} ({2}%)</source>
+        <translation>正在读取图像：{0}/{1}（{2}%）</translation>
+    </message>
+    <message>
+        <source>None of the {0} image files in '{1}' could be read; check that they are pictures (PNG, JPEG, GIF, BMP or WebP).</source>
+        <translation>“{1}”中的 {0} 个图像文件都无法读取；请检查它们是不是图片（PNG、JPEG、GIF、BMP 或 WebP）。</translation>
     </message>
 </context>
 </TS>

@@ -227,8 +227,28 @@
         <translation>大小</translation>
     </message>
     <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>通道</translation>
+    </message>
+    <message>
+        <source>The layer whose channel you want to look into.</source>
+        <translation>要查看其通道的那一层。</translation>
+    </message>
+    <message>
+        <source>Which of the layer's channels (its feature maps).</source>
+        <translation>这一层的第几个通道（它的特征图）。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop searching; choosing a channel starts again.</source>
+        <translation>停止查找；再选一个通道就会重新开始。</translation>
     </message>
     <message>
         <source>Stride</source>
@@ -730,6 +750,168 @@ Space: play or pause. Page Down / Page Up: one position forwards or back.</sourc
         <source>ReLU keeps the size: out = n = {0} × {1}</source>
         <translation>ReLU 不改变大小：输出 = n = {0} × {1}</translation>
     </message>
+    <message>
+        <source>Click a feature map in “What the network sees”, or choose a layer and a channel above: the images that excite that channel most appear here.</source>
+        <translation>在“网络看到了什么”中点击一张特征图，或在上方选择层和通道：最能激发这个通道的图像会显示在这里。</translation>
+    </message>
+    <message>
+        <source>“Grow” starts from noise and changes the image, step by step, so the channel answers more and more strongly.</source>
+        <translation>“生成”从噪声开始，一步一步地修改图像，让这个通道的响应越来越强。</translation>
+    </message>
+    <message>
+        <source>Orange box: the patch where the channel answers most. Below: class · value.</source>
+        <translation>橙色方框：通道响应最强的那块区域。下方：类别 · 值。</translation>
+    </message>
+    <message>
+        <source>Each image is one of the held-out images, strongest first. The orange box is the part of the image the channel sees at the place where its value is highest; below the image are its class and that value.</source>
+        <translation>每张都是一张测试图像，响应最强的排在最前。橙色方框是通道在其值最高的位置所“看到”的那部分图像；图像下方是它的类别和这个值。</translation>
+    </message>
+    <message>
+        <source>The image it likes most</source>
+        <translation>它最“喜欢”的图像</translation>
+    </message>
+    <message>
+        <source>Occlusion stopped: {0}</source>
+        <translation>遮挡已停止：{0}</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a convolution layer, and this network has none.</source>
+        <translation>Grad-CAM 需要卷积层，而这个网络没有卷积层。</translation>
+    </message>
+    <message>
+        <source>Gradient saliency</source>
+        <translation>梯度显著性图</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>For each pixel, how much a tiny change there would change the class's score (the largest over the colour channels of |∂score/∂pixel|).</source>
+        <translation>每个像素：在这里做一点点改动，这个类别的得分会变化多少（取各颜色通道中 |∂得分/∂像素| 的最大值）。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM: the chosen layer's feature maps, each weighted by how much the class's score grows with it on average, added up; only what pushes the score up is kept.</source>
+        <translation>Grad-CAM：把所选层的每张特征图，按这个类别的得分平均随它增长多少加权，再加起来；只保留把得分往上推的部分。</translation>
+    </message>
+    <message>
+        <source>A grey square covers part of the image, place after place; where covering a pixel lowers the class's score, the map is bright. Covering that raises the score shows dark.</source>
+        <translation>一个灰色方块一处接一处地盖住图像的一部分；盖住某个像素会让这个类别的得分下降的地方，图上就亮。盖住后得分反而升高的地方显示为暗色。</translation>
+    </message>
+    <message>
+        <source>how much this pixel matters</source>
+        <translation>这个像素有多重要</translation>
+    </message>
+    <message>
+        <source>how much this area matters</source>
+        <translation>这块区域有多重要</translation>
+    </message>
+    <message>
+        <source>drop in score when covered</source>
+        <translation>盖住后得分下降多少</translation>
+    </message>
+    <message>
+        <source>this pixel: {0}</source>
+        <translation>这个像素：{0}</translation>
+    </message>
+    <message>
+        <source>Back to the predicted class</source>
+        <translation>回到网络预测的类别</translation>
+    </message>
+    <message>
+        <source>Explain the class the network chose again (the maps follow its answer as the image changes).</source>
+        <translation>重新解释网络选中的类别（图像变化时，这些图会跟着它的答案走）。</translation>
+    </message>
+    <message>
+        <source>Map strength:</source>
+        <translation>图的浓淡：</translation>
+    </message>
+    <message>
+        <source>How strongly the maps cover the image: left shows the image alone, right the maps alone.</source>
+        <translation>这些图盖在图像上的浓淡：最左边只显示图像，最右边只显示图。</translation>
+    </message>
+    <message>
+        <source>Colours: dark matters little, bright yellow matters most.</source>
+        <translation>颜色：暗色表示不太重要，亮黄色表示最重要。</translation>
+    </message>
+    <message>
+        <source>The layer whose feature maps Grad-CAM weighs: early layers show small details, the last convolution the parts that decide the class.</source>
+        <translation>Grad-CAM 加权的是哪一层的特征图：前面的层显示细小的细节，最后一个卷积层显示决定类别的部分。</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>The grey square's side, in the network's pixels.</source>
+        <translation>灰色方块的边长，以网络看到的像素计。</translation>
+    </message>
+    <message>
+        <source>How far the square moves between two places, in pixels.</source>
+        <translation>方块每次移动多远，以像素计。</translation>
+    </message>
+    <message>
+        <source>Square:</source>
+        <translation>方块：</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步长：</translation>
+    </message>
+    <message>
+        <source>Run occlusion</source>
+        <translation>运行遮挡</translation>
+    </message>
+    <message>
+        <source>Slide the grey square over the image again. It runs by itself when the image, the network, the class or the square changes; while the network trains it keeps its last map, so press this for a new one.</source>
+        <translation>让灰色方块重新滑过图像。图像、网络、类别或方块改变时它会自动运行；网络训练时它保留上一次的图，想要新图就按这个按钮。</translation>
+    </message>
+    <message>
+        <source>Stop the square where it is.</source>
+        <translation>让方块停在当前位置。</translation>
+    </message>
+    <message>
+        <source>Click a class to explain it:</source>
+        <translation>点击一个类别来解释它：</translation>
+    </message>
+    <message>
+        <source>The network's answer for this image. Click a class to see where the network looks for it.
+▶ the class explained, ★ the network's answer.</source>
+        <translation>网络对这张图像的回答。点击一个类别，看看网络在哪里找它。
+▶ 正在解释的类别，★ 网络的回答。</translation>
+    </message>
+    <message>
+        <source>The grey square slides over the image: {0} of {1} places.</source>
+        <translation>灰色方块正在滑过图像：第 {0} 处，共 {1} 处。</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} places.</source>
+        <translation>在第 {0} 处停下，共 {1} 处。</translation>
+    </message>
+    <message>
+        <source>Where does it look?</source>
+        <translation>网络在看哪里？</translation>
+    </message>
+    <message>
+        <source>Three maps of where the network looks for a class: gradient saliency, Grad-CAM and occlusion.
+Click a class's bar to explain that class instead of the network's answer.</source>
+        <translation>三张图显示网络在哪里找一个类别：梯度显著性图、Grad-CAM 和遮挡。
+点击某个类别的条形，解释这个类别而不是网络的回答。</translation>
+    </message>
+    <message>
+        <source>What a channel looks for</source>
+        <translation>通道在找什么</translation>
+    </message>
+    <message>
+        <source>The test images that excite one channel most, and the image it likes best.
+Click a feature map in "What the network sees", then "What does this channel look for?" in its window.</source>
+        <translation>最能激活一个通道的测试图像，以及它最喜欢的图像。
+在“网络看到了什么”中点击一张特征图，再在弹出的窗口中点击“这个通道在找什么？”。</translation>
+    </message>
 </context>
 <context>
     <name>ArithmeticRow</name>
@@ -873,8 +1055,8 @@ All layers together: every map compares.</source>
         <translation>输入，{0}：点击放大</translation>
     </message>
     <message>
-        <source>{0}, map {1}: click to enlarge</source>
-        <translation>{0}，特征图 {1}：点击放大</translation>
+        <source>{0}, map {1}: click to enlarge, and to see what it looks for</source>
+        <translation>{0}，第 {1} 张特征图：点击放大，并查看它在找什么</translation>
     </message>
     <message>
         <source>{0}: {1} numbers</source>
@@ -887,6 +1069,103 @@ All layers together: every map compares.</source>
     <message>
         <source>It's a {0} ({1})</source>
         <translation>是 {0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPanel</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择一个模型。</translation>
+    </message>
+    <message>
+        <source>Choose a data set in the training panel below first.</source>
+        <translation>请先在下方的训练面板中选择一个数据集。</translation>
+    </message>
+    <message>
+        <source>Looking for the images that excite {0}, channel {1}…</source>
+        <translation>正在查找最能激发 {0} 第 {1} 个通道的图像……</translation>
+    </message>
+    <message>
+        <source>{0} held-out images of {1} searched in {2} s.</source>
+        <translation>已在 {2} 秒内查遍{1}的 {0} 张测试图像。</translation>
+    </message>
+    <message>
+        <source>Stopped. Choose a channel to search again.</source>
+        <translation>已停止。再选一个通道即可重新查找。</translation>
+    </message>
+    <message>
+        <source> · less than a second left</source>
+        <translation> · 还剩不到一秒</translation>
+    </message>
+    <message>
+        <source> · about {0} s left</source>
+        <translation> · 大约还剩 {0} 秒</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2}{3}</source>
+        <translation>{0}：{1} / {2}{3}</translation>
+    </message>
+    <message>
+        <source>Searched {0} of {1} held-out images{2}</source>
+        <translation>已查找 {0} / {1} 张测试图像{2}</translation>
+    </message>
+    <message>
+        <source>Stop growing</source>
+        <translation>停止生成</translation>
+    </message>
+    <message>
+        <source>Grow the image it likes most</source>
+        <translation>生成它最“喜欢”的图像</translation>
+    </message>
+    <message>
+        <source>Start from noise and change the image step by step so this channel answers more strongly.</source>
+        <translation>从噪声开始，一步一步地修改图像，让这个通道的响应越来越强。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelView</name>
+    <message>
+        <source>What does a channel look for?</source>
+        <translation>一个通道在寻找什么？</translation>
+    </message>
+    <message>
+        <source>{0}, channel {1}: what excites it most</source>
+        <translation>{0} 的第 {1} 个通道：最能激发它的图像</translation>
+    </message>
+    <message>
+        <source>Channel {1} of {0} never fires: it stays at 0 or below for all {2} held-out images, so no image excites it. Try another channel.</source>
+        <translation>{0} 的第 {1} 个通道从不响应：在全部 {2} 张测试图像上它都停在 0 或以下，所以没有哪张图像能激发它。换一个通道试试。</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelWorker</name>
+    <message>
+        <source>{0} is not downloaded yet: download it in the training panel below first.</source>
+        <translation>{0} 还没有下载：请先在下方的训练面板中下载它。</translation>
+    </message>
+    <message>
+        <source>The model “{0}” takes {1} images, but {2} has {3} images; choose {4} in the training panel below.</source>
+        <translation>模型“{0}”接收 {1} 的图像，但{2}的图像是 {3}；请在下方的训练面板中选择{4}。</translation>
+    </message>
+    <message>
+        <source>The model “{0}” takes {1} images, but {2} has {3} images, and none of the lab's data sets fits it.</source>
+        <translation>模型“{0}”接收 {1} 的图像，但{2}的图像是 {3}，而实验室里没有适合它的数据集。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to look through these images; choose a smaller data set.</source>
+        <translation>内存不够，无法查看这些图像；请选择一个较小的数据集。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>a photo folder</source>
+        <translation>一个照片文件夹</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1383,91 @@ light = high</source>
     </message>
 </context>
 <context>
+    <name>ConfusionSwitch</name>
+    <message>
+        <source>▦ Confusion matrix</source>
+        <translation>▦ 混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Which held-out pictures the network in training gets wrong, and what it takes them for: a window that updates as it trains</source>
+        <translation>训练中的网络认错了哪些测试集图片，又把它们认成了什么：这个窗口会随着训练不断更新</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>No matrix yet: press Load data in the training panel, and the held-out pictures are counted here as the network trains.</source>
+        <translation>还没有矩阵：在训练面板中按“载入数据”，网络一边训练，这里就一边统计它在测试集图片上的表现。</translation>
+    </message>
+    <message>
+        <source>Accuracy {0:.1%} on the first {1:,} of {2:,} held-out pictures</source>
+        <translation>在 {2:,} 张测试集图片的前 {1:,} 张上，准确率 {0:.1%}</translation>
+    </message>
+    <message>
+        <source>Accuracy {0:.1%} on {1:,} held-out pictures</source>
+        <translation>在 {1:,} 张测试集图片上，准确率 {0:.1%}</translation>
+    </message>
+    <message>
+        <source> · step {0:,}</source>
+        <translation> · 第 {0:,} 步</translation>
+    </message>
+    <message>
+        <source>{0} of the {1:,} pictures of '{2}' were read correctly ({3:.0%}).</source>
+        <translation>“{2}”的 {1:,} 张图片中，有 {0} 张认对了（{3:.0%}）。</translation>
+    </message>
+    <message>
+        <source>{0} of the {1:,} pictures of '{2}' were read as '{3}' ({4:.0%}).</source>
+        <translation>“{2}”的 {1:,} 张图片中，有 {0} 张被认成了“{3}”（{4:.0%}）。</translation>
+    </message>
+    <message>
+        <source>Click to see them.</source>
+        <translation>点击查看这些图片。</translation>
+    </message>
+    <message>
+        <source>predicted as →</source>
+        <translation>被认成 →</translation>
+    </message>
+    <message>
+        <source>true class →</source>
+        <translation>真实类别 →</translation>
+    </message>
+    <message>
+        <source>of the true class · framed: read correctly</source>
+        <translation>（占真实类别的比例）· 加框：认对了</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionWindow</name>
+    <message>
+        <source>No picture of '{0}' was read correctly.</source>
+        <translation>“{0}”的图片一张也没有认对。</translation>
+    </message>
+    <message>
+        <source>No picture of '{0}' was read as '{1}'.</source>
+        <translation>没有一张“{0}”的图片被认成“{1}”。</translation>
+    </message>
+    <message>
+        <source>These {0} pictures of '{1}' were read correctly.</source>
+        <translation>这 {0} 张“{1}”的图片认对了。</translation>
+    </message>
+    <message>
+        <source>These {0} pictures of '{1}' were read as '{2}'.</source>
+        <translation>这 {0} 张“{1}”的图片被认成了“{2}”。</translation>
+    </message>
+    <message>
+        <source>The first {0} are shown.</source>
+        <translation>这里显示前 {0} 张。</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its pictures. The framed cells are right answers; every other cell holds pictures of one class taken for another.</source>
+        <translation>点击一个格子，查看其中的图片。加框的格子是认对的；其他每个格子里，都是把一个类别错认成另一个类别的图片。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix of the network in training</source>
+        <translation>训练中网络的混淆矩阵</translation>
+    </message>
+</context>
+<context>
     <name>ConvTab</name>
     <message>
         <source>Choose a sample, open or paste an image, drop a file here, or draw a digit.</source>
@@ -1233,6 +1597,17 @@ light = high</source>
     </message>
 </context>
 <context>
+    <name>DreamView</name>
+    <message>
+        <source>step {0} of {1} · value {2}</source>
+        <translation>第 {0} 步，共 {1} 步 · 值 {2}</translation>
+    </message>
+    <message>
+        <source>how strongly it excites the channel</source>
+        <translation>它让这个通道响应得有多强</translation>
+    </message>
+</context>
+<context>
     <name>ImagePanel</name>
     <message>
         <source> · {0} × {1} px</source>
@@ -1270,6 +1645,14 @@ light = high</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>What does this channel look for?</source>
+        <translation>这个通道在找什么？</translation>
+    </message>
+    <message>
+        <source>The test images that excite this channel most, and the image it likes best, in the lab's "What a channel looks for" view.</source>
+        <translation>在实验室的“通道在找什么”视图中，查看最能激活这个通道的测试图像，以及它最喜欢的图像。</translation>
     </message>
     <message>
         <source>the channel, enlarged</source>
@@ -1419,6 +1802,41 @@ light = high</source>
     </message>
 </context>
 <context>
+    <name>SaliencyView</name>
+    <message>
+        <source>Load an image to see where the network looks.</source>
+        <translation>载入一张图像，看看网络在看哪里。</translation>
+    </message>
+    <message>
+        <source>Why {0}? The maps explain the network's answer.</source>
+        <translation>为什么是 {0}？这些图解释网络的回答。</translation>
+    </message>
+    <message>
+        <source>Where does the network see {0}? (Its answer is {1}.)</source>
+        <translation>网络在哪里看到了 {0}？（它的回答是 {1}。）</translation>
+    </message>
+    <message>
+        <source>Bright: a tiny change here moves the score for {0} most.</source>
+        <translation>亮处：在这里做一点点改动，{0} 的得分变化最大。</translation>
+    </message>
+    <message>
+        <source>Bright: where the maps of layer {1} push the score for {0} up.</source>
+        <translation>亮处：{1} 层的特征图在这里把 {0} 的得分往上推。</translation>
+    </message>
+    <message>
+        <source>Nothing in the maps of layer {1} pushes the score for {0} up.</source>
+        <translation>{1} 层的特征图里没有任何地方把 {0} 的得分往上推。</translation>
+    </message>
+    <message>
+        <source>Where the grey square hides bright pixels, the score for {0} drops most (by up to {1}).</source>
+        <translation>灰色方块盖住亮处的像素时，{0} 的得分下降最多（最多下降 {1}）。</translation>
+    </message>
+    <message>
+        <source>Covering any part of the image does not lower the score for {0}.</source>
+        <translation>盖住图像的任何部分都不会让 {0} 的得分下降。</translation>
+    </message>
+</context>
+<context>
     <name>SourceStrip</name>
     <message>
         <source>none installed</source>
@@ -1438,6 +1856,10 @@ light = high</source>
     <message>
         <source>Training ran out of memory; choose a smaller batch.</source>
         <translation>训练时内存不足；请选择小一些的批量。</translation>
+    </message>
+    <message>
+        <source>The confusion matrix needs more memory than there is; training goes on.</source>
+        <translation>混淆矩阵需要的内存超出了可用内存；训练会继续进行。</translation>
     </message>
     <message>
         <source>'{0}' is the name of a model that comes with Glassbox; choose another name.</source>

@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>input</source>
-        <translation>输入层</translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>in</source>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>output</source>
-        <translation>输出层</translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>h{0}</source>

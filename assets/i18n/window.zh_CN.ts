@@ -54,6 +54,14 @@
         <translation>让优化器比赛下山，或对你的网络的损失做切片</translation>
     </message>
     <message>
+        <source>Autoencoder</source>
+        <translation>自编码器</translation>
+    </message>
+    <message>
+        <source>Squeeze digits through a few numbers and rebuild them</source>
+        <translation>把数字压缩成几个数，再重建出来</translation>
+    </message>
+    <message>
         <source>Open (Ctrl+O), paste (Ctrl+V) or drop an image, or draw a digit.</source>
         <translation>打开（Ctrl+O）、粘贴（Ctrl+V）或拖入一张图片，也可以手写一个数字。</translation>
     </message>
@@ -76,6 +84,18 @@
     <message>
         <source>One step of the race</source>
         <translation>比赛走一步</translation>
+    </message>
+    <message>
+        <source>Press ▶ Train (Space) to squeeze and rebuild digits; click the plane of codes to decode any point.</source>
+        <translation>按“▶ 训练”（空格键）来压缩并重建数字；点击编码平面可以解码任意一点。</translation>
+    </message>
+    <message>
+        <source>Train or pause the autoencoder</source>
+        <translation>训练或暂停自编码器</translation>
+    </message>
+    <message>
+        <source>One training step of the autoencoder</source>
+        <translation>自编码器训练一步</translation>
     </message>
     <message>
         <source>Right arrow: send one example through the network, layer by layer. Space: play its pass.</source>
@@ -297,6 +317,9 @@ Convolution tab:
   Ctrl+O — open an image;  Ctrl+V — paste one;  or drop a file on the window
   Ctrl+Z — undo a stroke on the drawing
   Kernel playground: P — play or pause;  . — step;  , — back;  End — to the end
+Autoencoder tab:
+  Space — train or pause;  Step on the toolbar — one training step
+  Click or drag on the plane of codes — decode that point
 Everywhere:
   Ctrl+R — reset the weights
   Ctrl+S — save the current view as a PNG image
@@ -319,6 +342,9 @@ Everywhere:
   Ctrl+O — 打开图片；Ctrl+V — 粘贴图片；也可以把文件拖到窗口上
   Ctrl+Z — 撤销手写的一笔
   卷积核演示：P — 播放或暂停；. — 单步；, — 后退；End — 跳到最后
+“自编码器”页：
+  空格键 — 训练或暂停；工具栏的“单步” — 训练一步
+  在编码平面上点击或拖动 — 解码那个点
 所有页面：
   Ctrl+R — 重置权重
   Ctrl+S — 把当前视图保存为 PNG 图片
