@@ -13,7 +13,7 @@ import torch
 from PySide6.QtCore import QPoint, Qt
 
 from core.cnn.analysis import open_model, prepare_input
-from core.cnn.attribution import default_layer, grad_cam, gradient_saliency, occlusion, spatial_layers
+from core.cnn.attribution import default_layer, explain, grad_cam, gradient_saliency, occlusion, spatial_layers
 from core.data.images import from_array
 from core.data.sample_images import sample_image
 from core.data.synthetic_images import draw_digit
@@ -259,3 +259,74 @@ def test_pointing_at_a_pixel_marks_its_value_on_the_colour_bar(qtbot, panel):
     assert fraction == pytest.approx(column.values[row, col] / column.values.max(), abs=1e-6)
     column.picture.hovered.emit(-1, -1)
     assert column.bar.marker is None
+
+
+# ---------------------------------------------------------------------- the picture for a slide (snapshot)
+def figure_of(qtbot, models_dir, methods, size, target=None, window=6, stride=2):
+    """pictures.saliency_widget for the 7 sample through the seeded digits model, shown at `size`."""
+    from gui.convolution.explain.pictures import saliency_widget
+
+    model, info = open_model("digits", models_dir)
+    x = prepare_input(sample(), info)
+    settings = {"occlusion": {"window": window, "stride": stride}}
+    answers = {method: explain(method, model, x, target, info.class_names, **settings.get(method, {}))
+               for method in methods}
+    widget = saliency_widget(answers, info)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, answers
+
+
+def test_the_figure_says_the_controls_in_words_and_shows_no_control(qtbot, models_dir):
+    widget, answers = figure_of(qtbot, models_dir, ("gradient", "gradcam", "occlusion"), (1024, 768), window=5,
+                                stride=3)
+    for control in (widget.back_button, widget.opacity, widget.opacity_label, widget.layer_combo,
+                    widget.layer_label, widget.window_spin, widget.stride_spin, widget.run_button,
+                    widget.stop_button):
+        assert not control.isVisible()
+    assert widget.facts["gradcam"].text() == f"layer {answers['gradcam'].layer}" == "layer relu2"
+    assert widget.facts["occlusion"].text() == "square 5 px, step 3"
+    assert widget.bars_title.text() == "Class probabilities" and widget.bars.isVisible()
+    for method, answer in answers.items():  # the core's maps, drawn as the live view draws them
+        assert widget.columns[method].picture.isVisible()
+        assert_shows(widget.columns[method], answer.map)
+
+
+def test_the_figure_draws_only_the_methods_given_and_gives_them_the_room(qtbot, models_dir):
+    widget, answers = figure_of(qtbot, models_dir, ("gradcam",), (1024, 768))
+    assert widget.methods == ("gradcam",)
+    for method in ("gradient", "occlusion"):
+        column = widget.columns[method]
+        assert not any(part.isVisible() for part in (column.title, column.picture, column.bar, column.sentence))
+    picture = widget.columns["gradcam"].picture.geometry()
+    assert picture.width() == picture.height() >= 768 // 2  # one map: as tall as the height allows
+    assert_shows(widget.columns["gradcam"], answers["gradcam"].map)
+
+
+@pytest.mark.parametrize("size", [(700, 450), (1024, 768), (1920, 1080)])
+def test_the_figure_fits_its_room_with_its_words_close_under_square_maps(qtbot, models_dir, size):
+    widget, _ = figure_of(qtbot, models_dir, ("gradient", "gradcam", "occlusion"), size)
+    minimum = widget.minimumSizeHint()
+    assert minimum.width() <= 700 and minimum.height() <= 450  # drawn as it is at 700×450, never scaled down
+    room = widget.rect()
+    assert widget.explaining.shown_text() == widget.explaining.text()  # the title whole, not cut
+    sides = set()
+    for method in widget.methods:
+        column = widget.columns[method]
+        picture, bar, sentence = column.picture.geometry(), column.bar.geometry(), column.sentence.geometry()
+        sides.add((picture.width(), picture.height()))
+        assert room.contains(picture) and room.contains(bar)
+        assert 0 <= bar.top() - picture.bottom() <= 8 and 0 <= sentence.top() - bar.bottom() <= 8
+        assert column.sentence.shown_text() == column.sentence.text()  # every sentence whole
+        others = [widget.columns[other].picture.geometry() for other in widget.methods if other != method]
+        assert not any(picture.intersects(other) for other in others)
+    (side,) = sides
+    assert side[0] == side[1]  # square, and all three alike
+    # As large as the room allows: either the width is used up (three maps and the bars side by side) or the
+    # height is (the words under the maps reach the bottom margin).
+    used_width = widget.side.geometry().right() - widget.columns["gradient"].picture.geometry().left()
+    used_height = widget.legend.geometry().top() + widget.legend.fontMetrics().height() - widget.explaining.y()
+    assert used_width >= room.width() - 40 or used_height >= room.height() - 40
+    assert widget.side.geometry().bottom() <= room.bottom() and widget.side.geometry().right() <= room.right()

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QT_TR_NOOP, QRect, QSize, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from gui.convolution.explain.saliency.saliency_paint import ColourBar
 from gui.convolution.explain.saliency.saliency_view import METHODS, SaliencyView
 from gui.convolution.looks import translate
 from gui.style import theme
-from gui.widgets.clamped_label import MARGIN
+from gui.widgets.clamped_label import MARGIN, ClampedLabel
 
 LAYER_FACT = QT_TR_NOOP("layer {0}")
 SQUARE_FACT = QT_TR_NOOP("square {0} px, step {1}")
-EDGE, COLUMN_GAP, ROW_GAP = 8, 14, 4  # pixels: around the figure, between columns, between a column's parts
+SENTENCE_LINES = 6  # the live view's columns hold 4 lines; a narrow figure's may need more
+EDGE, COLUMN_GAP, ROW_GAP = 8, 12, 4  # pixels: around the figure, between columns, between a column's parts
 SMALLEST_MAP = 96  # pixels: the side of a map below which the figure is drawn larger and scaled down
 
 
@@ -43,6 +43,12 @@ class SaliencyFigure(SaliencyView):
             if method not in self.methods:
                 for widget in self._column_widgets(method):
                     widget.hide()
+        for method in self.methods:  # the figure measures its sentences, so a long one may take more lines
+            column = self.columns[method]
+            column.sentence.hide()
+            column.sentence = ClampedLabel(lines=SENTENCE_LINES, parent=self)
+            column.sentence.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.looks.font(column.sentence, theme.BASE_POINT_SIZE)
         self.facts = {}  # method → the plain words that stand for its controls
         for method in self.methods:
             fact = QLabel(self)
@@ -66,6 +72,7 @@ class SaliencyFigure(SaliencyView):
             return
         self.bars_title.setText(self.tr("Class probabilities"))
         self.key.setText(self.tr("▶ the class explained\n★ the network's answer"))
+        self._fit_side()
         gradient, gradcam = self.cheap
         if "gradcam" in self.facts:
             self.facts["gradcam"].setText(translate(LAYER_FACT).format(gradcam.layer) if gradcam is not None else "")
@@ -88,12 +95,27 @@ class SaliencyFigure(SaliencyView):
         return QSize(1000, 560)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """The room for maps SMALLEST_MAP pixels wide, their words and the bars."""
+        """The room for maps SMALLEST_MAP pixels wide with their words and the bars; smaller, the figure is drawn
+        at this size and scaled down (gui/snapshot.py). The words are measured in columns a sentence reads well in."""
         count = len(self.methods)
         column = max(SMALLEST_MAP, self.fontMetrics().horizontalAdvance("m" * 9))
         width = 2 * EDGE + count * column + count * COLUMN_GAP + self.side.width()
-        height = 2 * EDGE + self._title_height() + max(self._side_height(), self._column_height(column, SMALLEST_MAP))
+        readable = max(column, self._readable_width())
+        height = 2 * EDGE + self._title_height() + max(self._side_height(tight=True),
+                                                        self._column_height(readable, SMALLEST_MAP))
         return QSize(width, height)
+
+    def _readable_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("m" * 14)
+
+    def _fit_side(self) -> None:
+        """As the live view's, and wide enough for the bars' title and key on a line each where they can."""
+        super()._fit_side()
+        if hasattr(self, "key"):
+            metrics = self.key.fontMetrics()
+            lines = [self.bars_title.text(), *self.key.text().splitlines()]
+            widest = max(metrics.horizontalAdvance(line) for line in lines) + 4
+            self.side.setFixedWidth(max(self.side.width(), min(widest, metrics.horizontalAdvance("m" * 14))))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -102,13 +124,21 @@ class SaliencyFigure(SaliencyView):
     def _title_height(self) -> int:
         return self.explaining.minimumHeight() + 2 * ROW_GAP
 
-    def _side_height(self) -> int:
+    def _side_height(self, tight: bool = False) -> int:
+        """The bars' title, the bars and their key; `tight`: the bars' rows only a line of text apart."""
         layout = self.side.layout()
-        return layout.totalSizeHint().height() if layout is not None else 0
+        if layout.hasHeightForWidth():  # the wrapped title and key grow taller in a narrow side
+            height = layout.totalHeightForWidth(self.side.width())
+        else:
+            height = layout.totalSizeHint().height()
+        if tight:
+            rows = max(1, len(self.bars.names))
+            height -= self.bars.sizeHint().height() - (rows * self.bars.fontMetrics().height() + 4)
+        return height
 
     def _text_height(self, label: QLabel, width: int) -> int:
         """The height `label`'s text needs at `width` (0 for no text): wrapped lines, no more than it can show."""
-        text = label.text() if not hasattr(label, "shown_text") else label.shown_text()
+        text = label.text()  # a ClampedLabel's whole text: what it shows depends on the width it had last
         if not text:
             return 0
         flags = int(Qt.TextFlag.TextWordWrap)
@@ -143,13 +173,15 @@ class SaliencyFigure(SaliencyView):
         column = widest
         picture = max(1, min(widest, room - self._column_height(column, 0)))
         if picture < widest:  # the height decides: narrower columns, yet wide enough for a readable sentence
-            column = max(picture, min(widest, self.fontMetrics().horizontalAdvance("m" * 14)))
+            column = max(picture, min(widest, self._readable_width()))
             picture = max(1, min(widest, room - self._column_height(column, 0)))
         body = max(self._column_height(column, picture), self._side_height())
         figure_width = self._maps_width(column) + COLUMN_GAP + side_width
         left = max(EDGE, (self.width() - figure_width) // 2)
         top = max(EDGE, (self.height() - self._title_height() - body) // 2)
-        self.explaining.setGeometry(left, top, figure_width, self.explaining.minimumHeight())
+        title_width = self.explaining.fontMetrics().horizontalAdvance(self.explaining.text()) + MARGIN
+        title_left = left if left + title_width <= self.width() - EDGE else EDGE  # a long title: the whole width
+        self.explaining.setGeometry(title_left, top, self.width() - EDGE - title_left, self.explaining.minimumHeight())
         top += self._title_height()
         title, facts, bar, sentences = self._row_heights(column)
         for index, method in enumerate(self.methods):
@@ -164,11 +196,9 @@ class SaliencyFigure(SaliencyView):
             parts.bar.setGeometry(x + (column - picture) // 2, y, picture, bar)
             y += bar + ROW_GAP
             parts.sentence.setGeometry(x, y, column, parts.sentence.minimumHeight())
-        legend_top = top + self._column_height(column, picture) - self._text_height(self.legend, self._maps_width(column))
-        self.legend.setGeometry(left, legend_top, self._maps_width(column), self.legend.minimumHeight())
+        maps_width = self._maps_width(column)
+        legend_top = top + self._column_height(column, picture) - self._text_height(self.legend, maps_width)
+        self.legend.setGeometry(left, legend_top, maps_width, self.legend.minimumHeight())
+        side_room = self.height() - EDGE - top  # too little: the bars' rows draw closer together
         self.side.setGeometry(left + self._maps_width(column) + COLUMN_GAP, top, side_width,
-                              max(body, self._side_height()))
-
-
-def _unused(bar: ColourBar) -> None:  # pragma: no cover
-    pass
+                              min(self._side_height(), max(self._side_height(tight=True), side_room)))
