@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         network.architecture_requested.connect(session.edit_architecture)
         network.inspect_requested.connect(session.inspect_neuron)
         network.weight_edit_requested.connect(session.set_weight)
+        live = self.conv_tab.live  # the lab's own network: its step, on its tab's status bar
+        live.network_started.connect(self.on_conv_run_started)
+        live.stepped.connect(self.on_conv_stepped)
 
     # ------------------------------------------------------------------ building
     def _make_landscape_tab(self) -> LandscapeTab:
@@ -169,6 +172,10 @@ class MainWindow(QMainWindow):
 
     def _make_autoencoder_tab(self) -> AutoencoderTab:
         tab = AutoencoderTab(self.settings)
+        runner = tab.runner  # its run's step, epoch and speed go on the status bar while its tab is open
+        runner.run_started.connect(self.on_autoencoder_run_started)
+        runner.progressed.connect(self.on_autoencoder_progress)
+        runner.playing_changed.connect(self.on_autoencoder_playing)
         if self.presenter.on:
             tab.set_presenting(True)
         return tab
@@ -274,6 +281,27 @@ class MainWindow(QMainWindow):
     def on_progress(self, progress: TrainingProgress) -> None:
         self.run_status.show_progress(progress, self.playing)
 
+    # The labs train networks of their own: the status bar shows theirs on their tabs (RunStatus.show_lab).
+    @Slot(object)
+    def on_autoencoder_run_started(self, info) -> None:
+        self.run_status.lab_started("autoencoder", info.device_name)
+
+    @Slot(object)
+    def on_autoencoder_progress(self, report) -> None:
+        self.run_status.lab_progressed("autoencoder", report.step, report.epoch, report.steps_per_second)
+
+    @Slot(bool)
+    def on_autoencoder_playing(self, playing: bool) -> None:
+        self.run_status.lab_playing("autoencoder", playing)
+
+    @Slot(object)
+    def on_conv_run_started(self, info) -> None:
+        self.run_status.lab_started("convolution", info.device_name)
+
+    @Slot(int)
+    def on_conv_stepped(self, step: int) -> None:
+        self.run_status.lab_progressed("convolution", step)  # the lab tells its step, not its epoch or speed
+
     @Slot(str)
     def show_status(self, sentence: str) -> None:
         self.statusBar().showMessage(sentence, 10000)
@@ -292,6 +320,7 @@ class MainWindow(QMainWindow):
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space) if training_keys else QKeySequence())
         self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right) if training_keys else QKeySequence())
         self.session.set_extras(on_network, on_network)
+        self.run_status.show_lab("convolution" if on_conv else "autoencoder" if page is self.autoencoder_tab else None)
         # The training settings mean nothing to the Convolution tab: give its pictures the room.
         if (on_conv or on_landscape) and not self.dock.isHidden():
             self._dock_hidden_for_conv = True

@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>Fashion-MNIST clothes</source>
-        <translation>Fashion-MNIST 服装</translation>
+        <translation>服装 MNIST</translation>
     </message>
     <message>
         <source>Pictures of clothing in 10 kinds; download them once in the Convolution tab</source>
@@ -204,6 +204,10 @@
         <translation>类别：</translation>
     </message>
     <message>
+        <source>This bottleneck has {0} numbers: the plane shows the first two of each code.</source>
+        <translation>这个瓶颈（中间层）有 {0} 个数：平面上只画出每个编码的前两个数。</translation>
+    </message>
+    <message>
         <source>The plane needs a bottleneck of 2 numbers; this one has {0}, so it shows the first two, and a point cannot be decoded.</source>
         <translation>这个平面需要只有 2 个数的瓶颈（中间层）；现在有 {0} 个数，所以只画出前两个，也不能解码平面上的点。</translation>
     </message>
@@ -265,6 +269,10 @@ sigmoid</translation>
     <message>
         <source>x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x: training changes the weights W and biases b until z rebuilds x as well as it can.</source>
         <translation>x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x：训练不断调整权重 W 和偏置 b，直到 z 尽可能好地重建出 x。</translation>
+    </message>
+    <message>
+        <source>x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x</source>
+        <translation>x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x</translation>
     </message>
     <message>
         <source>An autoencoder: the input x is weighted (W, b) and passed through a sigmoid to give y; y is weighted back the other way to give z. Training makes the error between z and x as small as it can: then W and b have learnt the input's key features, or z could not rebuild it so well.</source>

@@ -912,6 +912,14 @@ Click a feature map in "What the network sees", then "What does this channel loo
         <translation>最能激活一个通道的测试图像，以及它最喜欢的图像。
 在“网络看到了什么”中点击一张特征图，再在弹出的窗口中点击“这个通道在找什么？”。</translation>
     </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>层：{0}</translation>
+    </message>
+    <message>
+        <source>square {0} px, step {1}</source>
+        <translation>方块 {0} 像素，步长 {1}</translation>
+    </message>
 </context>
 <context>
     <name>ArithmeticRow</name>
@@ -1400,6 +1408,10 @@ light = high</source>
         <translation>还没有矩阵：在训练面板中按“载入数据”，网络一边训练，这里就一边统计它在测试集图片上的表现。</translation>
     </message>
     <message>
+        <source>Accuracy {0:.1%} on {1:,} pictures of the folder</source>
+        <translation>在文件夹的 {1:,} 张图片上，准确率 {0:.1%}</translation>
+    </message>
+    <message>
         <source>Accuracy {0:.1%} on the first {1:,} of {2:,} held-out pictures</source>
         <translation>在 {2:,} 张测试集图片的前 {1:,} 张上，准确率 {0:.1%}</translation>
     </message>
@@ -1799,6 +1811,19 @@ light = high</source>
     <message>
         <source>Position {0} of {1}</source>
         <translation>位置 {0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SaliencyFigure</name>
+    <message>
+        <source>Class probabilities</source>
+        <translation>各类别的概率</translation>
+    </message>
+    <message>
+        <source>▶ the class explained
+★ the network's answer</source>
+        <translation>▶ 正在解释的类别
+★ 网络的回答</translation>
     </message>
 </context>
 <context>

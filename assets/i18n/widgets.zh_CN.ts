@@ -30,6 +30,10 @@
         <source>working: about {0} a step</source>
         <translation>正在计算：每步约 {0}</translation>
     </message>
+    <message>
+        <source>Step {0:,}</source>
+        <translation>第 {0:,} 步</translation>
+    </message>
 </context>
 <context>
     <name>SavedValues</name>

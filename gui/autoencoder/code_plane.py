@@ -14,9 +14,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.autoencoder.pictures import gray_image
 from gui.style import theme
@@ -29,6 +29,8 @@ CLASS_COLOURS = (theme.BLUE, theme.VERMILLION, theme.GREEN, theme.PURPLE, theme.
                  "#9E8A00", theme.GREY, "#7A3E9D")
 MARKER_SIZE = 11  # px at 100%: few points, each number easy to read
 SMALLEST_MARKER = 6  # px at 100%: a thousand points on a small plane still read as clouds, not one pile
+LARGEST_GROWTH = 1.6  # a plot much larger than 600 px lets its glyphs grow up to this much
+TALL_RATIO = 1.15  # a plane this much taller than wide puts its decoded image under the plot
 INKED_SHARE = 0.35  # about this share of the plot's area under glyphs: denser and the numbers pile up
 
 
@@ -38,9 +40,10 @@ def class_colour(index: int) -> str:
 
 def marker_size(count: int, width: float, height: float, zoom: float = 1.0) -> float:
     """The glyphs' size in px: the most that keeps `count` of them to about INKED_SHARE of a width×height plot,
-    between SMALLEST_MARKER and MARKER_SIZE (both scaled by the zoom)."""
+    from SMALLEST_MARKER to MARKER_SIZE (a plot over 600 px: a little more), both scaled by the zoom."""
     fitting = math.sqrt(INKED_SHARE * max(1.0, width) * max(1.0, height) / max(1, count))
-    return min(MARKER_SIZE * zoom, max(SMALLEST_MARKER * zoom, fitting))
+    largest = MARKER_SIZE * zoom * min(LARGEST_GROWTH, max(1.0, min(width, height) / 600))  # a projected picture
+    return min(largest, max(SMALLEST_MARKER * zoom, fitting))
 
 
 def glyph(text: str) -> QPainterPath:
@@ -93,7 +96,10 @@ class DecodedImage(QWidget):
         super().__init__(parent)
         self.image: np.ndarray | None = None
         self.setMinimumSize(90, 90)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(int(130 * ZOOM.factor), int(130 * ZOOM.factor))
 
     def show_image(self, image: np.ndarray | None) -> None:
         self.image = None if image is None else np.asarray(image)
@@ -143,18 +149,19 @@ class CodePlane(QWidget):
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.note = ClampedLabel("", 2)
+        self.note = ClampedLabel("", 3)
         self.decoded = DecodedImage()
         self.decoded_caption = QLabel()
-        self.decoded_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.decoded_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.decoded_caption.setWordWrap(True)
-        side = QVBoxLayout()
-        side.addWidget(self.decoded, 1)
-        side.addWidget(self.decoded_caption)
-        row = QHBoxLayout()
+        # The decoded image sits beside the plot, or under it when the plane is tall (arrange()).
+        self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.side.addWidget(self.decoded)
+        self.side.addWidget(self.decoded_caption, 1)  # the caption right by the image, the room after it
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.plot, 3)
-        row.addLayout(side, 1)
+        row.addLayout(self.side, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -171,6 +178,7 @@ class CodePlane(QWidget):
         if not self.interactive:
             for part in (self.decoded, self.decoded_caption, self.cross_x, self.cross_y):
                 part.hide()
+            row.setStretch(1, 0)  # the plot takes the whole width
         self.set_point(*self.point)
         self.retranslate()
 
@@ -257,7 +265,19 @@ class CodePlane(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self.arrange()
         self._resize_markers()
+
+    def arrange(self) -> None:
+        """A tall plane puts the decoded image under the plot, so the plot keeps the whole width; a wide one
+        puts it beside."""
+        tall = self.interactive and self.height() > self.width() * TALL_RATIO
+        row_direction = QBoxLayout.Direction.TopToBottom if tall else QBoxLayout.Direction.LeftToRight
+        if self.row.direction() != row_direction:
+            self.row.setDirection(row_direction)
+            self.side.setDirection(QBoxLayout.Direction.LeftToRight if tall else QBoxLayout.Direction.TopToBottom)
+            self.decoded_caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter if tall
+                                              else Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
 
     def _write_note(self) -> None:
         if not self.interactive:  # a picture explains what it shows, never what a click would do

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from gui.style import theme
 from gui.style.zoom import ZOOM
@@ -122,18 +122,13 @@ class LayerBoxes(QWidget):
 class LayerDiagram(QWidget):
     """The boxes, headed "encoder" and "decoder", and the seeds' sentence under them."""
 
-    def __init__(self, parent: QWidget | None = None, clamped: bool = True):
-        """`clamped`: the heading and the sentence keep 1 and 2 lines, however narrow (the tab, whose layout
-        must not jump); otherwise they wrap to whatever they need (a picture, drawn once)."""
+    def __init__(self, parent: QWidget | None = None, picture: bool = False):
+        """The heading and the sentence keep 2 and 3 lines however narrow, so the layout never jumps (a longer
+        text ends in "…"); `picture` (a snapshot, short of room): the sentence is only its formula, in 2 lines."""
         super().__init__(parent)
+        self.picture = bool(picture)
         self.boxes = LayerBoxes()
-        if clamped:
-            self.heading, self.caption = ClampedLabel("", 1), ClampedLabel("", 2)
-        else:
-            self.heading, self.caption = QLabel(), QLabel()
-            for label in (self.heading, self.caption):
-                label.setWordWrap(True)
-                label.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading, self.caption = ClampedLabel("", 2), ClampedLabel("", 2 if picture else 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -142,6 +137,11 @@ class LayerDiagram(QWidget):
         layout.addWidget(self.caption)
         ZOOM.changed.connect(self.rezoom)
         self.retranslate()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        """No: its labels keep a fixed number of lines. (Their word wrap would otherwise offer a layout a height
+        for a width below this widget's minimum, and the boxes would be drawn over the sentences.)"""
+        return False
 
     @property
     def layers(self) -> tuple:
@@ -163,8 +163,11 @@ class LayerDiagram(QWidget):
         bottleneck = min(sizes) if sizes else 0
         self.heading.setText(self.tr("encoder: squeezes {0} pixels into {1} numbers  ·  decoder: rebuilds them")
                              .format(sizes[0] if sizes else 784, bottleneck or "…"))
-        self.caption.setText(self.tr("x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x: training changes the "
-                                     "weights W and biases b until z rebuilds x as well as it can."))
+        if not self.picture:
+            self.caption.setText(self.tr("x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x: training changes "
+                                         "the weights W and biases b until z rebuilds x as well as it can."))
+        else:
+            self.caption.setText(self.tr("x → y = sigmoid(W·x + b) → z = sigmoid(W′·y + b′) ≈ x"))
         self.caption.setToolTip(self.tr(
             "An autoencoder: the input x is weighted (W, b) and passed through a sigmoid to give y; y is weighted "
             "back the other way to give z. Training makes the error between z and x as small as it can: then W and "

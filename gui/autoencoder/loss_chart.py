@@ -36,8 +36,11 @@ def thinned(values: np.ndarray, limit: int = MAX_CURVE_POINTS) -> tuple[np.ndarr
 class LossChart(QWidget):
     """Training loss (solid), held-out loss (dashed, with dots) and the average-image baseline (grey, dotted)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, label_baseline: bool = True):
+        """`label_baseline=False`: the dotted line is named only in the legend (a small picture, where a name
+        on the line would sit over the top axis)."""
         super().__init__(parent)
+        self.label_baseline = bool(label_baseline)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
@@ -100,7 +103,7 @@ class LossChart(QWidget):
         self.test_curve.setData(steps[keep], test[keep])
         has_baseline = math.isfinite(self._baseline)
         self.baseline.setVisible(has_baseline)
-        self.baseline_label.setVisible(has_baseline)
+        self.baseline_label.setVisible(has_baseline and self.label_baseline)
         last = max([1.0, *self._steps[-1:], *steps[-1:]])
         values = [*self._train[finite], *test[keep]] + ([self._baseline] if has_baseline else [])
         low, high = finite_range(values, fallback=(0.0, 0.7))

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.style import theme
 from gui.style.zoom import ZOOM
 from gui.training.looks import font
 
 EXAMPLES = 10  # images in the strip: one per class of a ten-class set
+GAP = 3  # px between two images
 
 
 def gray_image(pixels: np.ndarray) -> QImage:
@@ -91,6 +92,14 @@ class ReconstructionStrip(QWidget):
         size.setHeight(int(len(self.row_titles()) * 60 * ZOOM.factor) + 8)
         return size
 
+    def whole_height(self, width: int) -> int:
+        """The height at which the images are as large as `width` lets them be (more would only add margin)."""
+        metrics = QFontMetrics(font(theme.BASE_POINT_SIZE))  # the painter's font
+        label_width = max(metrics.horizontalAdvance(title) for title in self.row_titles()) + 10
+        count = max(1, len(self.originals))
+        side = (width - label_width - GAP * count) / count
+        return int(len(self.row_titles()) * (side + GAP)) + 1
+
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
@@ -99,7 +108,7 @@ class ReconstructionStrip(QWidget):
         metrics = painter.fontMetrics()
         label_width = max(metrics.horizontalAdvance(title) for title in titles) + 10
         count = max(1, len(self.originals))
-        gap = 3
+        gap = GAP
         side = min((self.width() - label_width - gap * count) / count, (self.height() - gap * len(rows)) / len(rows))
         side = max(8.0, side)
         painter.setPen(QPen(QColor(theme.BLACK)))
@@ -131,44 +140,76 @@ class ReconstructionStrip(QWidget):
         super().changeEvent(event)
 
 
-PLANE_SHARE = 0.56  # of a picture's width at most: the other parts keep a readable column beside the plane
+MARGIN = 4  # px around and between the picture's two halves
+COLUMN_SHARE, COLUMN_WIDTH = 0.4, 340  # of the picture's width and px at least: the column beside the plane
+WIDEST_COLUMN = 0.6  # of the picture's width: wider, the plane would be too small to read
+SPACING = 4  # px between the column's parts
+CHART_PLOT = 110  # px at 100%: the least height of the loss's plot, under its legend
+SMALLEST_IMAGE = 22  # px at 100%: an image (and its gap) of the strip is never smaller, however short the room
+STRIP_SHARE = 0.35  # of the picture's height at most for the originals and their reconstructions
 
 
 class AutoencoderPicture(QWidget):
-    """The tab's drawing parts as one picture: the plane of codes a square as tall as the picture allows, on the
-    right; the reconstructions, the layers and the loss stacked in a column on its left."""
+    """The tab's drawing parts as one picture: the plane of codes on the right, a square as tall as the picture
+    allows (as wide as the column beside it leaves: then a little taller than wide); the reconstructions, the
+    layers and the loss stacked in a column on its left.
 
-    def __init__(self, strip: QWidget, diagram: QWidget, chart: QWidget, plane, parent: QWidget | None = None):
+    Laid out by hand: the plane's width follows the height left for its plot, and each part of the column gets at
+    least the height it needs (a box layout would let the chart's wrapped legend squeeze the diagram)."""
+
+    def __init__(self, strip: ReconstructionStrip, diagram: QWidget, chart: QWidget, plane,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setAutoFillBackground(True)
-        self.plane = plane
-        self.column = QWidget(self)
-        column = QVBoxLayout(self.column)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
-        column.addWidget(strip)
-        column.addWidget(diagram)
-        column.addWidget(chart, 1)
-        plane.setParent(self)
+        self.strip, self.diagram, self.chart, self.plane = strip, diagram, chart, plane
+        for part in self.parts:
+            part.setParent(self)
+
+    @property
+    def parts(self) -> tuple:
+        return self.strip, self.diagram, self.chart, self.plane
+
+    def least_heights(self, width: int) -> tuple[int, int, int]:
+        """The strip's, the diagram's and the chart's least heights in a column `width` px wide."""
+        chart = max(self.chart.minimumHeight(), self.chart.legend.heightForWidth(width) + int(CHART_PLOT * ZOOM.factor))
+        return self.strip.minimumSizeHint().height(), self.diagram.minimumSizeHint().height(), chart
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        column, plane = self.column.minimumSizeHint(), self.plane.minimumSizeHint()
-        return QSize(column.width() + plane.width() + 3 * MARGIN, max(column.height(), plane.height()) + 2 * MARGIN)
+        column = int(COLUMN_WIDTH * ZOOM.factor)
+        plane = self.plane.minimumSizeHint()
+        height = max(sum(self.least_heights(column)) + 2 * SPACING, plane.height())
+        return QSize(column + plane.width() + 3 * MARGIN, height + 2 * MARGIN)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """Laid out by hand: the plane's width follows the height left for its plot, which no Qt layout offers."""
         super().resizeEvent(event)
         width, height = self.width() - 2 * MARGIN, self.height() - 2 * MARGIN
-        widest = int(width * PLANE_SHARE)
+        widest = width - MARGIN - self._column_width(width, height)
         above = self.plane.legend.heightForWidth(widest) + 2  # the legend's lines, over the plot
         below = self.plane.note.height() + 2 if not self.plane.note.isHidden() else 0
         # The plot's left axis is about as wide as its bottom axis is tall: equal sides give a square of data.
         side = max(self.plane.minimumSizeHint().width(), min(widest, height - above - below))
         self.plane.setGeometry(self.width() - MARGIN - side, MARGIN, side, height)
-        self.column.setGeometry(MARGIN, MARGIN, width - side - MARGIN, height)
+        column = width - side - MARGIN
+        strip, diagram, chart = self.least_heights(column)
+        # Still short of room (three rows of images in a small picture): the images shrink, the words do not.
+        rows = len(self.strip.row_titles())
+        strip = max(int(rows * SMALLEST_IMAGE * ZOOM.factor), min(strip, height - diagram - chart - 2 * SPACING))
+        spare = max(0, height - strip - diagram - chart - 2 * SPACING)
+        grown = min(spare, max(0, min(self.strip.whole_height(column), int(height * STRIP_SHARE)) - strip))
+        strip += grown  # the images grow first, until they are as large as the width lets them be
+        diagram += min(spare - grown, max(0, self.diagram.sizeHint().height() - diagram))
+        top = MARGIN
+        for part, part_height in ((self.strip, strip), (self.diagram, diagram)):
+            part.setGeometry(MARGIN, top, column, part_height)
+            top += part_height + SPACING
+        self.chart.setGeometry(MARGIN, top, column, self.height() - MARGIN - top)
 
-
-MARGIN = 4  # px around and between the picture's two halves
+    def _column_width(self, width: int, height: int) -> int:
+        """The column's share of the width, or more where its wrapped sentences need more lines than fit."""
+        column = max(int(COLUMN_WIDTH * ZOOM.factor), int(width * COLUMN_SHARE))
+        while column < width * WIDEST_COLUMN and sum(self.least_heights(column)) + 2 * SPACING > height:
+            column += 10
+        return column
 
 
 def autoencoder_widget(reconstructions, loss_curve: np.ndarray, evaluation, config, layers) -> QWidget:
@@ -185,12 +226,13 @@ def autoencoder_widget(reconstructions, loss_curve: np.ndarray, evaluation, conf
 
     strip = ReconstructionStrip()
     strip.show_reconstructions(reconstructions, config.noise)
-    chart = LossChart()
+    chart = LossChart(label_baseline=False)  # the legend names the dotted line; room is short
+    chart.setMinimumHeight(0)  # the picture gives it CHART_PLOT under its legend, whatever the tab's minimum
     chart.set_digits(_are_digits(reconstructions.class_names))
     chart.show_curves(loss_curve, [evaluation.step], [evaluation.test_loss], evaluation.mean_image_loss)
     plane = CodePlane(interactive=False)  # a picture decodes nothing: no crosshair, no empty "click here"
     plane.show_codes(reconstructions.codes, reconstructions.labels, reconstructions.class_names)
-    diagram = LayerDiagram(clamped=False)  # drawn once: its sentences wrap whole instead of ending in "…"
+    diagram = LayerDiagram(picture=True)  # the formula without the sentence about it: it fits whole
     diagram.show_layers(layers)
     return AutoencoderPicture(strip, diagram, chart, plane)
 

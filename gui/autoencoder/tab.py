@@ -69,8 +69,8 @@ class AutoencoderTab(QWidget):
         pictures.setContentsMargins(0, 0, 0, 0)
         pictures.addWidget(self.strip, 0, 0, 1, 2)
         pictures.addWidget(self.chart, 1, 0)
-        pictures.addWidget(self.plane, 1, 1)
-        pictures.addWidget(self.diagram, 2, 0, 1, 2)
+        pictures.addWidget(self.diagram, 2, 0)
+        pictures.addWidget(self.plane, 1, 1, 2, 1)  # the plane takes the height beside the curve and the diagram
         pictures.setRowStretch(0, 2)
         pictures.setRowStretch(1, 7)  # the plane and the curve get the room; the diagram keeps its size
         pictures.setColumnStretch(0, 1)

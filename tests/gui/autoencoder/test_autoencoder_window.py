@@ -103,3 +103,35 @@ def test_space_trains_or_pauses_unless_a_number_is_being_typed(make_window, qtbo
     tab.controls.lr_box.setFocus()
     qtbot.keyClick(tab.controls.lr_box, Qt.Key.Key_Space)
     assert toggles == [True]
+
+
+def test_the_status_bar_shows_the_run_of_the_tab_that_is_open(make_window, qtbot, digits):
+    window = make_window()
+    status = window.run_status
+    step_label, rate_label, device_label = status.lab_labels
+    tab = open_tab(window)
+    assert status.lab == "autoencoder"
+    assert status.epoch_label.isHidden() and status.rate_label.isHidden() and status.device_label.isHidden()  # nothing of the MLP's
+    assert step_label.text() == "" and not step_label.isHidden()  # no autoencoder yet: no step
+    with qtbot.waitSignal(tab.runner.run_started, timeout=20000):
+        tab.runner.use(digits, AutoencoderConfig())
+    assert device_label.text() == f"Device: {tab.runner.info.device_name}"
+    tab.runner.set_playing(True)
+    qtbot.waitUntil(lambda: tab.runner.last_report is not None and tab.runner.last_report.step > 3, timeout=20000)
+    tab.runner.set_playing(False)
+    qtbot.waitUntil(lambda: rate_label.text() == "paused", timeout=20000)
+    report = tab.runner.last_report  # a report after the pause updates the label in the same slot call
+    assert step_label.text() == f"Step {report.step:,} · epoch {report.epoch:,.1f}"
+    assert rate_label.text() == "paused"
+
+    window.tabs.setCurrentIndex(TAB_NAMES.index("training"))  # the MLP's run again, in its own labels
+    assert status.lab is None and step_label.isHidden() and not status.rate_label.isHidden()
+    mlp = window.last_progress
+    assert status.epoch_label.text() == ("" if mlp is None else f"Step {mlp.step:,} · epoch {mlp.epoch:,.1f}")
+
+    window.conv_tab.live.stepped.emit(1234)  # the Convolution lab's network says its step, nothing more
+    window.tabs.setCurrentIndex(TAB_NAMES.index("convolution"))
+    assert status.lab == "convolution"
+    assert step_label.text() == "Step 1,234" and rate_label.text() == "" and status.rate_label.isHidden()
+    window.tabs.setCurrentIndex(TAB_NAMES.index("autoencoder"))
+    assert step_label.text() == f"Step {report.step:,} · epoch {report.epoch:,.1f}"
