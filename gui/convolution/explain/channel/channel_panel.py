@@ -281,7 +281,7 @@ class ChannelPanel(QWidget):
         self._show_progress(False, done=True)
         self.view.show_top(result.images, result.class_names, result.mean, result.std)
         self._say(lambda: self.tr("{0} held-out images of {1} searched in {2} s.").format(
-            result.images.searched, result.title, f"{result.seconds:.1f}"))
+            result.images.searched, result.title, f"{max(result.seconds, 0.01):.2g}"))  # 0.04 s, not "0.0 s"
 
     @Slot(object, bool)
     def _on_dreamed(self, frame, last: bool) -> None:
