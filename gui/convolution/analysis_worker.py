@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import partial
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.cnn.analysis import analyse
 from core.data.images import LoadedImage
 from core.errors import GlassboxError
 from gui.convolution.explain.model_shelf import LIVE_MODEL, LiveNetwork, ModelShelf
 from gui.i18n import say
-from gui.threads import Generations, Worker, start_in_thread, stop_thread
+from gui.convolution.explain.lab_runner import LabRunner
+from gui.threads import Generations, Worker
 
 __all__ = ["LIVE_MODEL", "LiveNetwork", "AnalysisRequest", "AnalysisWorker", "AnalysisRunner"]  # old imports go on
 
@@ -92,22 +92,20 @@ class AnalysisWorker(Worker):
         self._current = None
 
 
-class AnalysisRunner(QObject):
+class AnalysisRunner(LabRunner):
     """The GUI thread's side: numbers requests, starts the analysis thread on first use, and passes on
     only the answer to the latest request."""
 
     analysed = Signal(object, object, object)  # the latest AnalysisRequest, its FeatureRecord, the model's ModelInfo
     refused = Signal(object, str)  # the latest AnalysisRequest, one sentence
     failed = Signal(str)  # one sentence: something unexpected went wrong; the next request works again
+    thread_name = "glassbox-cnn-analysis"
 
     def __init__(self, models_dir: str | os.PathLike | None = None, threaded: bool = True,
                  parent: QObject | None = None):
-        super().__init__(parent)
-        self.models_dir, self.threaded = models_dir, threaded
+        super().__init__(threaded, parent)
+        self.models_dir = models_dir
         self.generations = Generations()
-        self._worker: AnalysisWorker | None = None
-        self._thread: QThread | None = None
-        self._stop_on_destroy = None
 
     @property
     def pending(self) -> bool:
@@ -120,48 +118,16 @@ class AnalysisRunner(QObject):
         self._command("analyse", request)
         return request
 
-    def set_live_network(self, network: LiveNetwork) -> None:
-        """A new network in training (LIVE_MODEL), with its starting weights."""
-        self._command("live", network)
-
-    def set_live_weights(self, weights: dict) -> None:
-        """The network in training has new weights (numpy copies); only the newest are applied."""
-        self._command("weights", weights)
-
-    def forget(self, name: str) -> None:
-        """Model `name` was saved over: open it again when it is next used."""
-        self._command("forget", name)
-
-    def shutdown(self) -> None:
-        """Stop the analysis thread (flag, quit, wait) and forget what is pending; safe to call twice."""
+    def give_up(self) -> None:
         self.generations.give_up()
-        if self._thread is None:
-            return
-        self.destroyed.disconnect(self._stop_on_destroy)
-        stop_thread(self._worker, self._thread)
-        self._thread = self._worker = self._stop_on_destroy = None
 
-    def _command(self, command: str, argument) -> None:
-        if self._worker is None:
-            self._start_worker()
-        if self.threaded:
-            self._worker.send(command, argument)
-        else:  # in this thread, under the same error policy
-            self._worker.guarded(self._worker.handle, command, argument)
-
-    def _start_worker(self) -> None:
+    def make_worker(self) -> AnalysisWorker:
         worker = AnalysisWorker(self.models_dir)
         worker.analysed.connect(self._on_analysed)
         worker.refused.connect(self._on_refused)
         worker.abandoned.connect(self._on_abandoned)
         worker.failed.connect(self._on_failed)
-        self._worker = worker
-        if self.threaded:
-            self._thread = start_in_thread(worker, "glassbox-cnn-analysis")
-            # Dropped without shutdown()? Stop the thread as this object dies, before Python frees the
-            # QThread: a QThread destroyed while running aborts the process.
-            self._stop_on_destroy = partial(stop_thread, worker, self._thread)
-            self.destroyed.connect(self._stop_on_destroy)
+        return worker
 
     # A stale answer, or one that arrives after shutdown, is dropped.
     @Slot(object, object, object)

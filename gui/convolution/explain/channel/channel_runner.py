@@ -9,18 +9,18 @@ threaded=False runs every job in the calling thread before the call returns (tes
 from __future__ import annotations
 
 import os
-from functools import partial
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.cnn.image_sets import DataSource, load_image_set
 from gui.convolution.explain.channel.channel_worker import DREAM_FRAME_S, ChannelRequest, ChannelWorker
-from gui.threads import Generations, start_in_thread, stop_thread
+from gui.convolution.explain.lab_runner import LabRunner
+from gui.threads import Generations
 
 KINDS = ("describe", "top", "dream")
 
 
-class ChannelRunner(QObject):
+class ChannelRunner(LabRunner):
     """Starts the channel worker on first use and passes on only what belongs to the latest request of each kind."""
 
     described = Signal(object)  # ModelLayers
@@ -30,17 +30,15 @@ class ChannelRunner(QObject):
     refused = Signal(str, str)  # the request's kind, one sentence
     ended = Signal(str)  # the request's kind: stopped early (Cancel, or given up after an error)
     failed = Signal(str)  # one sentence: something unexpected went wrong; the next request works again
+    thread_name = "glassbox-channel"
 
     def __init__(self, models_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
                  threaded: bool = True, loader=load_image_set, frame_s: float | None = None,
                  parent: QObject | None = None):
-        super().__init__(parent)
-        self.models_dir, self.cache_dir, self.threaded, self.loader = models_dir, cache_dir, threaded, loader
+        super().__init__(threaded, parent)
+        self.models_dir, self.cache_dir, self.loader = models_dir, cache_dir, loader
         self.frame_s = (DREAM_FRAME_S if threaded else 0.0) if frame_s is None else frame_s
         self.generations = {kind: Generations() for kind in KINDS}
-        self._worker: ChannelWorker | None = None
-        self._thread: QThread | None = None
-        self._stop_on_destroy = None
 
     def pending(self, kind: str) -> bool:
         """True from a request of `kind` until its answer (or its end) has arrived."""
@@ -67,38 +65,15 @@ class ChannelRunner(QObject):
         if self._worker is not None and self.threaded:
             self._worker.send("cancel")
 
-    def set_live_network(self, network) -> None:
-        self._command("live", network)
-
-    def set_live_weights(self, weights: dict) -> None:
-        self._command("weights", weights)
-
-    def forget(self, name: str) -> None:
-        self._command("forget", name)
-
-    def shutdown(self) -> None:
-        """Stop the thread (flag, quit, wait) and forget what is pending; safe to call twice."""
+    def give_up(self) -> None:
         for generations in self.generations.values():
             generations.give_up()
-        if self._thread is None:
-            return
-        self.destroyed.disconnect(self._stop_on_destroy)
-        stop_thread(self._worker, self._thread)
-        self._thread = self._worker = self._stop_on_destroy = None
 
     def _request(self, kind: str, model: str, layer: str = "", channel: int = 0, source=None) -> None:
         request = ChannelRequest(self.generations[kind].next(), kind, model, layer, int(channel), source)
         self._command(kind, request)
 
-    def _command(self, command: str, argument) -> None:
-        if self._worker is None:
-            self._start_worker()
-        if self.threaded:
-            self._worker.send(command, argument)
-        else:  # in this thread, under the same error policy
-            self._worker.guarded(self._worker.handle, command, argument)
-
-    def _start_worker(self) -> None:
+    def make_worker(self) -> ChannelWorker:
         worker = ChannelWorker(self.models_dir, self.cache_dir, self.loader, self.frame_s)
         worker.described.connect(self._on_described)
         worker.progressed.connect(self._on_progressed)
@@ -107,12 +82,7 @@ class ChannelRunner(QObject):
         worker.refused.connect(self._on_refused)
         worker.ended.connect(self._on_ended)
         worker.failed.connect(self._on_failed)
-        self._worker = worker
-        if self.threaded:
-            self._thread = start_in_thread(worker, "glassbox-channel")
-            # Dropped without shutdown()? Stop the thread as this object dies: a running QThread must not be destroyed.
-            self._stop_on_destroy = partial(stop_thread, worker, self._thread)
-            self.destroyed.connect(self._stop_on_destroy)
+        return worker
 
     # ------------------------------------------------------------ answers (GUI thread)
     def _latest(self, request: ChannelRequest) -> bool:

@@ -19,15 +19,16 @@ import os
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.cnn.analysis import prepare_input
 from core.cnn.attribution import default_layer, grad_cam, gradient_saliency, occlusion_steps, spatial_layers
 from core.data.images import LoadedImage
 from core.errors import GlassboxError, ModelError
-from gui.convolution.explain.model_shelf import LiveNetwork, ModelShelf
+from gui.convolution.explain.model_shelf import ModelShelf
 from gui.i18n import say
-from gui.threads import Generations, Worker, follow, start_in_thread, stop_thread
+from gui.convolution.explain.lab_runner import LabRunner
+from gui.threads import Generations, Worker, follow
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ class SaliencyWorker(Worker):
         self.occlusion_progressed.emit(request, (progress, size))
 
 
-class SaliencyRunner(QObject):
+class SaliencyRunner(LabRunner):
     """The GUI thread's side: numbers requests, starts the thread on first use, passes on only the latest answers."""
 
     explained = Signal(object, object)  # the latest "explain" SaliencyRequest, its CheapMaps
@@ -188,16 +189,14 @@ class SaliencyRunner(QObject):
     occluded = Signal(object, object)  # the latest "occlude" SaliencyRequest, its Attribution
     refused = Signal(object, str)  # a latest request, one sentence
     failed = Signal(str)  # one sentence: something unexpected went wrong; the next request works again
+    thread_name = "glassbox-cnn-saliency"
 
     def __init__(self, models_dir: str | os.PathLike | None = None, threaded: bool = True,
                  parent: QObject | None = None):
-        super().__init__(parent)
-        self.models_dir, self.threaded = models_dir, threaded
+        super().__init__(threaded, parent)
+        self.models_dir = models_dir
         self.cheap = Generations()  # the gradient and Grad-CAM requests
         self.occlusion = Generations()  # the occlusion requests (their own numbers: a stroke must not end one)
-        self._worker: SaliencyWorker | None = None
-        self._thread: QThread | None = None
-        self._stop_on_destroy = None
 
     @property
     def pending(self) -> bool:
@@ -225,34 +224,11 @@ class SaliencyRunner(QObject):
         if self._worker is not None and self.threaded:
             self._worker.send("cancel")
 
-    def set_live_network(self, network: LiveNetwork) -> None:
-        self._command("live", network)
-
-    def set_live_weights(self, weights: dict) -> None:
-        self._command("weights", weights)
-
-    def forget(self, name: str) -> None:
-        self._command("forget", name)
-
-    def shutdown(self) -> None:
-        """Stop the thread (flag, quit, wait) and forget what is pending; safe to call twice."""
+    def give_up(self) -> None:
         self.cheap.give_up()
         self.occlusion.give_up()
-        if self._thread is None:
-            return
-        self.destroyed.disconnect(self._stop_on_destroy)
-        stop_thread(self._worker, self._thread)
-        self._thread = self._worker = self._stop_on_destroy = None
 
-    def _command(self, command: str, argument) -> None:
-        if self._worker is None:
-            self._start_worker()
-        if self.threaded:
-            self._worker.send(command, argument)
-        else:  # in this thread, under the same error policy
-            self._worker.guarded(self._worker.handle, command, argument)
-
-    def _start_worker(self) -> None:
+    def make_worker(self) -> SaliencyWorker:
         worker = SaliencyWorker(self.models_dir)
         worker.explained.connect(self._on_explained)
         worker.occlusion_progressed.connect(self._on_occlusion_progressed)
@@ -260,12 +236,7 @@ class SaliencyRunner(QObject):
         worker.refused.connect(self._on_refused)
         worker.abandoned.connect(self._on_abandoned)
         worker.failed.connect(self._on_failed)
-        self._worker = worker
-        if self.threaded:
-            self._thread = start_in_thread(worker, "glassbox-cnn-saliency")
-            # Dropped without shutdown()? Stop the thread as this object dies: a running QThread must not be freed.
-            self._stop_on_destroy = partial(stop_thread, worker, self._thread)
-            self.destroyed.connect(self._stop_on_destroy)
+        return worker
 
     # A stale answer, or one that arrives after shutdown, is dropped.
     @Slot(object, object)
