@@ -56,12 +56,8 @@ class AnalysisWorker(Worker):
     def handle(self, command: str, argument) -> None:
         if command == "analyse":
             self._answer_newest(argument)
-        elif command == "live":
-            self.shelf.set_live(argument)
-        elif command == "weights":
-            self.shelf.set_live_weights(argument)  # applied when the live network is next looked through
-        elif command == "forget":
-            self.shelf.forget(argument)  # saved over: read it again next time
+        else:
+            self.shelf.obey(command, argument)  # the live network, its newest weights, a model saved over
         # "wake" only unblocks the queue so the loop sees the stop flag.
 
     def recover(self, error: BaseException) -> None:

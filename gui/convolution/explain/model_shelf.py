@@ -72,3 +72,12 @@ class ModelShelf:
     def forget(self, name: str) -> None:
         """Model `name` was saved over (or is gone): open it again when it is next used."""
         self._models.pop(name, None)
+
+    def obey(self, command: str, argument) -> bool:
+        """Carry out one of the commands every lab runner sends its worker (LabRunner: "live", "weights",
+        "forget"); False for any other command, which is the worker's own."""
+        actions = {"live": self.set_live, "weights": self.set_live_weights, "forget": self.forget}
+        if command not in actions:
+            return False
+        actions[command](argument)
+        return True

@@ -140,12 +140,8 @@ class ChannelWorker(Worker):
             self._current = argument  # what `recover` ends if something unexpected goes wrong
             getattr(self, "_" + command)(argument)
             self._current = None
-        elif command == "live":
-            self.shelf.set_live(argument)
-        elif command == "weights":
-            self.shelf.set_live_weights(argument)
-        elif command == "forget":
-            self.shelf.forget(argument)
+        else:
+            self.shelf.obey(command, argument)  # the live network, its newest weights, a model saved over
         # "cancel" with nothing running, and "wake", have nothing to do.
 
     def recover(self, error: BaseException) -> None:

@@ -75,12 +75,8 @@ class SaliencyWorker(Worker):
             self._explain_newest(argument)
         elif command == "occlude":
             self._occlude_newest(argument)
-        elif command == "live":
-            self.shelf.set_live(argument)
-        elif command == "weights":
-            self.shelf.set_live_weights(argument)
-        elif command == "forget":
-            self.shelf.forget(argument)
+        else:
+            self.shelf.obey(command, argument)  # the live network, its newest weights, a model saved over
         # "wake" and a "cancel" with nothing running only unblock the queue.
 
     def recover(self, error: BaseException) -> None:
