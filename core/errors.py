@@ -151,3 +151,11 @@ class ModelError(GlassboxError):
 
 class SessionError(GlassboxError):
     """A session file cannot be read or written: not a session, damaged, unsafe or from a newer Glassbox."""
+
+
+class LessonError(GlassboxError):
+    """A lesson file cannot be read or written: not a lesson, damaged, unsafe or from a newer Glassbox."""
+
+
+class AnimationError(GlassboxError):
+    """An animation cannot be recorded or written: a bad size, speed, length or file, or the encoder failed."""

@@ -4,8 +4,8 @@
 
 Windows and macOS have CJK fonts; a bare Linux may not, and Qt then draws empty boxes.
 The app registers assets/fonts/GlassboxCJK-Regular.otf as the fallback of its font
-(gui/app.py). The subset holds every character of every translation in assets/i18n/*.ts,
-plus common Chinese punctuation, digits and Latin letters, so it stays a few hundred KB.
+(gui/app.py). The subset holds every character of every translation in assets/i18n/*.ts
+and of the Chinese texts of the built-in lessons (assets/lessons/*.glassbox-lesson), plus common Chinese punctuation, digits and Latin letters, so it stays a few hundred KB.
 Run it again after the translations change (tests/gui/test_fonts.py fails until you do).
 Noto Sans CJK is licensed under the SIL Open Font License 1.1 (assets/fonts/OFL.txt);
 the subset is renamed, as the licence asks of modified versions.
@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "assets" / "i18n"
+LESSONS = ROOT / "assets" / "lessons"
 FONTS = ROOT / "assets" / "fonts"
 TARGET = FONTS / "GlassboxCJK-Regular.otf"
 FAMILY = "Glassbox CJK"
@@ -45,6 +46,27 @@ def translation_characters(folder: Path = I18N) -> set[str]:
     return {character for character in found if ord(character) >= 0x20}
 
 
+def lesson_characters(folder: Path = LESSONS) -> set[str]:
+    """Every character of the Chinese texts of the built-in lessons (each text is {"en": ..., "zh_CN": ...})."""
+    import json
+
+    found: set[str] = set()
+
+    def visit(value) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("zh_CN"), str):
+                found.update(value["zh_CN"])
+            for item in value.values():
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+
+    for path in sorted(folder.glob("*.glassbox-lesson")):
+        visit(json.loads(path.read_text(encoding="utf-8")))
+    return {character for character in found if ord(character) >= 0x20}
+
+
 def source_characters(folder: Path = I18N) -> set[str]:
     """Every character of the English sources: the Latin font that shows them in English shows them in Chinese too."""
     found: set[str] = set()
@@ -56,7 +78,7 @@ def source_characters(folder: Path = I18N) -> set[str]:
 
 def chinese_only_characters() -> set[str]:
     """The characters only the translations bring: these the shipped font must hold."""
-    return translation_characters() - source_characters()
+    return (translation_characters() | lesson_characters()) - source_characters()
 
 
 def source_font(given: str | None) -> tuple[Path, int]:
@@ -115,7 +137,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--source", help="the Noto Sans CJK .ttc or .otf to cut from")
     options = parser.parse_args(argv)
     source, index = source_font(options.source)
-    characters = translation_characters() | set(EXTRA)
+    characters = translation_characters() | lesson_characters() | set(EXTRA)
     held = build(source, index, characters)
     missing = sorted(character for character in characters if character not in _held(TARGET))
     print(f"{TARGET.relative_to(ROOT)}: {held} of {len(characters)} characters, {TARGET.stat().st_size // 1024} KB")

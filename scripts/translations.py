@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "assets" / "i18n"
 LANGUAGE = "zh_CN"
-GUI_PACKAGES = ("network", "convolution", "landscape", "training", "style", "widgets", "autoencoder")
+GUI_PACKAGES = ("network", "convolution", "landscape", "training", "style", "widgets", "autoencoder", "lesson",
+                "animation")
 PARTS = (*GUI_PACKAGES, "window", "cli", "core")
 
 

@@ -13,6 +13,7 @@ _SCRATCH = tempfile.mkdtemp(prefix="glassbox-tests-")
 os.environ["GLASSBOX_MODELS_DIR"] = os.path.join(_SCRATCH, "models")
 os.environ["GLASSBOX_CACHE_DIR"] = os.path.join(_SCRATCH, "cache")
 os.environ["GLASSBOX_LOG_DIR"] = os.path.join(_SCRATCH, "logs")
+os.environ["GLASSBOX_LESSON_DIR"] = os.path.join(_SCRATCH, "lessons")  # installed lessons (core/lesson/library.py)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:

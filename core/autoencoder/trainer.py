@@ -100,6 +100,10 @@ class AutoencoderEvaluation:
     test_error: float  # mean squared error per pixel on the held-out images
     mean_image_error: float  # the same for answering the mean training image every time: what to beat
     mean_image_loss: float = math.nan  # the reconstruction loss (binary cross-entropy) of answering the mean image
+    # Per class (by index; NaN for a class with no held-out image): test_error and mean_image_error over that
+    # class's held-out images alone ("rebuild a 3 with 2 numbers" is judged on the 3s).
+    class_errors: tuple[float, ...] = ()
+    class_mean_image_errors: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +124,15 @@ class Reconstructions:
                 "codes": self.codes, "labels": np.array([self.class_names[i] for i in self.labels], dtype=np.str_),
                 "classes": np.array(self.class_names, dtype=np.str_),
                 "loss_curve": np.asarray(loss_curve, dtype=np.float32)}
+
+
+def _per_class(values: torch.Tensor, labels: torch.Tensor, classes: int) -> tuple[float, ...]:
+    """The mean of `values` (one per image) over each class's images; NaN for a class with none."""
+    values, labels = values.detach().to("cpu", torch.float64).numpy(), labels.numpy()
+    counts = np.bincount(labels, minlength=classes)[:classes]
+    sums = np.bincount(labels, weights=values, minlength=classes)[:classes]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return tuple(float(v) for v in np.where(counts > 0, sums / np.maximum(counts, 1), math.nan))
 
 
 def _frozen(tensor: torch.Tensor, shape: tuple | None = None) -> np.ndarray:
@@ -284,7 +297,11 @@ class AutoencoderTrainer:
             baseline = float(((mean_image - originals) ** 2).mean())
             clamped = mean_image.clamp(1e-3, 1 - 1e-3)  # what reset() starts the decoder answering
             baseline_loss = float(F.binary_cross_entropy(clamped.expand_as(originals), originals))
-        return AutoencoderEvaluation(self.step_count, train_loss, test_loss, error, baseline, baseline_loss)
+            classes = len(self.data.class_names)
+            by_class = _per_class(((rebuilt - originals) ** 2).mean(dim=1), self._y_test, classes)
+            mean_by_class = _per_class(((mean_image - originals) ** 2).mean(dim=1), self._y_test, classes)
+        return AutoencoderEvaluation(self.step_count, train_loss, test_loss, error, baseline, baseline_loss,
+                                     by_class, mean_by_class)
 
     def reconstructions(self) -> Reconstructions:
         """The held-out images (up to EVALUATION_EXAMPLES) with their codes and reconstructions."""
