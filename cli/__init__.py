@@ -4,6 +4,10 @@
     main.py snapshot --view VIEW ... --out x.png      render a view to PNG (cli/snapshot.py)
     main.py export WHAT ... --out FILE                write the numbers (cli/export.py)
     main.py evaluate --model NAME --folder DIR        score a CNN on labelled photos (cli/evaluate.py)
+    main.py lesson --list | --check FILE              the lessons (cli/classroom/lesson.py)
+
+Issue 14's lessons: snapshot --lesson ID --scene N (a scene as the class sees it) and export handout
+--lesson ID (the worksheet as PDF), in cli/classroom/lesson.py.
 
 Issue 13's explanations and the autoencoder: export saliency|channel-images|dream (cli/explain/exports.py),
 export autoencoder (cli/explain/autoencoder.py), snapshot --view saliency|channel|confusion|autoencoder
@@ -36,6 +40,8 @@ def _dispatch(argv: list[str]) -> int:
     from cli.language import start_language
     from cli.parser import parse_args
 
+    if _draws_with_widgets(argv):
+        _make_widget_application()
     start_language(argv)  # before the parser: its help texts and errors are written in that language
     options = parse_args(argv)
     command = _command(options.command)
@@ -58,9 +64,30 @@ def _command(name: str | None) -> Callable[[argparse.Namespace], int]:
         from cli.export import run
     elif name == "evaluate":
         from cli.evaluate import run
+    elif name == "lesson":
+        from cli.classroom.lesson import run
     else:
         from cli.window import run
     return run
+
+
+# Exports drawn by the window's widgets: they need a QApplication (offscreen), not the bare QCoreApplication
+# that cli/language.py makes for the other exports, and one cannot be swapped for the other later.
+WIDGET_EXPORTS = ("handout", "animation")
+
+
+def _draws_with_widgets(argv: list[str]) -> bool:
+    words = [token for token in argv if not token.startswith("-")]
+    return "export" in words and any(word in WIDGET_EXPORTS for word in words[words.index("export") + 1:])
+
+
+def _make_widget_application() -> None:
+    from gui.snapshot import ensure_offscreen
+
+    ensure_offscreen()
+    from gui.app import make_application
+
+    make_application()
 
 
 def finish(status: int) -> int:

@@ -9,6 +9,8 @@
     main.py export landscape [training options] --directions pca --out net.npz   a slice of the network's loss
     main.py export saliency|channel-images|dream ...    why a CNN said that (cli/explain/exports.py)
     main.py export autoencoder ...          an autoencoder's reconstructions (cli/explain/autoencoder.py)
+    main.py export handout --lesson ID|FILE --out handout.pdf   a lesson's worksheet (cli/classroom/lesson.py)
+    main.py export animation --view network|training|landscape|kernel ... --out a.gif   (cli/classroom/animation.py)
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ def run(options: argparse.Namespace) -> int:
     if options.what not in EXPORTS:
         raise CommandLineError(translate("cli", "Unknown export '{0}'; choose one of: {1}.")
                                .format(shown_value(options.what), ", ".join(EXPORTS)))
+    if options.what == "animation":  # it refuses the options it does not read itself
+        from cli.classroom.animation import export_animation
+
+        return export_animation(options)
+    if options.what == "handout":
+        from cli.classroom.lesson import export_handout
+
+        return export_handout(options)
+    if options.lesson is not None:
+        raise CommandLineError(translate("cli", "--lesson applies to export handout and snapshot, not to export "
+                                                "{0}.").format(options.what))
     if options.what in EXPLAIN_EXPORTS and not options.session:
         refuse_landscape_options(options, f"export {options.what}")
         if options.what == "autoencoder":

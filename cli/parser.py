@@ -1,4 +1,4 @@
-"""The command line's grammar: the window's options and the snapshot, export and evaluate commands.
+"""The command line's grammar: the window's options and the snapshot, export, evaluate and lesson commands.
 
 Each command gets the option groups it can use. `snapshot` and `export` choose what they
 render or write by a value (`--view cnn`, `export features`), so they carry the groups of
@@ -21,10 +21,11 @@ import re
 from cli.errors import CommandLineError, shown_value
 from cli.explain.parser import (EXPLAIN_EXPORTS, EXPLAIN_VIEWS, add_autoencoder_options, add_confusion_option,
                                 add_explain_options, default_steps)
+from cli.classroom.lesson import add_lesson_command, add_lesson_options
 from cli.words import HelpFormatter, translate
 
 VIEWS = ("training", "network", "cnn", "landscape", *EXPLAIN_VIEWS)
-EXPORTS = ("metrics", "trace", "features", "landscape", "session", *EXPLAIN_EXPORTS)
+EXPORTS = ("metrics", "trace", "features", "landscape", "session", *EXPLAIN_EXPORTS, "handout", "animation")
 TABS = ("training", "network", "convolution", "landscape", "autoencoder")
 SESSION_SUFFIX = ".glassbox"
 DEFAULT_STEPS = 300  # without --session; with one, --steps counts steps beyond the session's (default 0)
@@ -139,7 +140,7 @@ def finish(options: argparse.Namespace) -> argparse.Namespace:
 def split_session_file(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str], str | None]:
     """Take the window's session file (a word before any command that is not an option's value) out of argv."""
     takes_value = {option for option, action in parser._option_string_actions.items() if action.nargs != 0}
-    commands = {"snapshot", "export", "evaluate"}
+    commands = {"snapshot", "export", "evaluate", "lesson"}
     found: list[int] = []
     index = 0
     while index < len(argv):
@@ -202,10 +203,11 @@ def build_parser() -> Parser:
                         .format(", ".join(TABS)))
     add_training_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=Parser, title=translate("cli", "commands"),
-                                     metavar="{snapshot,export,evaluate}")
+                                     metavar="{snapshot,export,evaluate,lesson}")
     add_snapshot_command(commands)
     add_export_command(commands)
     add_evaluate_command(commands)
+    add_lesson_command(commands)
     return parser
 
 
@@ -239,6 +241,7 @@ def add_snapshot_command(commands) -> None:
     add_explain_options(snapshot, export=False)
     add_autoencoder_options(snapshot)
     add_landscape_options(snapshot)
+    add_lesson_options(snapshot, scene=True)
     add_training_options(snapshot)
 
 
@@ -254,7 +257,9 @@ def add_export_command(commands) -> None:
         "cli", "saliency: where the CNN looks in --image (gradcam, gradient or occlusion), as .npz; "
                "channel-images: the held-out images that excite a channel most, as .npz; dream: the image grown "
                "to excite a channel, as PNG; autoencoder: train an autoencoder and write its held-out "
-               "reconstructions and codes, as .npz"))
+               "reconstructions and codes, as .npz") + "; " + translate(
+        "cli", "handout: a lesson's worksheet to print, as PDF (--lesson)") + "; " + translate(
+        "cli", "animation: record a view's animation (--view network, training, landscape or kernel) as GIF or MP4"))
     export.add_argument("--example", type=whole_number, default=None,
                         help=translate("cli", "trace: index into the training set (default 0)"))
     export.add_argument("--steps", type=whole_number, default=None,
@@ -266,7 +271,11 @@ def add_export_command(commands) -> None:
     add_explain_options(export, export=True)
     add_autoencoder_options(export)
     add_landscape_options(export)
+    add_lesson_options(export, scene=False)
     add_training_options(export)
+    from cli.classroom.animation import add_animation_options
+
+    add_animation_options(export)  # export animation's group; it reads a flag the parser has already (--size)
 
 
 def add_evaluate_command(commands) -> None:

@@ -6,6 +6,7 @@
     main.py snapshot --view landscape [training options] [--directions pca] --out slice.png
     main.py snapshot --session s.glassbox --view training|network|cnn|landscape --out fig.png
     main.py snapshot --view saliency|channel|confusion|autoencoder ...   issue 13's views (cli/explain/snapshots.py)
+    main.py snapshot --lesson ID|FILE --scene N --out scene.png   a lesson's scene as the class sees it (cli/classroom/lesson.py)
     ... --lang zh_CN                                    any of them in Chinese
 """
 
@@ -26,6 +27,12 @@ DEFAULT_RACE = "sgd,momentum,adam"
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.lesson is not None:
+        from cli.classroom.lesson import snapshot_lesson
+
+        return snapshot_lesson(options)
+    if options.scene is not None:
+        raise CommandLineError(translate("cli", "--scene chooses a scene of --lesson; give --lesson ID as well."))
     if options.view not in VIEWS:
         raise CommandLineError(translate("cli", "Unknown view '{0}'; choose one of: {1}.")
                                .format(shown_value(options.view), ", ".join(VIEWS)))

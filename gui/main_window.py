@@ -23,6 +23,7 @@ from gui.app import prepare_fonts
 from gui.autoencoder.tab import AutoencoderTab
 from gui.convolution.tab import ConvTab
 from gui.landscape.tab import LandscapeTab
+from gui.lesson.window_lessons import WindowLessons
 from gui.network.tab import NetworkTab
 from gui.presenter import Presenter
 from gui.style.zoom import ZOOM
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.step_action.triggered.connect(self.presenter.on_step_triggered)
         self.sessions = WindowSessions(self, self.settings)
         self.menus = WindowMenus(self, self.settings)
+        self.lessons = WindowLessons(self, self.settings)  # the Lesson menu, the player, its panel and keys
         self.open_image_action, self.save_image_action = self.menus.open_image_action, self.menus.save_image_action
         self.paste_image_action, self.export_csv_action = self.menus.paste_image_action, self.menus.export_csv_action
         self.fullscreen_action, self.presenter_action = self.menus.fullscreen_action, self.menus.presenter_action
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, title)
             self.tabs.setTabToolTip(index, tip)
         self.menus.retranslate()
+        self.lessons.retranslate()
         self.presenter.retranslate()
         self.sessions.fill_recent_menu()
         self._explain_tab(keep_news=True)
@@ -224,19 +227,27 @@ class MainWindow(QMainWindow):
             self.setMinimumSize(min(tabs_width, screen.width()), min(minimum_height, screen.height()))
         else:
             self.setMinimumSize(tabs_width, minimum_height)
-        needed = tabs_width + self.dock.minimumWidth()
+        needed = tabs_width + self.dock.minimumWidth() + self.lessons.fit_panel(self.width() - tabs_width)
         # Zoomed in, everything needs proportionally more room: the dock folds at a wider window.
         narrow = self.width() < max(NARROW_WIDTH * ZOOM.factor, needed)
         if narrow and not self.dock.isHidden() and not self.dock.isFloating():
             self._dock_hidden_for_width = True
             self.dock.hide()
-        elif not narrow and self._dock_hidden_for_width:
+        elif not narrow and self._dock_hidden_for_width and not self.lessons.hider.is_hidden("dock"):
             self._dock_hidden_for_width = False
             if self.dock_belongs_on_tab() and not self.presenter.on:
                 self.dock.show()
 
     def dock_belongs_on_tab(self) -> bool:
+        """Not on the labs' tabs, which have their own settings; nor while a lesson's scene hides it."""
+        lessons = getattr(self, "lessons", None)
+        if lessons is not None and lessons.hider.is_hidden("dock"):
+            return False
         return self.tabs.currentWidget() not in (self.conv_tab, self.landscape_tab, self.autoencoder_tab)
+
+    def refit_docks(self) -> None:
+        """The lesson panel came or went, or a scene gave the settings dock back: fold it if there is no room."""
+        self._fit_dock()
 
     # ------------------------------------------------------------------ settings persistence
     def _restore_window(self) -> None:
@@ -397,13 +408,13 @@ class MainWindow(QMainWindow):
         return self.sessions.open_session(path)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.sessions.drag_entered(event)
+        self.lessons.drag_entered(event) or self.sessions.drag_entered(event)  # a lesson file opens as a lesson
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.sessions.drag_entered(event)
+        self.lessons.drag_entered(event) or self.sessions.drag_entered(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        self.sessions.dropped(event)
+        self.lessons.dropped(event) or self.sessions.dropped(event)
 
     @staticmethod
     def save_png(image, path: str) -> None:

@@ -4,9 +4,10 @@ The toolbar's Play and Step go through here too: on the Training and Network tab
 train the network; on the others they play and step that tab's own demonstration.
 
 While it is on, Page Down / Right / Down go to the visible tab's `clicker_next()`, Page Up /
-Left / Up to `clicker_previous()`, Space to `clicker_play()` and Esc leaves. A tab that has
-no such method gets the window's fallback (the Training tab: Space plays or pauses training,
-Next does one training step). Leaving restores the dock, toolbar, menus and window state.
+Left / Up to `clicker_previous()`, Space to `clicker_play()` and Esc leaves. While a lesson is
+open, Page Down / Page Up move between its scenes instead (the arrows still step the tab), and H
+folds the lesson's overlay to one line. A tab that has no such method gets the window's
+fallback (the Training tab: Space plays or pauses training, Next does one training step). Leaving restores the dock, toolbar, menus and window state.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down)
 PREVIOUS_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up)
 PLAY_KEYS = (Qt.Key.Key_Space,)
+LESSON_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)  # with a lesson open: the next and previous scene
 
 
 class Presenter(QObject):
@@ -90,8 +92,14 @@ class Presenter(QObject):
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         key = event.key()
+        lessons = getattr(self.window, "lessons", None)
+        lesson_open = lessons is not None and lessons.player.is_open()
         if key == Qt.Key.Key_Escape:
             self.set_on(False)
+        elif lesson_open and key in LESSON_KEYS:
+            lessons.next_scene() if key == Qt.Key.Key_PageDown else lessons.previous_scene()
+        elif lesson_open and key == Qt.Key.Key_H:
+            return lessons.fold_overlay()
         elif key in NEXT_KEYS:
             self.clicker("clicker_next")
         elif key in PREVIOUS_KEYS:

@@ -44,6 +44,7 @@ class WindowMenus(QObject):
         self.paste_image_action = make_action(w, "", self.paste_image, key.StandardKey.Paste)
         self.save_image_action = make_action(w, "", self.save_view_image, key.StandardKey.Save)
         self.export_csv_action = make_action(w, "", self.export_metrics, key("Ctrl+E"))
+        self.export_animation_action = make_action(w, "", self.export_animation, key("Ctrl+Shift+E"))
         self.save_session_action = make_action(w, "", w.sessions.save_dialog, key("Ctrl+Shift+S"))
         self.open_session_action = make_action(w, "", w.sessions.open_dialog, key("Ctrl+Shift+O"))
         self.quit_action = make_action(w, "", w.close, key.StandardKey.Quit)
@@ -75,6 +76,7 @@ class WindowMenus(QObject):
         self._build_toolbar()
         # On the window itself too, so their shortcuts work while presenter mode hides the menus and toolbar.
         w.addActions([self.open_image_action, self.paste_image_action, self.save_image_action, self.export_csv_action,
+                      self.export_animation_action,
                       self.save_session_action, self.open_session_action, self.quit_action, self.fullscreen_action,
                       self.presenter_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
                       self.shortcuts_action, w.reset_action])
@@ -90,7 +92,7 @@ class WindowMenus(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.open_image_action)
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.save_image_action, self.export_csv_action])
+        self.file_menu.addActions([self.save_image_action, self.export_animation_action, self.export_csv_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -136,6 +138,8 @@ class WindowMenus(QObject):
              self.tr("Show the copied picture in the Convolution tab (Ctrl+V)")),
             (self.save_image_action, self.tr("Save View as Image…"), self.tr("Save what this tab shows as a PNG (Ctrl+S)")),
             (self.export_csv_action, self.tr("Export Metrics as CSV…"), self.tr("Save the loss and accuracy curves (Ctrl+E)")),
+            (self.export_animation_action, self.tr("Export Animation…"),
+             self.tr("Record what this tab animates as a GIF or MP4, for slides (Ctrl+Shift+E)")),
             (self.save_session_action, self.tr("Save Session…"),
              self.tr("Save every tab, the network's weights and the lab's image in one file (Ctrl+Shift+S)")),
             (self.open_session_action, self.tr("Open Session…"), self.tr("Open a saved session file (Ctrl+Shift+O)")),
@@ -231,6 +235,15 @@ class WindowMenus(QObject):
             self.window.warn(i18n.say(error))
 
     @Slot()
+    def export_animation(self) -> None:
+        try:
+            from gui.animation.dialog import export_animation
+        except ImportError:
+            self.window.show_status(self.tr("Exporting animations is not available in this version."))
+            return
+        export_animation(self.window)
+
+    @Slot()
     def export_metrics(self) -> None:
         path = self.ask_save_path(self.tr("Export Metrics"), "metrics.csv", self.tr("CSV files (*.csv)"))
         if not path:
@@ -261,7 +274,7 @@ class WindowMenus(QObject):
             "  Space — play or pause one example's pass\n"
             "  Right arrow — animate one layer (a new example when the pass is done)\n"
             "  Shift+Right — to the end of the phase;  Left — back;  N — next example\n"
-            "  Page Down / Page Up (a presentation clicker) — step and back\n"
+            "  Page Down / Page Up (a presentation clicker) — step and back, when no lesson is open\n"
             "  Click a neuron — its inspector;  click an edge — type a weight\n"
             "Convolution tab:\n"
             "  Ctrl+O — open an image;  Ctrl+V — paste one;  or drop a file on the window\n"
@@ -270,13 +283,20 @@ class WindowMenus(QObject):
             "Autoencoder tab:\n"
             "  Space — train or pause;  Step on the toolbar — one training step\n"
             "  Click or drag on the plane of codes — decode that point\n"
+            "Lessons:\n"
+            "  Ctrl+L — open a lesson\n"
+            "  Page Down / Page Up (a presentation clicker) — the next or previous scene, while a lesson is open;\n"
+            "    the arrows and Space still step and play the view on screen\n"
+            "  H — in presenter mode, fold the lesson's box to one line, or unfold it\n"
             "Everywhere:\n"
             "  Ctrl+R — reset the weights\n"
             "  Ctrl+S — save the current view as a PNG image\n"
+            "  Ctrl+Shift+E — export an animation (GIF or MP4) of what this tab animates\n"
             "  Ctrl+E — export the metrics as CSV\n"
             "  Ctrl+Shift+S / Ctrl+Shift+O — save or open a session file\n"
             "  Ctrl+= / Ctrl+- / Ctrl+0 — zoom in, out, back to 100%\n"
-            "  F5 — presenter mode: Page Down, Page Up, arrows and Space drive the visible tab; Esc leaves\n"
+            "  F5 — presenter mode: Page Down, Page Up, arrows and Space drive the visible tab (with a lesson open,\n"
+            "    Page Down and Page Up move between scenes); Esc leaves\n"
             "  F11 — full screen, for the projector\n"
             "  Ctrl+Q — quit"
         )

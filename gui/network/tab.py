@@ -252,6 +252,8 @@ class NetworkTab(QWidget):
     @Slot(object)
     def on_trace_recorded(self, trace: ExampleTrace) -> None:
         frames.check_trace(trace)
+        if self._pending_position is not None and self._pending_position[0] != trace.example_index:
+            return  # an earlier request's pass, overtaken by a restore (a lesson's next scene): its pass is coming
         self._waiting_for_trace = False
         self.trace = trace
         self.trace_stale = False
@@ -455,6 +457,7 @@ class NetworkTab(QWidget):
                 self.player.pause()
                 self.trace = self.player.sequence = None
                 self.network_view.clear_trace()
+                self._say("intro")  # no pass on screen: its caption goes with it
             return
         frame = (state.phase, state.layer, state.fraction)
         same_example = self.trace is not None and self.trace.example_index == state.example_index

@@ -391,6 +391,9 @@ def test_a_minute_of_random_use_breaks_nothing(late_threads, settings, qtbot, qt
         assert not problems.found, f"{problems.found[:5]}{report}"
         assert not qt_warnings(qtlog), f"{qt_warnings(qtlog)[:5]}{report}"
         late_threads["closed"] = True
+        # A lesson the monkey edited asks Save / Discard / Cancel as the window closes (its "No" would mean
+        # Cancel, and a user who cancels keeps the window): the user closing at the end discards it.
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Discard))
         window.close()
         assert not window.isVisible(), f"the window refused to close{report}"
         qtbot.waitUntil(lambda: not any(thread.isRunning() for thread in LIVE_THREADS), timeout=60_000)
