@@ -154,12 +154,40 @@
         <translation>未知的导出类型“{0}”；请从以下选择：{1}。</translation>
     </message>
     <message>
+        <source>--lesson applies to export handout and snapshot, not to export {0}.</source>
+        <translation>--lesson 只用于 export handout 和 snapshot，不能用于 export {0}。</translation>
+    </message>
+    <message>
         <source>--session applies to export trace and export session, not to export {0}.</source>
         <translation>--session 只用于 export trace 和 export session，不能用于 export {0}。</translation>
     </message>
     <message>
         <source>--example must be between 0 and {0} (the training set's size minus one), not {1}.</source>
         <translation>--example 必须在 0 到 {0}（训练集大小减一）之间，而不是 {1}。</translation>
+    </message>
+    <message>
+        <source>--steps for a race must be between {0} and {1}, not {2}.</source>
+        <translation>优化器赛跑的 --steps 必须在 {0} 到 {1} 之间，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>--view kernel needs --image PATH: the picture the kernel slides over.</source>
+        <translation>--view kernel 需要 --image 路径：卷积核要在这张图片上滑动。</translation>
+    </message>
+    <message>
+        <source>Unknown --kernel '{0}'; choose one of: {1}.</source>
+        <translation>没有名为“{0}”的 --kernel；请从这些中选择：{1}。</translation>
+    </message>
+    <message>
+        <source>Unknown --operation '{0}'; choose one of: {1}.</source>
+        <translation>没有名为“{0}”的 --operation；请从这些中选择：{1}。</translation>
+    </message>
+    <message>
+        <source>--grid must be one of {0}, not {1}.</source>
+        <translation>--grid 必须是 {0} 之一，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} must be between {1} and {2}, not {3}.</source>
+        <translation>{0} 必须在 {1} 到 {2} 之间，不能是 {3}。</translation>
     </message>
     <message>
         <source>The trace of example {0} holds numbers that are not finite (the update overflows); lower the learning rate.</source>
@@ -268,6 +296,62 @@
     <message>
         <source>{0} applies only to --method occlusion, not to {1}.</source>
         <translation>{0} 只用于 --method occlusion，不用于 {1}。</translation>
+    </message>
+    <message>
+        <source>animation (export animation)</source>
+        <translation>动画（export animation）</translation>
+    </message>
+    <message>
+        <source>what to record: network (one example's forward, loss, backward and update), training (the network, its boundary and the loss curves while it learns), landscape (the optimizer race on a --surface) or kernel (the kernel sliding over --image)</source>
+        <translation>要录制的内容：network（一个样本的前向传播、损失、反向传播和更新）、training（网络学习过程中的网络图、决策边界和损失曲线）、landscape（在 --surface 曲面上的优化器赛跑）或 kernel（卷积核在 --image 图片上滑动）</translation>
+    </message>
+    <message>
+        <source>frames per second (default 15 for a GIF, 25 for an MP4)</source>
+        <translation>每秒帧数（GIF 默认 15，MP4 默认 25）</translation>
+    </message>
+    <message>
+        <source>the animation's length in seconds, 1 to 120 (default 8)</source>
+        <translation>动画时长（秒），1 到 120（默认 8）</translation>
+    </message>
+    <message>
+        <source>the frame size WIDTHxHEIGHT (default 960x540)</source>
+        <translation>画面尺寸 宽x高（默认 960x540）</translation>
+    </message>
+    <message>
+        <source>kernel: identity, box_blur, gaussian_blur, sharpen, sobel_x (the default), sobel_y, laplacian or emboss</source>
+        <translation>kernel：卷积核，可选 identity、box_blur、gaussian_blur、sharpen、sobel_x（默认）、sobel_y、laplacian 或 emboss</translation>
+    </message>
+    <message>
+        <source>kernel: what to watch slide: convolution (the default), relu, max_pool or avg_pool</source>
+        <translation>kernel：要看哪一步滑动：convolution（卷积，默认）、relu、max_pool（最大池化）或 avg_pool（平均池化）</translation>
+    </message>
+    <message>
+        <source>kernel: the image is shrunk to this many pixels a side: 16, 32 (the default) or 64</source>
+        <translation>kernel：把图片缩小到每边多少像素：16、32（默认）或 64</translation>
+    </message>
+    <message>
+        <source>kernel: rings of zeros around the image, 0 to 3 (default 0)</source>
+        <translation>kernel：图片四周补几圈 0，0 到 3（默认 0）</translation>
+    </message>
+    <message>
+        <source>kernel: how far the window jumps, 1 to 4 (default 1)</source>
+        <translation>kernel：窗口每次跳几个像素（步幅），1 到 4（默认 1）</translation>
+    </message>
+    <message>
+        <source>recording: {0}/{1} frames ({2}%)</source>
+        <translation>录制中：{0}/{1} 帧（{2}%）</translation>
+    </message>
+    <message>
+        <source>--size must look like 960x540, not '{0}'.</source>
+        <translation>--size 的格式应像 960x540，不能是“{0}”。</translation>
+    </message>
+    <message>
+        <source>export animation needs --view: {0}.</source>
+        <translation>export animation 需要 --view：{0}。</translation>
+    </message>
+    <message>
+        <source>export animation records one of these views: {0}; not '{1}'.</source>
+        <translation>export animation 只能录制这些视图之一：{0}；不能是“{1}”。</translation>
     </message>
     <message>
         <source> and </source>
@@ -474,6 +558,14 @@
         <translation>saliency：CNN 在 --image 中关注哪里（gradcam、gradient 或 occlusion），保存为 .npz；channel-images：最能激活某个通道的测试图像，保存为 .npz；dream：为激活某个通道而生成的图像，保存为 PNG；autoencoder：训练一个自编码器，并把测试图像的重建结果和编码保存为 .npz</translation>
     </message>
     <message>
+        <source>handout: a lesson's worksheet to print, as PDF (--lesson)</source>
+        <translation>handout：一节课程可打印的学习单，PDF 格式（--lesson）</translation>
+    </message>
+    <message>
+        <source>animation: record a view's animation (--view network, training, landscape or kernel) as GIF or MP4</source>
+        <translation>animation：把一个视图的动画录制成 GIF 或 MP4（--view network、training、landscape 或 kernel）</translation>
+    </message>
+    <message>
         <source>trace: index into the training set (default 0)</source>
         <translation>trace：训练集中样本的序号（默认 0）</translation>
     </message>
@@ -622,6 +714,10 @@
         <translation>课堂文件中卷积实验室的图片已损坏：像素不是 8 位图片。</translation>
     </message>
     <message>
+        <source>--scene chooses a scene of --lesson; give --lesson ID as well.</source>
+        <translation>--scene 用来选择 --lesson 中的场景；请同时给出 --lesson 标识符。</translation>
+    </message>
+    <message>
         <source>Unknown view '{0}'; choose one of: {1}.</source>
         <translation>未知的视图“{0}”；请从以下选择：{1}。</translation>
     </message>
@@ -756,6 +852,74 @@
     <message>
         <source>None of the {0} image files in '{1}' could be read; check that they are pictures (PNG, JPEG, GIF, BMP or WebP).</source>
         <translation>“{1}”中的 {0} 个图像文件都无法读取；请检查它们是不是图片（PNG、JPEG、GIF、BMP 或 WebP）。</translation>
+    </message>
+    <message>
+        <source>list the lessons, or check a lesson file</source>
+        <translation>列出课程，或检查一个课程文件</translation>
+    </message>
+    <message>
+        <source>list the built-in and installed lessons, one a line, identifier first</source>
+        <translation>列出内置和已安装的课程，每行一个，标识符在前</translation>
+    </message>
+    <message>
+        <source>check a lesson file: 'ok' with its scenes and minutes, or what is wrong</source>
+        <translation>检查课程文件：没问题时显示 'ok' 以及场景数和分钟数，否则说明哪里有错</translation>
+    </message>
+    <message>
+        <source>lessons (snapshot --lesson, export handout)</source>
+        <translation>课程（snapshot --lesson、export handout）</translation>
+    </message>
+    <message>
+        <source>a lesson: its identifier (see lesson --list) or a lesson file</source>
+        <translation>一节课程：它的标识符（见 lesson --list）或一个课程文件</translation>
+    </message>
+    <message>
+        <source>the scene to picture, from 1 (default 1), as the class sees it: the whole window at 1024x768 unless --size says otherwise</source>
+        <translation>要截图的场景，从 1 开始（默认 1），截取学生看到的样子：整个窗口，大小为 1024x768，除非用 --size 另行指定</translation>
+    </message>
+    <message>
+        <source>Give lesson --list, or lesson --check FILE.</source>
+        <translation>请使用 lesson --list，或 lesson --check 文件。</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>{0} scenes</source>
+        <translation>{0} 个场景</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>No lessons found.</source>
+        <translation>没有找到任何课程。</translation>
+    </message>
+    <message>
+        <source>--check needs a lesson file.</source>
+        <translation>--check 需要一个课程文件。</translation>
+    </message>
+    <message>
+        <source>{0} scenes, {1} minutes</source>
+        <translation>{0} 个场景，共 {1} 分钟</translation>
+    </message>
+    <message>
+        <source>The lesson '{0}' has {1} scenes; choose --scene 1 to {1}, not {2}.</source>
+        <translation>课程“{0}”共有 {1} 个场景；请选择 --scene 1 到 {1}，而不是 {2}。</translation>
+    </message>
+    <message>
+        <source>export handout needs --lesson ID or --lesson FILE (see lesson --list).</source>
+        <translation>export handout 需要 --lesson 标识符或 --lesson 文件（见 lesson --list）。</translation>
+    </message>
+    <message>
+        <source>picturing scene {0} of {1}…</source>
+        <translation>正在截取第 {0} 个场景（共 {1} 个）……</translation>
     </message>
 </context>
 </TS>

@@ -1007,12 +1007,280 @@
         <translation>磁盘已满，{file} 没有保存。请腾出一些空间后再保存（原来的文件如果有，保持不变）。</translation>
     </message>
     <message>
+        <source>{file} is not a .gif or .mp4 name; an animation is saved as a GIF (for any slide program) or an MP4 video; end the name with .gif or .mp4.</source>
+        <translation>{file} 不是 .gif 或 .mp4 文件名；动画保存为 GIF（任何幻灯片软件都能用）或 MP4 视频，请让文件名以 .gif 或 .mp4 结尾。</translation>
+    </message>
+    <message>
+        <source>The frames per second must be a whole number from {low} to {high}, not {value}.</source>
+        <translation>每秒帧数必须是 {low} 到 {high} 之间的整数，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>A GIF plays at most {high} frames per second, not {value}; choose fewer frames per second, or save an MP4.</source>
+        <translation>GIF 每秒最多播放 {high} 帧，不能是 {value}；请减少每秒帧数，或保存为 MP4。</translation>
+    </message>
+    <message>
+        <source>The length must be from {low} to {high} seconds, not {value}.</source>
+        <translation>时长必须在 {low} 到 {high} 秒之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>A {kind} of {frames} frames at {width}×{height} needs about {need} of memory, but this computer has about {free} free; make it smaller or shorter, choose fewer frames per second, or save an MP4.</source>
+        <translation>{width}×{height} 的 {frames} 帧 {kind} 大约需要 {need} 内存，但这台电脑只有大约 {free} 可用；请把画面调小或时长缩短、减少每秒帧数，或保存为 MP4。</translation>
+    </message>
+    <message>
+        <source>{frames} frames · about {memory} · about {seconds}</source>
+        <translation>{frames} 帧 · 约 {memory} · 约 {seconds}</translation>
+    </message>
+    <message>
+        <source>The size must be a width and a height in pixels, such as 960x540.</source>
+        <translation>尺寸必须是以像素为单位的宽和高，例如 960x540。</translation>
+    </message>
+    <message>
+        <source>An animation must be from {low_width}×{low_height} to {high_width}×{high_height} pixels, not {width}×{height}.</source>
+        <translation>动画尺寸必须在 {low_width}×{low_height} 到 {high_width}×{high_height} 像素之间，不能是 {width}×{height}。</translation>
+    </message>
+    <message>
+        <source>No frame was recorded, so {file} was not written; record again.</source>
+        <translation>一帧也没有录下，所以没有写入 {file}；请重新录制。</translation>
+    </message>
+    <message>
+        <source>The video encoder that comes with Glassbox is missing, so an MP4 cannot be written; save a GIF instead, or reinstall Glassbox.</source>
+        <translation>Glassbox 自带的视频编码器不见了，无法写出 MP4；请改存为 GIF，或重新安装 Glassbox。</translation>
+    </message>
+    <message>
+        <source>The video encoder that comes with Glassbox could not start, so an MP4 cannot be written; save a GIF instead, or reinstall Glassbox.</source>
+        <translation>Glassbox 自带的视频编码器无法启动，无法写出 MP4；请改存为 GIF，或重新安装 Glassbox。</translation>
+    </message>
+    <message>
+        <source>the encoder stopped</source>
+        <translation>编码器中途停止了</translation>
+    </message>
+    <message>
+        <source>The MP4 could not be written ({reason}); check the disk has room, then record again, or save a GIF.</source>
+        <translation>无法写出 MP4（{reason}）；请确认磁盘还有空间后重新录制，或改存为 GIF。</translation>
+    </message>
+    <message>
         <source>{file} could not be saved: you may not write in that folder; choose another folder.</source>
         <translation>{file} 没有保存：你没有那个文件夹的写入权限，请换一个文件夹。</translation>
     </message>
     <message>
         <source>{file} could not be saved ({reason}); check the folder and the disk, then save again (the old file, if any, is unchanged).</source>
         <translation>{file} 没有保存（{reason}）。请检查文件夹和磁盘后再保存（原来的文件如果有，保持不变）。</translation>
+    </message>
+    <message>
+        <source>{file} is too big for a lesson (over {limit} MB); open a lesson saved by Glassbox.</source>
+        <translation>{file} 太大，不像课程文件（超过 {limit} MB）；请打开由 Glassbox 保存的课程。</translation>
+    </message>
+    <message>
+        <source>{file} is not safe to open: it is nested more than {limit} levels deep; ask its author to save it again from Glassbox.</source>
+        <translation>{file} 不能安全打开：它的嵌套超过 {limit} 层；请让作者用 Glassbox 重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: it holds a number that is not finite or is absurdly large; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：其中有一个不是有限值或大得离谱的数；请向作者要一份新的副本。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: it gives the same key twice; ask for a fresh copy.</source>
+        <translation>{file} 已损坏：同一个键出现了两次；请向作者要一份新的副本。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Glassbox lesson (it is not readable JSON text); open a .glassbox-lesson file, or ask for a fresh copy.</source>
+        <translation>{file} 不是 Glassbox 课程文件（它不是可读的 JSON 文本）；请打开 .glassbox-lesson 文件，或向作者要一份新的副本。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Glassbox lesson; open a .glassbox-lesson file saved by Glassbox.</source>
+        <translation>{file} 不是 Glassbox 课程文件；请打开由 Glassbox 保存的 .glassbox-lesson 文件。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer Glassbox (lesson format {version}); update Glassbox to open it.</source>
+        <translation>{file} 由更新版本的 Glassbox 制作（课程格式 {version}）；请先升级 Glassbox 再打开。</translation>
+    </message>
+    <message>
+        <source>{file}: the identifier {value} is not usable; an identifier is 1 to 40 lowercase letters (a-z), digits and dashes, and starts with a letter or a digit.</source>
+        <translation>{file}：标识符 {value} 不能使用；标识符由 1 到 40 个小写字母（a-z）、数字和连字符组成，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>{file}: 'scenes' is not a list of scenes; give the scenes as a list.</source>
+        <translation>{file}：“scenes”不是场景列表；请把场景写成一个列表。</translation>
+    </message>
+    <message>
+        <source>{file} holds {count} scenes; a lesson has {low} to {high} scenes.</source>
+        <translation>{file} 有 {count} 个场景；一节课程应有 {low} 到 {high} 个场景。</translation>
+    </message>
+    <message>
+        <source>Scene {scene} of {file}</source>
+        <translation>{file} 的第 {scene} 个场景</translation>
+    </message>
+    <message>
+        <source>{where} holds an unknown field '{field}'; it may come from a newer Glassbox: update Glassbox, or remove the field.</source>
+        <translation>{where}含有未知字段“{field}”；它可能来自更新版本的 Glassbox：请升级 Glassbox，或删除这个字段。</translation>
+    </message>
+    <message>
+        <source>{where} has no '{field}'; add it, or save the lesson again from Glassbox.</source>
+        <translation>{where}缺少“{field}”；请补上，或用 Glassbox 重新保存课程。</translation>
+    </message>
+    <message>
+        <source>{where}: '{field}' is not a text in two languages; give it as an object with the keys "en" and "zh_CN".</source>
+        <translation>{where}：“{field}”不是双语文本；请写成带有 "en" 和 "zh_CN" 两个键的对象。</translation>
+    </message>
+    <message>
+        <source>{where}: '{field}' holds an unknown language '{language}'; use only "en" and "zh_CN".</source>
+        <translation>{where}：“{field}”含有未知语言“{language}”；只能使用 "en" 和 "zh_CN"。</translation>
+    </message>
+    <message>
+        <source>{where}: the "{language}" version of '{field}' is not text; write it in quotes.</source>
+        <translation>{where}：“{field}”的 "{language}" 版本不是文字；请用引号括起来。</translation>
+    </message>
+    <message>
+        <source>{where}: the "{language}" version of '{field}' is {count} characters long; keep it to at most {limit}.</source>
+        <translation>{where}：“{field}”的 "{language}" 版本有 {count} 个字符；请控制在 {limit} 个以内。</translation>
+    </message>
+    <message>
+        <source>{where}: the "{language}" version of '{field}' holds invisible control characters or broken characters; remove them.</source>
+        <translation>{where}：“{field}”的 "{language}" 版本含有看不见的控制字符或损坏的字符；请删除它们。</translation>
+    </message>
+    <message>
+        <source>{where}: '{field}' is empty; write it in English or Chinese (or both).</source>
+        <translation>{where}：“{field}”是空的；请用中文或英文（或两者）填写。</translation>
+    </message>
+    <message>
+        <source>{file}: 'author' must be one line of text of at most {limit} characters.</source>
+        <translation>{file}：“author”（作者）必须是一行文字，最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{where} is not a scene; a scene is an object with at least a 'title' and a 'tab'.</source>
+        <translation>{where}不是场景；场景是一个至少包含“title”和“tab”的对象。</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a tab; use one of {choices}.</source>
+        <translation>{where}：{value} 不是标签页；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{where}: 'tabs' is not an object of tab settings; give it as an object that maps tab names to their settings.</source>
+        <translation>{where}：“tabs”不是标签页设置；请写成一个对象，把标签页名称对应到它的设置。</translation>
+    </message>
+    <message>
+        <source>{where} sets up an unknown tab '{tab}'; it may come from a newer Glassbox: use one of {choices}.</source>
+        <translation>{where}设置了未知的标签页“{tab}”；它可能来自更新版本的 Glassbox：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{where}: the settings of the {tab} tab are not an object of names and values; save the scene again from Glassbox.</source>
+        <translation>{where}：{tab} 标签页的设置不是由名称和数值组成的对象；请用 Glassbox 重新保存这个场景。</translation>
+    </message>
+    <message>
+        <source>{where}: the settings of the {tab} tab hold a value that is not plain data or not a finite number; save the scene again from Glassbox.</source>
+        <translation>{where}：{tab} 标签页的设置中有一个值不是普通数据或不是有限数；请用 Glassbox 重新保存这个场景。</translation>
+    </message>
+    <message>
+        <source>{where}: the settings of the {tab} tab are far too big for a scene; save the scene again from Glassbox.</source>
+        <translation>{where}：{tab} 标签页的设置对一个场景来说太大了；请用 Glassbox 重新保存这个场景。</translation>
+    </message>
+    <message>
+        <source>{where}: 'hide' is not a list of names of controls; give it as a list such as ["dock", "toolbar"].</source>
+        <translation>{where}：“hide”不是控件名称列表；请写成列表，例如 ["dock", "toolbar"]。</translation>
+    </message>
+    <message>
+        <source>{where}: '{name}' is not something a scene can hide (it may come from a newer Glassbox); choose what to hide in the lesson editor.</source>
+        <translation>{where}：“{name}”不是场景可以隐藏的部分（它可能来自更新版本的 Glassbox）；请在课程编辑器里选择要隐藏的内容。</translation>
+    </message>
+    <message>
+        <source>{where} hides '{name}' twice; list it once.</source>
+        <translation>{where}把“{name}”隐藏了两次；请只写一次。</translation>
+    </message>
+    <message>
+        <source>{where}: 'goal' is not a challenge; give null or an object with a 'kind' and its 'params'.</source>
+        <translation>{where}：“goal”不是挑战；请写 null，或写成包含“kind”和“params”的对象。</translation>
+    </message>
+    <message>
+        <source>{where}: the challenge holds an unknown field '{field}'; it may come from a newer Glassbox: update Glassbox, or remove the field.</source>
+        <translation>{where}：挑战含有未知字段“{field}”；它可能来自更新版本的 Glassbox：请升级 Glassbox，或删除这个字段。</translation>
+    </message>
+    <message>
+        <source>{where} sets an unknown challenge {value}; it may come from a newer Glassbox: update Glassbox, or choose a challenge in the lesson editor.</source>
+        <translation>{where}设置了未知的挑战 {value}；它可能来自更新版本的 Glassbox：请升级 Glassbox，或在课程编辑器里重新选择挑战。</translation>
+    </message>
+    <message>
+        <source>{where}: the challenge's 'params' is not an object of names and values.</source>
+        <translation>{where}：挑战的“params”不是由名称和数值组成的对象。</translation>
+    </message>
+    <message>
+        <source>{where}: the challenge has {count} parameters; a challenge has at most {limit}.</source>
+        <translation>{where}：这个挑战有 {count} 个参数；一个挑战最多 {limit} 个参数。</translation>
+    </message>
+    <message>
+        <source>{where}: the challenge has a parameter whose name is not usable; name parameters as the lesson editor does.</source>
+        <translation>{where}：挑战中有一个参数的名称不能使用；请按照课程编辑器的方式命名参数。</translation>
+    </message>
+    <message>
+        <source>{where}: the challenge's parameter '{name}' must be a number, a short text or true/false.</source>
+        <translation>{where}：挑战的参数“{name}”必须是数字、简短的文字或 true/false。</translation>
+    </message>
+    <message>
+        <source>{where}: 'minutes' is {value}; plan a whole number of minutes from {low} to {high} for a scene.</source>
+        <translation>{where}：“minutes”是 {value}；每个场景请安排 {low} 到 {high} 之间的整数分钟。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: the lesson is incomplete; this is a bug in Glassbox, please report it.</source>
+        <translation>{file} 无法保存：课程不完整；这是 Glassbox 的程序错误，请报告给我们。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be saved: the lesson would be too big (over {limit} MB); shorten its texts or split it into two lessons.</source>
+        <translation>{file} 无法保存：课程会太大（超过 {limit} MB）；请缩短文字，或拆成两节课程。</translation>
+    </message>
+    <message>
+        <source>In {file}, scene {scene} sets a goal of unknown kind {kind}; choose one of: {choices}.</source>
+        <translation>{file} 的第 {scene} 个场景设置了未知的挑战类型 {kind}；请从这些类型中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>In {file}, the goal of scene {scene} must list its parameters as names and values; set the goal again in the lesson editor.</source>
+        <translation>{file} 的第 {scene} 个场景的挑战必须以“名称和值”的形式列出参数；请在课程编辑器中重新设置这个挑战。</translation>
+    </message>
+    <message>
+        <source>In {file}, the goal of scene {scene} takes no parameters; remove {name}.</source>
+        <translation>{file} 的第 {scene} 个场景的挑战不带参数；请删除 {name}。</translation>
+    </message>
+    <message>
+        <source>In {file}, the goal of scene {scene} has no parameter {name}; its parameters are: {names}.</source>
+        <translation>{file} 的第 {scene} 个场景的挑战没有参数 {name}；它的参数是：{names}。</translation>
+    </message>
+    <message>
+        <source>In {file}, the goal parameter '{name}' of scene {scene} must be one of: {choices}; not {value}.</source>
+        <translation>{file} 的第 {scene} 个场景的挑战参数“{name}”必须是以下之一：{choices}；而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>In {file}, the goal parameter '{name}' of scene {scene} must be a whole number from {low} to {high}; not {value}.</source>
+        <translation>{file} 的第 {scene} 个场景的挑战参数“{name}”必须是 {low} 到 {high} 之间的整数；而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>In {file}, the goal parameter '{name}' of scene {scene} must be a number from {low} to {high}; not {value}.</source>
+        <translation>{file} 的第 {scene} 个场景的挑战参数“{name}”必须是 {low} 到 {high} 之间的数；而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{file} was skipped: its identifier '{id}' is already used by {other}; give it another identifier in the lesson editor.</source>
+        <translation>已跳过 {file}：它的标识符“{id}”已被 {other} 使用；请在课程编辑器里给它换一个标识符。</translation>
+    </message>
+    <message>
+        <source>The lessons folder {folder} is a file, not a folder; move it away so that lessons can be installed.</source>
+        <translation>课程文件夹 {folder} 是一个文件而不是文件夹；请把它移走，才能安装课程。</translation>
+    </message>
+    <message>
+        <source>The lessons folder {folder} cannot be read; check that you may read it.</source>
+        <translation>无法读取课程文件夹 {folder}；请检查你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>The lessons folder {folder} holds {count} lessons; only the first {limit} are listed: remove the ones you no longer use.</source>
+        <translation>课程文件夹 {folder} 里有 {count} 节课程；只列出前 {limit} 节：请删除不再使用的课程。</translation>
+    </message>
+    <message>
+        <source>There is no lesson '{name}': it is neither a built-in or installed lesson nor a lesson file; check the name (the list of lessons gives each one's identifier).</source>
+        <translation>没有名为“{name}”的课程：它既不是内置或已安装的课程，也不是课程文件；请检查名称（课程列表里有每节课程的标识符）。</translation>
+    </message>
+    <message>
+        <source>{file} has the identifier '{id}' of a built-in lesson; give it another identifier in the lesson editor, save it, and install it again.</source>
+        <translation>{file} 的标识符“{id}”与内置课程相同；请在课程编辑器里换一个标识符，保存后再安装。</translation>
+    </message>
+    <message>
+        <source>The lessons folder {folder} cannot be created; check that you may write there.</source>
+        <translation>无法创建课程文件夹 {folder}；请检查你是否有权限在那里写入。</translation>
     </message>
     <message>
         <source>training it</source>
@@ -1324,7 +1592,7 @@
     </message>
     <message>
         <source>{file} is damaged: its format version is missing or invalid; ask for a fresh copy.</source>
-        <translation>{file} 已损坏：格式版本缺失或无效；请重新获取一份。</translation>
+        <translation>{file} 已损坏：格式版本缺失或无效；请向作者要一份新的副本。</translation>
     </message>
     <message>
         <source>{file} is damaged: its list of members is missing or invalid; ask for a fresh copy.</source>
@@ -1380,7 +1648,7 @@
     </message>
     <message>
         <source>{file} is damaged and cannot be opened; ask for a fresh copy.</source>
-        <translation>{file} 已损坏，无法打开；请重新获取一份。</translation>
+        <translation>{file} 已损坏，无法打开；请向作者要一份新的副本。</translation>
     </message>
     <message>
         <source>{file} does not exist; check the name and the folder.</source>

@@ -160,6 +160,14 @@
         <translation>保存损失和准确率曲线（Ctrl+E）</translation>
     </message>
     <message>
+        <source>Export Animation…</source>
+        <translation>导出动画…</translation>
+    </message>
+    <message>
+        <source>Record what this tab animates as a GIF or MP4, for slides (Ctrl+Shift+E)</source>
+        <translation>把这个页面的动画录成 GIF 或 MP4，放进幻灯片（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
         <source>Save Session…</source>
         <translation>保存课堂文件…</translation>
     </message>
@@ -296,6 +304,10 @@
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
+        <source>Exporting animations is not available in this version.</source>
+        <translation>这个版本还不能导出动画。</translation>
+    </message>
+    <message>
         <source>Export Metrics</source>
         <translation>导出指标</translation>
     </message>
@@ -311,7 +323,7 @@ Network tab:
   Space — play or pause one example's pass
   Right arrow — animate one layer (a new example when the pass is done)
   Shift+Right — to the end of the phase;  Left — back;  N — next example
-  Page Down / Page Up (a presentation clicker) — step and back
+  Page Down / Page Up (a presentation clicker) — step and back, when no lesson is open
   Click a neuron — its inspector;  click an edge — type a weight
 Convolution tab:
   Ctrl+O — open an image;  Ctrl+V — paste one;  or drop a file on the window
@@ -320,13 +332,20 @@ Convolution tab:
 Autoencoder tab:
   Space — train or pause;  Step on the toolbar — one training step
   Click or drag on the plane of codes — decode that point
+Lessons:
+  Ctrl+L — open a lesson
+  Page Down / Page Up (a presentation clicker) — the next or previous scene, while a lesson is open;
+    the arrows and Space still step and play the view on screen
+  H — in presenter mode, fold the lesson's box to one line, or unfold it
 Everywhere:
   Ctrl+R — reset the weights
   Ctrl+S — save the current view as a PNG image
+  Ctrl+Shift+E — export an animation (GIF or MP4) of what this tab animates
   Ctrl+E — export the metrics as CSV
   Ctrl+Shift+S / Ctrl+Shift+O — save or open a session file
   Ctrl+= / Ctrl+- / Ctrl+0 — zoom in, out, back to 100%
-  F5 — presenter mode: Page Down, Page Up, arrows and Space drive the visible tab; Esc leaves
+  F5 — presenter mode: Page Down, Page Up, arrows and Space drive the visible tab (with a lesson open,
+    Page Down and Page Up move between scenes); Esc leaves
   F11 — full screen, for the projector
   Ctrl+Q — quit</source>
         <translation>“训练”页：
@@ -336,7 +355,7 @@ Everywhere:
   空格键 — 播放或暂停一个样本的传播过程
   右方向键 — 动画演示一层（整个过程结束后换一个新样本）
   Shift+右方向键 — 跳到这一阶段的末尾；左方向键 — 后退；N — 下一个样本
-  Page Down / Page Up（翻页笔）— 前进和后退
+  Page Down / Page Up（翻页笔）— 前进和后退（没有打开课程时）
   点击神经元 — 查看它的详情；点击连线 — 输入权重
 “卷积”页：
   Ctrl+O — 打开图片；Ctrl+V — 粘贴图片；也可以把文件拖到窗口上
@@ -345,13 +364,20 @@ Everywhere:
 “自编码器”页：
   空格键 — 训练或暂停；工具栏的“单步” — 训练一步
   在编码平面上点击或拖动 — 解码那个点
+课程：
+  Ctrl+L — 打开课程
+  Page Down / Page Up（翻页笔）— 课程打开时，进入下一个或上一个场景；
+    方向键和空格键仍然单步演示和播放当前视图
+  H — 演示模式下，把课程框折叠成一行，或重新展开
 所有页面：
   Ctrl+R — 重置权重
   Ctrl+S — 把当前视图保存为 PNG 图片
+  Ctrl+Shift+E — 把当前页面的动画导出为 GIF 或 MP4
   Ctrl+E — 把指标导出为 CSV
   Ctrl+Shift+S / Ctrl+Shift+O — 保存或打开课堂文件
   Ctrl+= / Ctrl+- / Ctrl+0 — 放大、缩小、恢复 100%
-  F5 — 演示模式：Page Down、Page Up、方向键和空格键控制当前页面；Esc 退出
+  F5 — 演示模式：Page Down、Page Up、方向键和空格键控制当前页面（打开课程时，
+    Page Down 和 Page Up 在场景之间切换）；Esc 退出
   F11 — 全屏，适合投影
   Ctrl+Q — 退出</translation>
     </message>
@@ -380,7 +406,7 @@ Everywhere:
     </message>
     <message>
         <source>{0} already exists. Replace it?</source>
-        <translation>{0} 已经存在。要替换它吗？</translation>
+        <translation>{0} 已存在。要替换它吗？</translation>
     </message>
     <message>
         <source>Still saving the last session; try again in a moment.</source>
