@@ -260,7 +260,7 @@ def atomic_output(path: str | os.PathLike, error: type[GlassboxError] = FileWrit
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(target))  # mkstemp makes it private; exports are meant to be shared
+        os.chmod(temporary, shared_file_mode(target))  # mkstemp makes it private; exports are meant to be shared
         os.replace(temporary, target)
         temporary = None
     except OSError as exc:
@@ -294,8 +294,9 @@ def _unwritable(target: Path, exc: OSError, error) -> GlassboxError:
                  reason=exc.strerror.rstrip(".").lower() if exc.strerror else Phrase("the system refused"))
 
 
-def _mode_for(path: Path) -> int:
-    """The permissions of the file being replaced, or rw-r--r-- (less the umask) for a new one."""
+def shared_file_mode(path: Path) -> int:
+    """The permissions of the file being replaced, or rw-r--r-- (less the umask) for a new one: what a file
+    written through a private scratch file (mkstemp) should get, since exports are meant to be shared."""
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:

@@ -14,7 +14,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "A GIF plays at most {high} frames per second, not {value}; choose fewer frames per second, or save an MP4."),
     QT_TRANSLATE_NOOP("core", "The length must be from {low} to {high} seconds, not {value}."),
     QT_TRANSLATE_NOOP("core", "A {kind} of {frames} frames at {width}×{height} needs about {need} of memory, but this computer has about {free} free; make it smaller or shorter, choose fewer frames per second, or save an MP4."),
-    QT_TRANSLATE_NOOP("core", "{frames} frames · about {memory} · about {seconds}"),
+    QT_TRANSLATE_NOOP("core", "{frames} frames · about {memory} of memory while recording · about {seconds}"),
     QT_TRANSLATE_NOOP("core", "The size must be a width and a height in pixels, such as 960x540."),
     QT_TRANSLATE_NOOP("core", "An animation must be from {low_width}×{low_height} to {high_width}×{high_height} pixels, not {width}×{height}."),
     QT_TRANSLATE_NOOP("core", "No frame was recorded, so {file} was not written; record again."),

@@ -723,6 +723,10 @@
         <translation>训练集比例</translation>
     </message>
     <message>
+        <source>{frames} frames · about {memory} of memory while recording · about {seconds}</source>
+        <translation>{frames} 帧 · 录制时约占内存 {memory} · 约需 {seconds}</translation>
+    </message>
+    <message>
         <source>The bottleneck must be a whole number from {low} to {high}, not {value!r}.</source>
         <translation>瓶颈层的大小必须是 {low} 到 {high} 之间的整数，而不是 {value!r}。</translation>
     </message>
@@ -1025,10 +1029,6 @@
     <message>
         <source>A {kind} of {frames} frames at {width}×{height} needs about {need} of memory, but this computer has about {free} free; make it smaller or shorter, choose fewer frames per second, or save an MP4.</source>
         <translation>{width}×{height} 的 {frames} 帧 {kind} 大约需要 {need} 内存，但这台电脑只有大约 {free} 可用；请把画面调小或时长缩短、减少每秒帧数，或保存为 MP4。</translation>
-    </message>
-    <message>
-        <source>{frames} frames · about {memory} · about {seconds}</source>
-        <translation>{frames} 帧 · 约 {memory} · 约 {seconds}</translation>
     </message>
     <message>
         <source>The size must be a width and a height in pixels, such as 960x540.</source>

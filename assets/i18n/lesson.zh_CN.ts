@@ -615,6 +615,10 @@
         <source>No scenes yet. Set the app up as the class should first see it (the tab, the network, the settings), then click “Add this view as a scene”.</source>
         <translation>还没有场景。先把软件调成学生第一眼应该看到的样子（标签页、网络、各项设置），再点“把当前画面添加为场景”。</translation>
     </message>
+    <message>
+        <source>This is a copy of a built-in lesson: save it as a lesson of your own.</source>
+        <translation>这是内置课程的副本：请把它另存为你自己的课程。</translation>
+    </message>
 </context>
 <context>
     <name>LessonFields</name>
@@ -1042,13 +1046,6 @@
     <message>
         <source>✓ Goal reached! Well done.</source>
         <translation>✓ 目标达成！做得好。</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <source>This is a copy of a built-in lesson: save it as a lesson of your own.</source>
-        <translation>这是内置课程的副本：请把它另存为你自己的课程。</translation>
     </message>
 </context>
 </TS>

@@ -98,8 +98,9 @@ def estimate_animation(kind: str, size: tuple[int, int], fps: int, seconds: floa
 
 
 def describe_animation(estimate: Estimate) -> Phrase:
-    """One short line for the export dialog: '120 frames · about 90 MB · about 9 s'."""
-    return Phrase("{frames} frames · about {memory} · about {seconds}", frames=f"{estimate.weights:,}",
+    """One short line for the export dialog: '120 frames · about 90 MB of memory while recording · about 9 s'
+    (the memory, not the file's size: a teacher deciding whether the machine can take it needs that one)."""
+    return Phrase("{frames} frames · about {memory} of memory while recording · about {seconds}", frames=f"{estimate.weights:,}",
                   memory=size_text(estimate.memory_bytes), seconds=seconds_text(estimate.seconds))
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 import subprocess
 import tempfile
 import threading
@@ -29,7 +28,7 @@ from core.animation.gif import GifFrames
 from core.animation.settings import (DEFAULT_FPS, DEFAULT_SECONDS, DEFAULT_SIZE, FORMATS, animation_format,  # noqa: F401
                                      check_animation, describe_animation, estimate_animation, frame_count)
 from core.errors import AnimationError, Phrase
-from core.files import shown_name, writable_target
+from core.files import shared_file_mode, shown_name, writable_target
 
 H264_QUALITY = "20"  # x264's constant rate factor: sharp lines and text, a few MB for a minute at 960×540
 
@@ -93,7 +92,7 @@ class AnimationWriter:
                 _fsync(self._scratch)
             if cancelled is not None and cancelled.is_set():
                 return None  # `finally` removes the scratch file: the old file stays as it was
-            os.chmod(self._scratch, _mode_for(self.path))
+            os.chmod(self._scratch, shared_file_mode(self.path))
             os.replace(self._scratch, self.path)
             self._scratch = None
         except OSError as exc:
@@ -228,17 +227,6 @@ def _fsync(path: Path) -> None:
             raise
     finally:
         os.close(descriptor)
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions of the file being replaced, or rw-r--r-- (less the umask) for a new one: an animation
-    is meant to be shared, while the scratch file was made private."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _unwritable(target: Path, exc: OSError) -> AnimationError:

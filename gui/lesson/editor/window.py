@@ -8,7 +8,7 @@ The editor reaches the app only through `window` at run time: its tab states and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QScrollArea,
                                QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget)
@@ -363,7 +363,8 @@ def open_editor(window, lesson: Lesson | None = None, path: str | None = None) -
     if built_in:  # saved as it is, an installed copy would be skipped for its id: it takes one of its own
         editor.draft.id = lesson_id_from(f"{lesson.id}-copy", "my-lesson")
         editor.show_lesson_fields()
-        editor.show_status(editor.tr("This is a copy of a built-in lesson: save it as a lesson of your own."))
+        editor.show_status(QCoreApplication.translate(
+            "LessonEditor", "This is a copy of a built-in lesson: save it as a lesson of your own."))
     editor.show()
     editor.raise_()
     return editor
