@@ -330,3 +330,20 @@ def test_the_figure_fits_its_room_with_its_words_close_under_square_maps(qtbot, 
     used_height = widget.legend.geometry().top() + widget.legend.fontMetrics().height() - widget.explaining.y()
     assert used_width >= room.width() - 40 or used_height >= room.height() - 40
     assert widget.side.geometry().bottom() <= room.bottom() and widget.side.geometry().right() <= room.right()
+
+
+def test_a_map_of_the_model_before_is_dropped_when_the_image_changes_size(qtbot):
+    """Occlusion of a 28×28 digit is on screen when the shapes model's 64×64 picture arrives (the model was
+    changed): the old map is dropped, not blended over an image it does not fit (the monkey found this)."""
+    from gui.convolution.explain.saliency.saliency_view import SaliencyView
+
+    view = SaliencyView()
+    qtbot.addWidget(view)
+    column = view.columns["occlusion"]
+    column.show_map(np.zeros((28, 28, 3)), np.linspace(0, 1, 28 * 28).reshape(28, 28), 0.6)
+    assert column.levels is not None
+
+    column.redraw(np.zeros((64, 64, 3)), 0.6)
+
+    assert column.levels is None and column.values is None
+    assert column.picture.pixels.shape == (64, 64, 3)

@@ -76,6 +76,9 @@ class MapColumn:
         self.bar.set_marker(value / map_top(self.values), translate(POINTED).format(short(value)))
 
     def redraw(self, base: np.ndarray, opacity: float) -> None:
+        if self.levels is not None and self.levels.shape != base.shape[:2]:
+            # A map of the model before (28×28 digits under a 64×64 shapes image): it means nothing here.
+            self.values = self.levels = self.covered = None
         self.picture.set_pixels(composite(base, self.levels, opacity, self.covered))
 
     def say(self, text: str, error: bool = False) -> None:
