@@ -355,6 +355,8 @@ class NetworkTab(QWidget):
     def on_run_started(self, info: RunInfo, keep_history: bool = False) -> None:
         self.info = info
         if not keep_history:
+            if self.trace is not None:
+                self._say("intro")  # the pass on screen goes with this network: so does its caption
             self.trace = None
             self.trace_stale = False
             self.player.pause()
@@ -383,6 +385,8 @@ class NetworkTab(QWidget):
             self.network_view.set_structure(sizes, self.info.input_names, list(config.hidden_activations()),
                                             OUTPUT_ACTIVATIONS[self.info.task], self.info.dataset.class_names)
             self._structure_key = key
+            if self.trace is not None and tuple(layer.weight.shape for layer in self.trace.layers) != key:
+                self._restore_position(NetworkState())  # a pass of the network before an edit: gone, and its caption
             self._follow_new_network(key)
             if self._pending_neuron is not None:
                 self._restore_inspector(self._pending_neuron)

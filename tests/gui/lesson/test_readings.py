@@ -60,6 +60,8 @@ def test_the_mlp_readings_follow_training_and_the_gradient_chart(make_window, qt
     bars = window.last_progress.gradient_magnitudes
     bars = window.network_tab.gradient_chart.magnitudes if bars is None else bars
     assert (readings["mlp.gradient_first"] is not None) == (len(bars) == 2)
+    # The old network's last report may still be the newest: train once the new one has reported.
+    qtbot.waitUntil(lambda: window.last_progress.weights[0][0].shape == (5, 2), timeout=10_000)
     trained(window, qtbot, 1)
     assert read_window(window)["mlp.gradient_first"] == pytest.approx(window.last_progress.gradient_magnitudes[0])
 

@@ -110,6 +110,22 @@ def test_a_neuron_added_on_the_graph_keeps_the_learned_weights(make_window, qtbo
     assert view.sizes == (2, 5, 3, 1)
 
 
+def test_a_pass_half_way_goes_with_its_caption_when_a_layer_is_added(make_window, qtbot):
+    """The pass on screen was of the network before the edit: no neuron of it is on screen any more, so
+    neither is its pass, nor a caption that describes it ("layer 1 of 3" of a network now 4 layers deep)."""
+    window = open_network_tab(make_window, qtbot)
+    tab = window.network_tab
+    tab.step_layer_action.trigger()  # Right: a new example, its first layer
+    qtbot.waitUntil(lambda: tab.trace is not None and not tab.player.playing, timeout=5_000)
+    assert "Forward, layer 1 of 3" in tab.caption.text()
+    view = tab.network_view
+    plus_layer = [button.edit for button in view.edit_buttons if button.edit.kind == "layers" and button.edit.change > 0]
+    view.request_edit(plus_layer[0])
+    qtbot.waitUntil(lambda: len(window.last_progress.weights) == 4, timeout=5_000)
+    qtbot.waitUntil(lambda: tab.trace is None, timeout=5_000)
+    assert "layer 1 of 3" not in tab.caption.text() and tab.player.sequence is None
+
+
 def test_a_layer_activation_chosen_on_the_graph_is_trained_with(make_window, qtbot):
     window = open_network_tab(make_window, qtbot)
     view = window.network_tab.network_view
